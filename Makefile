@@ -1,0 +1,36 @@
+# PGXS build for dtks.  Build with: make PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
+PG_CONFIG ?= pg_config
+EXTENSION  = dtks
+EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big = dtks
+OBJS = src/dtks.o src/tanggal.o src/identitas.o src/identitas_sql.o src/nik.o src/no_kk.o \
+       src/kode_wilayah.o src/kode_wilayah_planner.o src/titik.o
+PGFILEDESC = "dtks - DTKS social welfare registry types and rules"
+
+# Warnings are errors by default; override with DTKS_WARN= for an unknown compiler.
+# The server headers are included as system headers: -Wextra then judges our
+# code only (PostgreSQL's inline functions have unused parameters).
+DTKS_WARN ?= -Wall -Wextra -Werror
+PG_CFLAGS += $(DTKS_WARN)
+PG_CPPFLAGS += -isystem $(shell $(PG_CONFIG) --includedir-server)
+
+# The install script is assembled from the ordered fragments in sql/install/.
+INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+EXTRA_CLEAN = $(DATA_built)
+
+# pg_regress: every sql/*.sql that is not an install or upgrade script, in schedule order.
+REGRESS = pasang nik no_kk kode_wilayah wilayah
+REGRESS_OPTS = --inputdir=. --dbname=dtks_regresi
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(DATA_built): $(INSTALL_PARTS) $(EXTENSION).control
+	cat $(INSTALL_PARTS) > $@
+
+.PHONY: prove
+prove:
+	pg_prove --ext .sql -v test/

@@ -116,15 +116,15 @@ identitas_pindai(const char *teks, int len, bool utf8, Identitas *id)
 IdentitasAlasan
 identitas_dari_nilai(int64 nilai, Identitas *id)
 {
-	int64		sisa = nilai;
-	int			n = 0;
+	uint64		sisa = nilai < 0 ? -(uint64) nilai : (uint64) nilai;
+	int			n = nilai <= 0 ? 1 : 0; /* the sign or the lone zero of the text form */
 
 	id->nilai = nilai;
 	id->posisi = 0;
-	for (int64 v = nilai; v > 0; v /= 10)
+	for (uint64 v = sisa; v > 0; v /= 10)
 		n++;
-	id->panjang = nilai <= 0 ? 0 : n;
-	if (n != IDENTITAS_DIGIT || nilai <= 0)
+	id->panjang = n;			/* characters of the value's text form */
+	if (nilai <= 0 || n != IDENTITAS_DIGIT)
 		return IDENTITAS_PANJANG;
 	for (int i = IDENTITAS_DIGIT - 1; i >= 0; i--)
 	{

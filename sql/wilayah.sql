@@ -1,0 +1,40 @@
+-- The region reference: loading the real data with scripts/load-wilayah, editions, lookups.
+SET search_path = dtks, public;
+
+\setenv PGDATABASE :DBNAME
+\! scripts/load-wilayah "${DTKS_DATA:-../shared/data}"
+
+-- "which editions contain code X" and "what was X called in edition Y" are primary-key lookups
+SELECT edisi, nama FROM wilayah_riwayat WHERE kode = '91.01' ORDER BY edisi;
+SELECT nama FROM wilayah_riwayat WHERE kode = '93.01' AND edisi = 2025;
+EXPLAIN (COSTS OFF) SELECT edisi FROM wilayah_riwayat WHERE kode = '91.01.01';
+SELECT kode, nama FROM wilayah WHERE kode = '91.01.01';
+
+-- a NIK keeps its first-registration kecamatan: known in any loaded edition
+SELECT n, nik_wilayah_dikenal(n::nik) AS dikenal,
+       EXISTS (SELECT 1 FROM wilayah w WHERE w.kode = nik_kode_wilayah(n::nik)) AS di_edisi_terkini
+  FROM unnest(ARRAY['3171011708450001', '9101011708450001', '9271011708450001', '9301011708450001',
+                    '3199011708450001']) AS n;
+
+-- hierarchy: every parent exists, and containment agrees with the parent chain
+SELECT count(*) AS tanpa_induk FROM wilayah w
+ WHERE w.induk IS NOT NULL AND NOT EXISTS (SELECT 1 FROM wilayah p WHERE p.kode = w.induk);
+SELECT tingkat, count(*) FROM wilayah WHERE kode <@ '34' GROUP BY tingkat ORDER BY tingkat;
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF) SELECT kode, nama FROM wilayah WHERE kode <@ '31.71';
+RESET enable_bitmapscan;
+SELECT kode, nama FROM wilayah WHERE kode <@ '31.71' AND tingkat = 3 ORDER BY kode;
+SELECT kode, nama FROM wilayah WHERE kode @> '31.71.01.1001' ORDER BY kode;
+SELECT jenis_desa(kode), count(*) FROM wilayah WHERE tingkat = 4 GROUP BY 1 ORDER BY 1;
+
+-- point in region: the deepest loaded boundary
+SELECT tempat, k AS kode, w.nama
+  FROM (VALUES ('Monas', wilayah_di_titik(ST_SetSRID(ST_MakePoint(106.8272, -6.1754), 4326))),
+               ('Kraton Yogyakarta', wilayah_di_titik(ST_SetSRID(ST_MakePoint(110.3644, -7.8053), 4326))),
+               ('Pasar Soe', wilayah_di_titik(ST_SetSRID(ST_MakePoint(124.2779, -9.8611), 4326))),
+               ('Gedung Sate, Bandung (kecamatan only)', wilayah_di_titik(ST_SetSRID(ST_MakePoint(107.6186, -6.9025), 4326))),
+               ('Samudra Hindia', wilayah_di_titik(ST_SetSRID(ST_MakePoint(100.0, -12.0), 4326)))) AS v(tempat, k)
+  LEFT JOIN wilayah w ON w.kode = v.k;
+SELECT wilayah_di_titik(ST_MakePoint(106.8272, -6.1754));
+SELECT wilayah_di_titik(ST_Transform(ST_SetSRID(ST_MakePoint(106.8272, -6.1754), 4326), 3857));
+SELECT wilayah_di_titik(ST_SetSRID(ST_MakeLine(ST_MakePoint(106.8, -6.1), ST_MakePoint(106.9, -6.1)), 4326));

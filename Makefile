@@ -23,7 +23,7 @@ EXTRA_CLEAN = $(DATA_built)
 
 # pg_regress: every sql/*.sql that is not an install or upgrade script, in schedule order.
 REGRESS = pasang nik no_kk kode_wilayah wilayah
-REGRESS_OPTS = --inputdir=. --dbname=dtks_regresi
+REGRESS_OPTS = --inputdir=.
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)

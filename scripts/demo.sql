@@ -1,0 +1,60 @@
+-- What a Dinas Sosial DBA sees on a fresh dtks database (run by scripts/demo).
+\pset footer off
+\set VERBOSITY default
+
+\echo
+\echo '--- A NIK is a type: parsed, checked and stored in 8 bytes'
+SELECT n::nik AS nik, nik_jenis_kelamin(n::nik) AS jk, nik_tanggal_lahir(n::nik) AS lahir,
+       nik_kode_wilayah(n::nik) AS kecamatan_daftar, w.nama
+  FROM unnest(ARRAY['3171011708450001', '3171015708450001', '3404075708900002', '5302014101850003']) AS n
+  LEFT JOIN wilayah w ON w.kode = nik_kode_wilayah(n::nik);
+
+\echo
+\echo '--- Bad input is refused with SQLSTATE 22P02; the error never repeats the NIK'
+SELECT '3171013002001234'::nik;
+SELECT '3171018108450001'::nik;
+
+\echo
+\echo '--- Cleaning an import: why is each NIK wrong? (never raises)'
+SELECT x AS masukan, nik_alasan(x) AS alasan
+  FROM unnest(ARRAY['3171011708450001', '31710117084500', '3171O11708450001', '9971011708450001',
+                    '3100011708450001', '3171013208450001', '3273010119800002', '3171012902011234',
+                    '3171011708450000']) AS x;
+
+\echo
+\echo '--- A NIK keeps its first-registration kecamatan for life: Merauke was 91.01 before the 2022 split'
+SELECT '9101011708450001'::nik AS nik, nik_wilayah_dikenal('9101011708450001') AS dikenal,
+       (SELECT string_agg(edisi::text, ', ' ORDER BY edisi) FROM wilayah_riwayat WHERE kode = '91.01.01') AS edisi_yang_memuat,
+       (SELECT nama FROM wilayah_riwayat WHERE kode = '91.01.01' AND edisi = 2022) AS nama_2022;
+
+\echo
+\echo '--- KK numbers: only the certain part rejects; the believed date and serial only warn'
+SELECT k::no_kk AS no_kk, no_kk_kode_wilayah(k::no_kk) AS kecamatan_terbit,
+       no_kk_tanggal_terbit(k::no_kk) AS tanggal_terbit, no_kk_alasan(k) AS peringatan
+  FROM unnest(ARRAY['3171012505180003', '3171014513180003', '3171010101180000']) AS k;
+
+\echo
+\echo '--- Region codes: dotted or not, ordered so a region comes right before its descendants'
+SELECT k::kode_wilayah AS kode, tingkat(k::kode_wilayah), induk(k::kode_wilayah), jenis_desa(k::kode_wilayah),
+       (SELECT nama FROM wilayah WHERE kode = k::kode_wilayah) AS nama
+  FROM unnest(ARRAY['34', '3471', '34.71.09', '3471091002', '91.03.01.3007']) AS k;
+
+\echo
+\echo '--- Everything inside Kota Yogyakarta: a btree index range scan'
+EXPLAIN (COSTS OFF) SELECT kode, nama FROM wilayah WHERE kode <@ '34.71';
+SELECT tingkat, count(*) FROM wilayah WHERE kode <@ '34.71' GROUP BY tingkat ORDER BY tingkat;
+
+\echo
+\echo '--- Which desa/kelurahan is this coordinate in?'
+SELECT tempat, kode, (SELECT nama FROM wilayah w WHERE w.kode = v.kode) AS nama
+  FROM (VALUES
+    ('Monas, Jakarta', wilayah_di_titik(ST_SetSRID(ST_MakePoint(106.8272, -6.1754), 4326))),
+    ('Kraton Yogyakarta', wilayah_di_titik(ST_SetSRID(ST_MakePoint(110.3644, -7.8053), 4326))),
+    ('Pasar Soe, Timor Tengah Selatan', wilayah_di_titik(ST_SetSRID(ST_MakePoint(124.2779, -9.8611), 4326))),
+    ('Gedung Sate, Bandung (no desa polygons loaded: kecamatan)', wilayah_di_titik(ST_SetSRID(ST_MakePoint(107.6186, -6.9025), 4326))),
+    ('Indian Ocean', wilayah_di_titik(ST_SetSRID(ST_MakePoint(100.0, -12.0), 4326)))) AS v(tempat, kode);
+
+\echo
+\echo '--- The reference as loaded'
+SELECT e.edisi, e.terkini, count(*) AS kode FROM wilayah_edisi e JOIN wilayah_riwayat r USING (edisi)
+ GROUP BY 1, 2 ORDER BY 1;

@@ -22,7 +22,7 @@ DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 EXTRA_CLEAN = $(DATA_built)
 
 # pg_regress: every sql/*.sql that is not an install or upgrade script, in schedule order.
-REGRESS = pasang nik no_kk kode_wilayah wilayah
+REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah
 REGRESS_OPTS = --inputdir=.
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)

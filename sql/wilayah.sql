@@ -38,3 +38,12 @@ SELECT tempat, k AS kode, w.nama
 SELECT wilayah_di_titik(ST_MakePoint(106.8272, -6.1754));
 SELECT wilayah_di_titik(ST_Transform(ST_SetSRID(ST_MakePoint(106.8272, -6.1754), 4326), 3857));
 SELECT wilayah_di_titik(ST_SetSRID(ST_MakeLine(ST_MakePoint(106.8, -6.1), ST_MakePoint(106.9, -6.1)), 4326));
+
+-- a failed load stores nothing of itself and leaves the previous reference in place
+\! mkdir -p results/muat_salah && printf 'kode,nama,level\n31,Jakarta,1\n31.00,Salah,2\n' | gzip > results/muat_salah/wilayah.csv.gz
+\! scripts/load-wilayah results/muat_salah 2>&1 | sed 's/^psql:.*ERROR/ERROR/'
+\! printf 'kode,nama,level\n31,Jakarta,2\n' | gzip > results/muat_salah/wilayah.csv.gz
+\! scripts/load-wilayah results/muat_salah 2>&1 | sed 's/^psql:.*ERROR/ERROR/'
+\! scripts/load-wilayah results/tidak_ada 2>&1
+SELECT count(*) AS kode, count(batas) AS dengan_batas FROM wilayah;
+SELECT count(*) AS edisi FROM wilayah_edisi;

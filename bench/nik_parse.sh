@@ -27,14 +27,14 @@
 # 4. Builds btree indexes on the ROWS values as nik, bigint and text and
 #    reports their sizes.
 #
-# Environment: BENCH_ROUNDS (default 5) rounds for the fast methods,
+# Environment: BENCH_ROUNDS (default 7) rounds for the fast methods,
 # BENCH_PL_ROUNDS (default 3) of them also time PL/pgSQL.
 # Exit status: 0 when the report was printed, a MISS included; 1 when the
 # methods disagree or a query fails; 2 on bad usage.
 set -euo pipefail
 
 rows="${1:-1000000}"
-rounds="${BENCH_ROUNDS:-5}"
+rounds="${BENCH_ROUNDS:-7}"
 pl_rounds="${BENCH_PL_ROUNDS:-3}"
 case "$rows$rounds$pl_rounds" in
   *[!0-9]*) echo "usage: nik_parse.sh [ROWS]  (ROWS, BENCH_ROUNDS, BENCH_PL_ROUNDS: positive integers)" >&2; exit 2 ;;
@@ -324,8 +324,15 @@ timing_sql() {
     echo "\\echo '   round $r/$rounds done'"
   done
 }
+busy() {
+  q "SELECT count(*) FROM pg_stat_activity
+     WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()"
+}
+load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
 echo "== timing: $rounds rounds (PL/pgSQL in the first $pl_rounds), order rotates each round"
+echo "   before: load average $(load), other active sessions on the cluster: $(busy)"
 timing_sql | "${psql_cmd[@]}"
+echo "   after:  load average $(load), other active sessions on the cluster: $(busy)"
 
 if [ "$(q "SELECT count(*) FROM $schema.waktu WHERE n <> $rows")" != 0 ]; then
   echo "nik_parse.sh: a timed query did not count all $rows rows" >&2
@@ -379,6 +386,8 @@ if awk "BEGIN { exit !($net_b > 0 && $net_n > 0) }"; then
   printf '   net of the scan (%.1f ms): bigint %.1f ms, nik %.1f ms, plpgsql %.1f ms; nik/bigint %s, plpgsql/nik %s (informational)\n' \
     "${med[scan]}" "$net_b" "$net_n" "$net_p" "$(calc "$net_n / $net_b")" "$(calc "$net_p / $net_n")"
 fi
+printf '   fastest rounds: nik/bigint %s, plpgsql/nik %s (informational: less sensitive to load from other processes)\n' \
+  "$(calc "${mn[nik]} / ${mn[bigint]}")" "$(calc "${mn[plpgsql]} / ${mn[nik]}")"
 
 echo
 echo "== btree index on $rows values (pg_relation_size; database collation $collation)"

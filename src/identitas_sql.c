@@ -9,6 +9,7 @@
 
 #include "galat.h"
 #include "identitas_sql.h"
+#include "kode_wilayah.h"
 
 /* The two-digit field at 0-based offset i, for error details. */
 static int
@@ -167,4 +168,20 @@ identitas_periksa_acuan(DateADT acuan, const char *fungsi)
 				errmsg("%s needs a finite reference date", fungsi),
 				errdetail("The reference date (acuan) is %s.",
 						  DATE_IS_NOBEGIN(acuan) ? "-infinity" : "infinity"));
+}
+
+/* Output of nik and no_kk: the 16 digits */
+PG_FUNCTION_INFO_V1(identitas_out);
+Datum
+identitas_out(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CSTRING(identitas_ke_cstring(PG_GETARG_INT64(0)));
+}
+
+/* The kecamatan in digits 1-6 of a nik or no_kk, as a kode_wilayah */
+PG_FUNCTION_INFO_V1(identitas_kode_wilayah);
+Datum
+identitas_kode_wilayah(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_KODE_WILAYAH((PG_GETARG_INT64(0) / INT64CONST(10000000000)) * 10000);
 }

@@ -188,18 +188,6 @@ kode_wilayah_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_KODE_WILAYAH(kode);
 }
 
-/* Binary output: the int8 encoding */
-PG_FUNCTION_INFO_V1(kode_wilayah_send);
-Datum
-kode_wilayah_send(PG_FUNCTION_ARGS)
-{
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendint64(&buf, PG_GETARG_KODE_WILAYAH(0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
 /* The level of a code: 1 provinsi, 2 kab/kota, 3 kecamatan, 4 desa/kelurahan */
 PG_FUNCTION_INFO_V1(kode_wilayah_tingkat_sql);
 Datum

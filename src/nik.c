@@ -50,14 +50,6 @@ nik_in(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(hasil);
 }
 
-/* Convert a nik to its 16 digits */
-PG_FUNCTION_INFO_V1(nik_out);
-Datum
-nik_out(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_CSTRING(identitas_ke_cstring(PG_GETARG_INT64(0)));
-}
-
 /* Binary input: an int8, validated exactly like text input */
 PG_FUNCTION_INFO_V1(nik_recv);
 Datum
@@ -66,18 +58,6 @@ nik_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 
 	PG_RETURN_INT64(identitas_dari_int64(&jenis_nik, pq_getmsgint64(buf)));
-}
-
-/* Binary output: the value as an int8 */
-PG_FUNCTION_INFO_V1(nik_send);
-Datum
-nik_send(PG_FUNCTION_ARGS)
-{
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendint64(&buf, PG_GETARG_INT64(0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 /* Cast bigint to nik, validated like text input */
@@ -106,16 +86,6 @@ nik_alasan(PG_FUNCTION_ARGS)
 	if (alasan == IDENTITAS_SAH)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(identitas_alasan_nama(alasan)));
-}
-
-/* The kecamatan of first registration (digits 1-6) as a kode_wilayah */
-PG_FUNCTION_INFO_V1(nik_kode_wilayah);
-Datum
-nik_kode_wilayah(PG_FUNCTION_ARGS)
-{
-	int64		nik = PG_GETARG_INT64(0);
-
-	PG_RETURN_KODE_WILAYAH((nik / INT64CONST(10000000000)) * 10000);
 }
 
 /* 'L' for a male NIK, 'P' for a female one (day field above 40) */

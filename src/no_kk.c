@@ -36,14 +36,6 @@ no_kk_in(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(hasil);
 }
 
-/* Convert a no_kk to its 16 digits */
-PG_FUNCTION_INFO_V1(no_kk_out);
-Datum
-no_kk_out(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_CSTRING(identitas_ke_cstring(PG_GETARG_INT64(0)));
-}
-
 /* Binary input: an int8, validated exactly like text input */
 PG_FUNCTION_INFO_V1(no_kk_recv);
 Datum
@@ -52,18 +44,6 @@ no_kk_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 
 	PG_RETURN_INT64(identitas_dari_int64(&jenis_no_kk, pq_getmsgint64(buf)));
-}
-
-/* Binary output: the value as an int8 */
-PG_FUNCTION_INFO_V1(no_kk_send);
-Datum
-no_kk_send(PG_FUNCTION_ARGS)
-{
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendint64(&buf, PG_GETARG_INT64(0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 /* Cast bigint to no_kk, validated like text input */
@@ -92,16 +72,6 @@ no_kk_alasan(PG_FUNCTION_ARGS)
 	if (alasan == IDENTITAS_SAH)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(identitas_alasan_nama(alasan)));
-}
-
-/* The issuing kecamatan (digits 1-6) as a kode_wilayah */
-PG_FUNCTION_INFO_V1(no_kk_kode_wilayah);
-Datum
-no_kk_kode_wilayah(PG_FUNCTION_ARGS)
-{
-	int64		no_kk = PG_GETARG_INT64(0);
-
-	PG_RETURN_KODE_WILAYAH((no_kk / INT64CONST(10000000000)) * 10000);
 }
 
 /* Digits 7-12 as the recording date, latest century not after acuan; NULL if not a date */

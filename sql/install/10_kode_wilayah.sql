@@ -16,8 +16,8 @@ CREATE FUNCTION dtks.kode_wilayah_recv(internal) RETURNS dtks.kode_wilayah
 COMMENT ON FUNCTION dtks.kode_wilayah_recv(internal) IS 'Binary input of kode_wilayah (int8 encoding, checked)';
 
 CREATE FUNCTION dtks.kode_wilayah_send(dtks.kode_wilayah) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'kode_wilayah_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION dtks.kode_wilayah_send(dtks.kode_wilayah) IS 'Binary output of kode_wilayah (int8 encoding)';
+    AS 'int8send' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION dtks.kode_wilayah_send(dtks.kode_wilayah) IS 'Binary output of kode_wilayah: the int8 encoding (int8send)';
 
 CREATE TYPE dtks.kode_wilayah (
     INPUT = dtks.kode_wilayah_in,

@@ -7,7 +7,7 @@ CREATE FUNCTION dtks.nik_in(cstring) RETURNS dtks.nik
 COMMENT ON FUNCTION dtks.nik_in(cstring) IS 'Input of nik: 16 digits, checked structurally (region, date, serial)';
 
 CREATE FUNCTION dtks.nik_out(dtks.nik) RETURNS cstring
-    AS 'MODULE_PATHNAME', 'nik_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'identitas_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION dtks.nik_out(dtks.nik) IS 'Output of nik: its 16 digits';
 
 CREATE FUNCTION dtks.nik_recv(internal) RETURNS dtks.nik
@@ -15,8 +15,8 @@ CREATE FUNCTION dtks.nik_recv(internal) RETURNS dtks.nik
 COMMENT ON FUNCTION dtks.nik_recv(internal) IS 'Binary input of nik (an int8), validated like text input';
 
 CREATE FUNCTION dtks.nik_send(dtks.nik) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'nik_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION dtks.nik_send(dtks.nik) IS 'Binary output of nik (an int8)';
+    AS 'int8send' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION dtks.nik_send(dtks.nik) IS 'Binary output of nik: an int8 (int8send)';
 
 CREATE TYPE dtks.nik (
     INPUT = dtks.nik_in,
@@ -51,7 +51,7 @@ COMMENT ON FUNCTION dtks.nik_alasan(text) IS
     'NULL for a valid NIK, else the first failing rule in this order: panjang, bukan_angka, provinsi, kabkota, kecamatan, tanggal (day field), bulan, tanggal (day not in month), nomor_urut. Never raises';
 
 CREATE FUNCTION dtks.nik_kode_wilayah(dtks.nik) RETURNS dtks.kode_wilayah
-    AS 'MODULE_PATHNAME', 'nik_kode_wilayah' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'identitas_kode_wilayah' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION dtks.nik_kode_wilayah(dtks.nik) IS
     'The kecamatan of first registration (digits 1-6), e.g. 31.71.01; not the current address';
 

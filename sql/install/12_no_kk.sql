@@ -7,7 +7,7 @@ CREATE FUNCTION dtks.no_kk_in(cstring) RETURNS dtks.no_kk
 COMMENT ON FUNCTION dtks.no_kk_in(cstring) IS 'Input of no_kk: 16 digits with a valid issuing kecamatan';
 
 CREATE FUNCTION dtks.no_kk_out(dtks.no_kk) RETURNS cstring
-    AS 'MODULE_PATHNAME', 'no_kk_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'identitas_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION dtks.no_kk_out(dtks.no_kk) IS 'Output of no_kk: its 16 digits';
 
 CREATE FUNCTION dtks.no_kk_recv(internal) RETURNS dtks.no_kk
@@ -15,8 +15,8 @@ CREATE FUNCTION dtks.no_kk_recv(internal) RETURNS dtks.no_kk
 COMMENT ON FUNCTION dtks.no_kk_recv(internal) IS 'Binary input of no_kk (an int8), validated like text input';
 
 CREATE FUNCTION dtks.no_kk_send(dtks.no_kk) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'no_kk_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION dtks.no_kk_send(dtks.no_kk) IS 'Binary output of no_kk (an int8)';
+    AS 'int8send' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION dtks.no_kk_send(dtks.no_kk) IS 'Binary output of no_kk: an int8 (int8send)';
 
 CREATE TYPE dtks.no_kk (
     INPUT = dtks.no_kk_in,
@@ -51,7 +51,7 @@ COMMENT ON FUNCTION dtks.no_kk_alasan(text) IS
     'NULL if clean, else the first finding in this order: panjang, bukan_angka, provinsi, kabkota, kecamatan (these reject), then tanggal, nomor_urut (these only warn). Never raises';
 
 CREATE FUNCTION dtks.no_kk_kode_wilayah(dtks.no_kk) RETURNS dtks.kode_wilayah
-    AS 'MODULE_PATHNAME', 'no_kk_kode_wilayah' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'identitas_kode_wilayah' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION dtks.no_kk_kode_wilayah(dtks.no_kk) IS 'The issuing kecamatan (digits 1-6) of a KK number';
 
 CREATE FUNCTION dtks.no_kk_tanggal_terbit(dtks.no_kk, acuan date) RETURNS date

@@ -18,78 +18,50 @@ medan(const Identitas *id, int i)
 	return (id->digit[i] - '0') * 10 + (id->digit[i + 1] - '0');
 }
 
-/* Report the failing rule of one value; returns false for the caller to pass on. */
+/* The errdetail naming the failing part; never more than that field of the value. */
+static char *
+rincian(const IdentitasJenis *jenis, IdentitasAlasan alasan, const Identitas *id)
+{
+	switch (alasan)
+	{
+		case IDENTITAS_SAH:
+			break;
+		case IDENTITAS_PANJANG:
+			return psprintf("A %s has exactly 16 digits, not %d.", jenis->label, id->panjang);
+		case IDENTITAS_BUKAN_ANGKA:
+			return psprintf("Character %d is not an ASCII digit.", id->posisi);
+		case IDENTITAS_PROVINSI:
+			return psprintf("The province code (digits 1-2) %02d is not a Kemendagri province code.",
+							medan(id, 0));
+		case IDENTITAS_KABKOTA:
+			return pstrdup("The kabupaten/kota code (digits 3-4) is 00.");
+		case IDENTITAS_KECAMATAN:
+			return pstrdup("The kecamatan code (digits 5-6) is 00.");
+		case IDENTITAS_TANGGAL:
+			return psprintf("The day field (digits 7-8) is %02d; it must be 01-31 (male) or 41-71 (female).",
+							medan(id, 6));
+		case IDENTITAS_BULAN:
+			return psprintf("The month field (digits 9-10) is %02d; it must be 01-12.", medan(id, 8));
+		case IDENTITAS_TANGGAL_KALENDER:
+			return psprintf("Day %02d does not exist in month %02d (29 February only when the two-digit year is a multiple of 4).",
+							medan(id, 6) > 40 ? medan(id, 6) - 40 : medan(id, 6), medan(id, 8));
+		case IDENTITAS_NOMOR_URUT:
+			return pstrdup("The serial number (digits 13-16) is 0000; serials start at 0001.");
+	}
+	return NULL;
+}
+
+/* Report the failing rule of one value (22P02); returns false for the caller to pass on. */
 static bool
 laporkan(const IdentitasJenis *jenis, IdentitasAlasan alasan, const Identitas *id,
 		 Node *escontext)
 {
-	const char *tipe = jenis->tipe;
-
-	switch (alasan)
-	{
-		case IDENTITAS_SAH:
-			return true;
-		case IDENTITAS_PANJANG:
-			LAPORKAN_MASUKAN(escontext,
+	if (alasan == IDENTITAS_SAH)
+		return true;
+	LAPORKAN_MASUKAN(escontext,
 					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s", tipe),
-					 errdetail("A %s has exactly 16 digits, not %d.",
-							   jenis->label, id->panjang));
-			break;
-		case IDENTITAS_BUKAN_ANGKA:
-			LAPORKAN_MASUKAN(escontext,
-					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s", tipe),
-					 errdetail("Character %d is not an ASCII digit.", id->posisi));
-			break;
-		case IDENTITAS_PROVINSI:
-			LAPORKAN_MASUKAN(escontext,
-					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s", tipe),
-					 errdetail("The province code (digits 1-2) %02d is not a Kemendagri province code.",
-							   medan(id, 0)));
-			break;
-		case IDENTITAS_KABKOTA:
-			LAPORKAN_MASUKAN(escontext,
-					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s", tipe),
-					 errdetail("The kabupaten/kota code (digits 3-4) is 00."));
-			break;
-		case IDENTITAS_KECAMATAN:
-			LAPORKAN_MASUKAN(escontext,
-					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s", tipe),
-					 errdetail("The kecamatan code (digits 5-6) is 00."));
-			break;
-		case IDENTITAS_TANGGAL:
-			LAPORKAN_MASUKAN(escontext,
-					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s", tipe),
-					 errdetail("The day field (digits 7-8) is %02d; it must be 01-31 (male) or 41-71 (female).",
-							   medan(id, 6)));
-			break;
-		case IDENTITAS_BULAN:
-			LAPORKAN_MASUKAN(escontext,
-					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s", tipe),
-					 errdetail("The month field (digits 9-10) is %02d; it must be 01-12.",
-							   medan(id, 8)));
-			break;
-		case IDENTITAS_TANGGAL_KALENDER:
-			LAPORKAN_MASUKAN(escontext,
-					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s", tipe),
-					 errdetail("Day %02d does not exist in month %02d (29 February only when the two-digit year is a multiple of 4).",
-							   medan(id, 6) > 40 ? medan(id, 6) - 40 : medan(id, 6),
-							   medan(id, 8)));
-			break;
-		case IDENTITAS_NOMOR_URUT:
-			LAPORKAN_MASUKAN(escontext,
-					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s", tipe),
-					 errdetail("The serial number (digits 13-16) is 0000; serials start at 0001."));
-			break;
-	}
+					 errmsg("invalid input syntax for type %s", jenis->tipe),
+					 errdetail_internal("%s", rincian(jenis, alasan, id)));
 	return false;
 }
 

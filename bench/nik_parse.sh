@@ -32,6 +32,7 @@
 # Exit status: 0 when the report was printed, a MISS included; 1 when the
 # methods disagree or a query fails; 2 on bad usage.
 set -euo pipefail
+export LC_ALL=C     # "." decimals for awk and printf
 
 rows="${1:-1000000}"
 rounds="${BENCH_ROUNDS:-7}"
@@ -46,7 +47,7 @@ fi
 
 schema=dtks_bench
 marker='scratch schema of bench/nik_parse.sh, dropped at exit'
-psql_cmd=(psql -X -q -v ON_ERROR_STOP=1 --no-psqlrc)
+psql_cmd=(psql -X -q -v ON_ERROR_STOP=1)
 
 # One value (or |-separated row) from a query.
 q() { "${psql_cmd[@]}" -At -c "$1"; }
@@ -55,8 +56,8 @@ if [ "$(q "SELECT count(*) FROM pg_extension WHERE extname = 'dtks'")" != 1 ]; t
   echo "nik_parse.sh: the database $(q 'SELECT current_database()') does not have the dtks extension" >&2
   exit 1
 fi
-existing="$(q "SELECT coalesce(obj_description(oid, 'pg_namespace'), '') FROM pg_namespace WHERE nspname = '$schema'")"
-if [ -n "$existing" ] && [ "$existing" != "$marker" ]; then
+existing="$(q "SELECT coalesce(obj_description(oid, 'pg_namespace') = '$marker', false) FROM pg_namespace WHERE nspname = '$schema'")"
+if [ "$existing" = f ]; then
   echo "nik_parse.sh: schema $schema exists and is not this script's scratch schema; not touching it" >&2
   exit 1
 fi
@@ -339,7 +340,11 @@ if [ "$(q "SELECT count(*) FROM $schema.waktu WHERE n <> $rows")" != 0 ]; then
   exit 1
 fi
 
-# median, min, max per method (ms)
+# every round, then median, min, max per method (ms)
+echo "   ms per round:"
+q "SELECT format('     %-8s %s', metode, string_agg(round(ms::numeric, 1)::text, ' ' ORDER BY putaran))
+   FROM $schema.waktu GROUP BY metode ORDER BY min(ms)"
+
 declare -A med mn mx cnt
 while IFS='|' read -r m c a b d; do
   cnt[$m]=$c; med[$m]=$a; mn[$m]=$b; mx[$m]=$d
@@ -364,6 +369,7 @@ collation="$(q "SELECT datcollate FROM pg_database WHERE datname = current_datab
 # Report.
 # --------------------------------------------------------------------------
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
+num() { awk "BEGIN { printf \"%.6f\", $1 }"; }
 verdict() { awk "BEGIN { exit !($1) }" && echo PASS || echo MISS; }
 
 echo
@@ -371,7 +377,7 @@ echo "== results: $rows rows, median of $rounds rounds ($pl_rounds for plpgsql),
 printf '   %-9s %-30s %6s %10s %10s %10s %9s\n' method expression rounds median_ms min_ms max_ms ns/row
 for m in "${methods[@]}"; do
   printf '   %-9s %-30s %6s %10.1f %10.1f %10.1f %9.1f\n' "$m" "${expr[$m]}" "${cnt[$m]}" \
-    "${med[$m]}" "${mn[$m]}" "${mx[$m]}" "$(calc "${med[$m]} * 1000000 / $rows")"
+    "${med[$m]}" "${mn[$m]}" "${mx[$m]}" "$(num "${med[$m]} * 1000000 / $rows")"
 done
 r_nik_bigint="$(calc "${med[nik]} / ${med[bigint]}")"
 r_pl_nik="$(calc "${med[plpgsql]} / ${med[nik]}")"
@@ -379,9 +385,9 @@ echo
 printf '   nik / bigint     = %6s   target <= 1.3   %s\n' "$r_nik_bigint" "$(verdict "${med[nik]} / ${med[bigint]} <= 1.3")"
 printf '   plpgsql / nik    = %6s   target >= 10    %s\n' "$r_pl_nik" "$(verdict "${med[plpgsql]} / ${med[nik]} >= 10")"
 # The same ratios net of the scan: the time spent in the conversion itself.
-net_b="$(calc "${med[bigint]} - ${med[scan]}")"
-net_n="$(calc "${med[nik]} - ${med[scan]}")"
-net_p="$(calc "${med[plpgsql]} - ${med[scan]}")"
+net_b="$(num "${med[bigint]} - ${med[scan]}")"
+net_n="$(num "${med[nik]} - ${med[scan]}")"
+net_p="$(num "${med[plpgsql]} - ${med[scan]}")"
 if awk "BEGIN { exit !($net_b > 0 && $net_n > 0) }"; then
   printf '   net of the scan (%.1f ms): bigint %.1f ms, nik %.1f ms, plpgsql %.1f ms; nik/bigint %s, plpgsql/nik %s (informational)\n' \
     "${med[scan]}" "$net_b" "$net_n" "$net_p" "$(calc "$net_n / $net_b")" "$(calc "$net_p / $net_n")"
@@ -393,6 +399,6 @@ echo
 echo "== btree index on $rows values (pg_relation_size; database collation $collation)"
 for t in nik bigint text; do
   v="sz_$t"
-  printf '   %-7s %12d bytes  %8.1f MB  %6.1f bytes/row\n' "$t" "${!v}" "$(calc "${!v} / 1048576")" "$(calc "${!v} / $rows")"
+  printf '   %-7s %12d bytes  %8.1f MiB  %6.1f bytes/row\n' "$t" "${!v}" "$(num "${!v} / 1048576")" "$(num "${!v} / $rows")"
 done
 printf '   nik / bigint = %s   text / nik = %s\n' "$(calc "$sz_nik / $sz_bigint")" "$(calc "$sz_text / $sz_nik")"

@@ -53,8 +53,3 @@ SELECT tempat, kode, (SELECT nama FROM wilayah w WHERE w.kode = v.kode) AS nama
     ('Pasar Soe, Timor Tengah Selatan', wilayah_di_titik(ST_SetSRID(ST_MakePoint(124.2779, -9.8611), 4326))),
     ('Gedung Sate, Bandung (no desa polygons loaded: kecamatan)', wilayah_di_titik(ST_SetSRID(ST_MakePoint(107.6186, -6.9025), 4326))),
     ('Indian Ocean', wilayah_di_titik(ST_SetSRID(ST_MakePoint(100.0, -12.0), 4326)))) AS v(tempat, kode);
-
-\echo
-\echo '--- The reference as loaded'
-SELECT e.edisi, e.terkini, count(*) AS kode FROM wilayah_edisi e JOIN wilayah_riwayat r USING (edisi)
- GROUP BY 1, 2 ORDER BY 1;

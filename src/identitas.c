@@ -76,23 +76,25 @@ identitas_pindai(const char *teks, int len, bool utf8, Identitas *id)
 
 	if (len == IDENTITAS_DIGIT)
 	{
-		for (int i = 0; i < IDENTITAS_DIGIT; i++)
+		int			i;
+
+		for (i = 0; i < IDENTITAS_DIGIT; i++)
 		{
 			char		c = awal[i];
 
 			if (c < '0' || c > '9')
-			{
-				id->posisi = i + 1;
-				return IDENTITAS_BUKAN_ANGKA;
-			}
+				break;
 			id->digit[i] = c;
 			nilai = nilai * 10 + (c - '0');
 		}
-		id->nilai = nilai;
-		return IDENTITAS_SAH;
+		if (i == IDENTITAS_DIGIT)
+		{
+			id->nilai = nilai;
+			return IDENTITAS_SAH;
+		}
 	}
 
-	/* Not 16 bytes: a 16-character non-ASCII text is a digit problem. */
+	/* Not 16 digits: count characters, so 15 characters in 16 bytes are a length problem. */
 	id->panjang = hitung_karakter(awal, len, utf8);
 	if (id->panjang != IDENTITAS_DIGIT)
 		return IDENTITAS_PANJANG;

@@ -1,0 +1,268 @@
+-- pgTAP: catalog properties of the dtks extension: types, comments,
+-- volatility/strictness/parallel safety/leakproofness of every function,
+-- operator classes (amvalidate), casts and the extension's requirements.
+\set ECHO none
+\set QUIET 1
+\pset format unaligned
+\pset tuples_only true
+\pset pager off
+\set ON_ERROR_ROLLBACK 1
+\set ON_ERROR_STOP true
+
+BEGIN;
+SET LOCAL client_min_messages = warning;
+SET LOCAL search_path = dtks, public;
+
+SELECT plan(187);
+
+------------------------------------------------------------------------------
+-- 1. Extension and types
+------------------------------------------------------------------------------
+SELECT has_extension('dtks', 'the dtks extension is installed');
+SELECT has_type('dtks', 'nik', 'type dtks.nik exists');
+SELECT has_type('dtks', 'no_kk', 'type dtks.no_kk exists');
+SELECT has_type('dtks', 'kode_wilayah', 'type dtks.kode_wilayah exists');
+SELECT results_eq($$SELECT typname::text COLLATE "default", typlen::int, typbyval, typalign::text FROM pg_type
+                     WHERE typnamespace = 'dtks'::regnamespace AND typtype = 'b' AND typelem = 0 ORDER BY typname$$,
+                  $$VALUES ('kode_wilayah', 8, true, 'd'), ('nik', 8, true, 'd'), ('no_kk', 8, true, 'd')$$,
+                  'the three base types are 8-byte, by value, like int8');
+
+------------------------------------------------------------------------------
+-- 2. Comments
+------------------------------------------------------------------------------
+SELECT is_empty($$SELECT p.oid::regprocedure FROM pg_proc p
+                   WHERE p.pronamespace = 'dtks'::regnamespace
+                     AND obj_description(p.oid, 'pg_proc') IS NULL$$,
+                'every function in schema dtks has a comment');
+SELECT is_empty($$SELECT t.oid::regtype FROM pg_type t
+                   WHERE t.typnamespace = 'dtks'::regnamespace AND t.typtype = 'b' AND t.typelem = 0
+                     AND obj_description(t.oid, 'pg_type') IS NULL$$,
+                'every base type in schema dtks has a comment');
+SELECT is_empty($$SELECT c.oid::regclass FROM pg_class c
+                   WHERE c.relnamespace = 'dtks'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                     AND obj_description(c.oid, 'pg_class') IS NULL$$,
+                'every table and view in schema dtks has a comment');
+SELECT is_empty($$SELECT c.oid::regclass, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+                   WHERE c.relnamespace = 'dtks'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                     AND a.attnum > 0 AND NOT a.attisdropped
+                     AND col_description(c.oid, a.attnum) IS NULL$$,
+                'every column of those tables has a comment');
+SELECT is_empty($$SELECT o.oid::regoperator FROM pg_operator o
+                   WHERE (o.oprnamespace = 'dtks'::regnamespace
+                          OR o.oprleft IN (SELECT oid FROM pg_type WHERE typnamespace = 'dtks'::regnamespace)
+                          OR o.oprright IN (SELECT oid FROM pg_type WHERE typnamespace = 'dtks'::regnamespace))
+                     AND obj_description(o.oid, 'pg_operator') IS NULL$$,
+                'every operator on dtks types has a comment');
+SELECT is_empty($$SELECT c.opcname FROM pg_opclass c
+                   WHERE c.opcnamespace = 'dtks'::regnamespace AND obj_description(c.oid, 'pg_opclass') IS NULL$$,
+                'every operator class in dtks has a comment');
+SELECT is_empty($$SELECT f.opfname FROM pg_opfamily f
+                   WHERE f.opfnamespace = 'dtks'::regnamespace AND obj_description(f.oid, 'pg_opfamily') IS NULL$$,
+                'every operator family in dtks has a comment');
+SELECT is_empty($$SELECT castsource::regtype, casttarget::regtype FROM pg_cast c
+                   WHERE (castsource IN (SELECT oid FROM pg_type WHERE typnamespace = 'dtks'::regnamespace)
+                          OR casttarget IN (SELECT oid FROM pg_type WHERE typnamespace = 'dtks'::regnamespace))
+                     AND obj_description(c.oid, 'pg_cast') IS NULL$$,
+                'every cast involving dtks types has a comment');
+SELECT isnt(obj_description('dtks'::regnamespace, 'pg_namespace'), NULL, 'schema dtks has a comment');
+
+------------------------------------------------------------------------------
+-- 3. Every function: volatility, strictness, parallel safety, leakproofness
+------------------------------------------------------------------------------
+-- The expectation, written out: (name, argument types as regtype prints them
+-- with search_path dtks, public, volatility, leakproof).
+CREATE TEMP TABLE fungsi_harapan (nama name, args name[], vol text, bocor boolean);
+INSERT INTO fungsi_harapan VALUES
+    ('kode_wilayah_in',            '{cstring}',                        'IMMUTABLE', false),
+    ('kode_wilayah_out',           '{kode_wilayah}',                   'IMMUTABLE', false),
+    ('kode_wilayah_recv',          '{internal}',                       'IMMUTABLE', false),
+    ('kode_wilayah_send',          '{kode_wilayah}',                   'IMMUTABLE', false),
+    ('tingkat',                    '{kode_wilayah}',                   'IMMUTABLE', false),
+    ('induk',                      '{kode_wilayah}',                   'IMMUTABLE', false),
+    ('leluhur',                    '{kode_wilayah,integer}',           'IMMUTABLE', false),
+    ('jenis_desa',                 '{kode_wilayah}',                   'IMMUTABLE', false),
+    ('kode_wilayah_akhir',         '{kode_wilayah}',                   'IMMUTABLE', false),
+    ('nik_in',                     '{cstring}',                        'IMMUTABLE', false),
+    ('nik_out',                    '{nik}',                            'IMMUTABLE', false),
+    ('nik_recv',                   '{internal}',                       'IMMUTABLE', false),
+    ('nik_send',                   '{nik}',                            'IMMUTABLE', false),
+    ('nik',                        '{bigint}',                         'IMMUTABLE', false),
+    ('nik_valid',                  '{text}',                           'IMMUTABLE', false),
+    ('nik_alasan',                 '{text}',                           'IMMUTABLE', false),
+    ('nik_kode_wilayah',           '{nik}',                            'IMMUTABLE', false),
+    ('nik_jenis_kelamin',          '{nik}',                            'IMMUTABLE', false),
+    ('nik_nomor_urut',             '{nik}',                            'IMMUTABLE', false),
+    ('nik_tanggal_lahir',          '{nik,date}',                       'IMMUTABLE', false),
+    ('nik_tanggal_lahir',          '{nik}',                            'STABLE',    false),
+    ('no_kk_in',                   '{cstring}',                        'IMMUTABLE', false),
+    ('no_kk_out',                  '{no_kk}',                          'IMMUTABLE', false),
+    ('no_kk_recv',                 '{internal}',                       'IMMUTABLE', false),
+    ('no_kk_send',                 '{no_kk}',                          'IMMUTABLE', false),
+    ('no_kk',                      '{bigint}',                         'IMMUTABLE', false),
+    ('no_kk_valid',                '{text}',                           'IMMUTABLE', false),
+    ('no_kk_alasan',               '{text}',                           'IMMUTABLE', false),
+    ('no_kk_kode_wilayah',         '{no_kk}',                          'IMMUTABLE', false),
+    ('no_kk_tanggal_terbit',       '{no_kk,date}',                     'IMMUTABLE', false),
+    ('no_kk_tanggal_terbit',       '{no_kk}',                          'STABLE',    false),
+    ('kode_wilayah_memuat_dukungan', '{internal}',                     'IMMUTABLE', false),
+    ('kode_wilayah_dimuat_dukungan', '{internal}',                     'IMMUTABLE', false),
+    ('kode_wilayah_sel',           '{internal,oid,internal,integer}',  'STABLE',    false),
+    ('kode_wilayah_memuat',        '{kode_wilayah,kode_wilayah}',      'IMMUTABLE', true),
+    ('kode_wilayah_dimuat',        '{kode_wilayah,kode_wilayah}',      'IMMUTABLE', true),
+    ('nik_wilayah_dikenal',        '{nik}',                            'STABLE',    false),
+    ('titik_wgs84_periksa',        '{integer,text}',                   'IMMUTABLE', false),
+    ('wilayah_di_titik',           '{geometry}',                       'STABLE',    false);
+-- the comparison and hash support functions of the three types (int8 internals)
+INSERT INTO fungsi_harapan
+SELECT (tipe || '_' || akhiran)::name,
+       CASE akhiran WHEN 'hash' THEN ARRAY[tipe]::name[]
+                    WHEN 'hash_extended' THEN ARRAY[tipe, 'bigint']::name[]
+                    ELSE ARRAY[tipe, tipe]::name[] END,
+       'IMMUTABLE', true
+  FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe,
+       unnest(ARRAY['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'cmp', 'hash', 'hash_extended']) akhiran;
+
+SELECT is((SELECT count(*) FROM fungsi_harapan), 66::bigint, '66 functions are expected');
+SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
+                  FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace$$,
+              'SELECT nama, args FROM fungsi_harapan',
+              'schema dtks has exactly the expected functions');
+
+-- 66 + 66
+SELECT volatility_is('dtks', nama, args, vol, format('dtks.%s(%s) is %s', nama, array_to_string(args, ', '), vol))
+  FROM fungsi_harapan ORDER BY nama, args;
+SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array_to_string(args, ', ')))
+  FROM fungsi_harapan ORDER BY nama, args;
+
+SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
+                   WHERE pronamespace = 'dtks'::regnamespace AND proparallel <> 's'$$,
+                'every dtks function is PARALLEL SAFE');
+SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
+                  FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND proleakproof$$,
+              'SELECT nama, args FROM fungsi_harapan WHERE bocor',
+              'LEAKPROOF exactly on the comparison, containment and hash functions');
+SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prosecdef$$,
+                'no dtks function is SECURITY DEFINER');
+SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
+                   WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
+                'no dtks function carries a SET clause');
+SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
+                   WHERE pronamespace = 'dtks'::regnamespace
+                     AND prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql') AND prosqlbody IS NULL$$,
+                'every SQL function has an SQL-standard body (bound at creation, immune to search_path)');
+
+------------------------------------------------------------------------------
+-- 4. Operator classes and families
+------------------------------------------------------------------------------
+-- (FILTER, so that amvalidate runs on the dtks operator classes only)
+SELECT is((SELECT count(*) FILTER (WHERE NOT amvalidate(oid)) FROM pg_opclass WHERE opcnamespace = 'dtks'::regnamespace),
+          0::bigint, 'amvalidate accepts every dtks operator class');
+SELECT is((SELECT count(*) FILTER (WHERE amvalidate(oid)) FROM pg_opclass WHERE opcnamespace = 'dtks'::regnamespace),
+          6::bigint, 'amvalidate accepts six dtks operator classes');
+SELECT set_eq($$SELECT c.opcname::text COLLATE "default", a.amname::text COLLATE "default", f.opfname::text COLLATE "default", c.opcintype::regtype::text, c.opcdefault
+                  FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod JOIN pg_opfamily f ON f.oid = c.opcfamily
+                 WHERE c.opcnamespace = 'dtks'::regnamespace$$,
+              $$VALUES ('nik_ops', 'btree', 'nik_ops', 'nik', true), ('nik_ops', 'hash', 'nik_ops', 'nik', true),
+                       ('no_kk_ops', 'btree', 'no_kk_ops', 'no_kk', true), ('no_kk_ops', 'hash', 'no_kk_ops', 'no_kk', true),
+                       ('kode_wilayah_ops', 'btree', 'kode_wilayah_ops', 'kode_wilayah', true),
+                       ('kode_wilayah_ops', 'hash', 'kode_wilayah_ops', 'kode_wilayah', true)$$,
+              'six default operator classes (btree and hash for each type), each in a family of its own name');
+SELECT set_eq($$SELECT f.opfname::text COLLATE "default", a.amname::text COLLATE "default" FROM pg_opfamily f JOIN pg_am a ON a.oid = f.opfmethod
+                 WHERE f.opfnamespace = 'dtks'::regnamespace$$,
+              $$VALUES ('nik_ops', 'btree'), ('nik_ops', 'hash'), ('no_kk_ops', 'btree'), ('no_kk_ops', 'hash'),
+                       ('kode_wilayah_ops', 'btree'), ('kode_wilayah_ops', 'hash')$$,
+              'six operator families, no others');
+SELECT set_eq($$SELECT f.opfname::text COLLATE "default", a.amname::text COLLATE "default",
+                       (SELECT count(*) FROM pg_amop o WHERE o.amopfamily = f.oid),
+                       (SELECT array_agg(p.amprocnum ORDER BY p.amprocnum) FROM pg_amproc p WHERE p.amprocfamily = f.oid)
+                  FROM pg_opfamily f JOIN pg_am a ON a.oid = f.opfmethod
+                 WHERE f.opfnamespace = 'dtks'::regnamespace$$,
+              $$VALUES ('nik_ops', 'btree', 5::bigint, '{1,2,4}'::smallint[]), ('nik_ops', 'hash', 1, '{1,2}'),
+                       ('no_kk_ops', 'btree', 5, '{1,2,4}'), ('no_kk_ops', 'hash', 1, '{1,2}'),
+                       ('kode_wilayah_ops', 'btree', 5, '{1,2,4}'), ('kode_wilayah_ops', 'hash', 1, '{1,2}')$$,
+              'btree families: 5 operators, cmp + sortsupport + equalimage; hash families: = with hash + extended hash');
+SELECT is_empty($$SELECT hb.amopopr FROM pg_amop hb
+                    JOIN pg_opfamily fh ON fh.oid = hb.amopfamily AND fh.opfnamespace = 'dtks'::regnamespace
+                    JOIN pg_am ah ON ah.oid = fh.opfmethod AND ah.amname = 'hash'
+                   WHERE NOT EXISTS (SELECT 1 FROM pg_amop bb
+                                       JOIN pg_opfamily fb ON fb.oid = bb.amopfamily AND fb.opfname = fh.opfname
+                                                          AND fb.opfnamespace = fh.opfnamespace
+                                       JOIN pg_am ab ON ab.oid = fb.opfmethod AND ab.amname = 'btree'
+                                      WHERE bb.amopopr = hb.amopopr AND bb.amopstrategy = 3)$$,
+                'the hash = of each type is its btree = (strategy 3)');
+SELECT is_empty($$SELECT oid::regoperator FROM pg_operator
+                   WHERE oprnamespace = 'dtks'::regnamespace AND oprname = '=' AND NOT (oprcanhash AND oprcanmerge)$$,
+                'every = of dtks is HASHES and MERGES');
+SELECT is_empty($$SELECT oid::regoperator FROM pg_operator
+                   WHERE oprnamespace = 'dtks'::regnamespace AND oprcom = 0$$,
+                'every dtks operator has a commutator');
+SELECT is_empty($$SELECT oid::regoperator FROM pg_operator
+                   WHERE oprnamespace = 'dtks'::regnamespace AND oprname IN ('=', '<>', '<', '<=', '>', '>=')
+                     AND oprnegate = 0$$,
+                'every comparison operator has a negator');
+SELECT set_eq($$SELECT oprname::text COLLATE "default", oprleft::regtype::text, oprright::regtype::text FROM pg_operator
+                 WHERE oprnamespace = 'dtks'::regnamespace AND oprname IN ('@>', '<@')$$,
+              $$VALUES ('@>', 'kode_wilayah', 'kode_wilayah'), ('<@', 'kode_wilayah', 'kode_wilayah')$$,
+              'containment operators exist for kode_wilayah only');
+SELECT is((SELECT count(*) FROM pg_operator WHERE oprnamespace = 'dtks'::regnamespace), 20::bigint,
+          '20 operators: 6 comparisons for each of 3 types, @> and <@');
+
+------------------------------------------------------------------------------
+-- 5. Casts: all explicit
+------------------------------------------------------------------------------
+SELECT set_eq($$SELECT castsource::regtype::text, casttarget::regtype::text, castcontext::text, castmethod::text
+                  FROM pg_cast
+                 WHERE castsource IN (SELECT oid FROM pg_type WHERE typnamespace = 'dtks'::regnamespace)
+                    OR casttarget IN (SELECT oid FROM pg_type WHERE typnamespace = 'dtks'::regnamespace)$$,
+              $$VALUES ('text', 'nik', 'e', 'i'), ('nik', 'text', 'e', 'i'),
+                       ('nik', 'bigint', 'e', 'b'), ('bigint', 'nik', 'e', 'f'),
+                       ('text', 'no_kk', 'e', 'i'), ('no_kk', 'text', 'e', 'i'),
+                       ('no_kk', 'bigint', 'e', 'b'), ('bigint', 'no_kk', 'e', 'f'),
+                       ('text', 'kode_wilayah', 'e', 'i'), ('kode_wilayah', 'text', 'e', 'i')$$,
+              'exactly these casts involve dtks types, all explicit (text I/O, binary nik/no_kk -> bigint, checked bigint -> nik/no_kk)');
+SELECT cast_context_is(s, t, 'explicit')
+  FROM (VALUES ('text', 'nik'), ('nik', 'text'), ('nik', 'bigint'), ('bigint', 'nik'),
+               ('text', 'no_kk'), ('no_kk', 'text'), ('no_kk', 'bigint'), ('bigint', 'no_kk'),
+               ('text', 'kode_wilayah'), ('kode_wilayah', 'text')) c(s, t)
+ ORDER BY s, t;
+SELECT is((SELECT castfunc::regprocedure::text FROM pg_cast WHERE castsource = 'bigint'::regtype AND casttarget = 'nik'::regtype),
+          'nik(bigint)', 'bigint -> nik goes through the checking function nik(bigint)');
+SELECT is((SELECT castfunc::regprocedure::text FROM pg_cast WHERE castsource = 'bigint'::regtype AND casttarget = 'no_kk'::regtype),
+          'no_kk(bigint)', 'bigint -> no_kk goes through the checking function no_kk(bigint)');
+SELECT throws_ok($$SELECT '3171011708450001'::dtks.nik = 3171011708450001::bigint$$, '42883', NULL,
+                 'no implicit cast lets a nik be compared with a bigint');
+SELECT throws_ok($$SELECT '3171011708450001'::dtks.nik = '3171011708450001'::dtks.no_kk$$, '42883', NULL,
+                 'a nik cannot be compared with a no_kk');
+
+------------------------------------------------------------------------------
+-- 6. The extension and what it requires
+------------------------------------------------------------------------------
+SELECT has_extension('pg_trgm', 'pg_trgm is installed (required by dtks)');
+SELECT has_extension('postgis', 'postgis is installed (required by dtks)');
+SELECT set_eq($$SELECT r.extname::text COLLATE "default" FROM pg_depend d
+                  JOIN pg_extension e ON e.oid = d.objid AND d.classid = 'pg_extension'::regclass
+                  JOIN pg_extension r ON r.oid = d.refobjid AND d.refclassid = 'pg_extension'::regclass
+                 WHERE e.extname = 'dtks'$$,
+              ARRAY['pg_trgm', 'postgis'], 'pg_depend: dtks depends on pg_trgm and postgis');
+SELECT results_eq($$SELECT extnamespace::regnamespace::text, extrelocatable, extversion COLLATE "default" FROM pg_extension WHERE extname = 'dtks'$$,
+                  $$VALUES ('dtks', false, '1.0')$$, 'dtks 1.0 lives in schema dtks and is not relocatable');
+SELECT results_eq($$SELECT superuser, trusted, relocatable, requires::text[] COLLATE "default" FROM pg_available_extension_versions
+                     WHERE name = 'dtks' AND version = '1.0'$$,
+                  $$VALUES (true, false, false, ARRAY['pg_trgm', 'postgis'])$$,
+                  'the control file: superuser, not trusted, not relocatable, requires pg_trgm and postgis');
+SELECT set_eq($$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'dtks'$$,
+              ARRAY['wilayah_edisi', 'wilayah_riwayat', 'wilayah'],
+              'the three reference tables are dumped with the user''s data (pg_extension_config_dump)');
+SELECT is_empty($$SELECT p.oid::regprocedure FROM pg_proc p
+                   WHERE p.pronamespace = 'dtks'::regnamespace
+                     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+                                        AND d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'dtks'))$$,
+                'every dtks function is a member of the extension');
+SELECT is_empty($$SELECT c.oid::regclass FROM pg_class c
+                   WHERE c.relnamespace = 'dtks'::regnamespace AND c.relkind = 'r'
+                     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                        AND d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'dtks'))$$,
+                'every dtks table is a member of the extension');
+
+SELECT * FROM finish();
+ROLLBACK;

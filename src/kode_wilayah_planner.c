@@ -30,12 +30,8 @@
 #include "parser/parse_func.h"
 #include "utils/array.h"
 #include "utils/lsyscache.h"
-#include "utils/selfuncs.h"
 
 #include "kode_wilayah.h"
-
-/* Selectivity when no statistics help: a kecamatan among all regions. */
-#define SELEKTIVITAS_BAWAAN 0.005
 
 /* The btree operator of the index's family for one strategy, or InvalidOid. */
 static Oid
@@ -187,18 +183,4 @@ Datum
 kode_wilayah_dimuat_dukungan(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_POINTER(dukungan((Node *) PG_GETARG_POINTER(0), 0));
-}
-
-/* Restriction selectivity of @> and <@ from the column's MCVs and histogram */
-PG_FUNCTION_INFO_V1(kode_wilayah_sel);
-Datum
-kode_wilayah_sel(PG_FUNCTION_ARGS)
-{
-	PlannerInfo *root = (PlannerInfo *) PG_GETARG_POINTER(0);
-	Oid			operator = PG_GETARG_OID(1);
-	List	   *args = (List *) PG_GETARG_POINTER(2);
-	int			varRelid = PG_GETARG_INT32(3);
-
-	PG_RETURN_FLOAT8(generic_restriction_selectivity(root, operator, InvalidOid, args,
-													 varRelid, SELEKTIVITAS_BAWAAN));
 }

@@ -1,0 +1,35 @@
+-- Row estimates of the containment operators follow the data, not a constant.
+\set ON_ERROR_STOP 1
+\set QUIET 1
+BEGIN;
+SET search_path = dtks, public;
+SELECT plan(6);
+
+-- the planner's row estimate of a query, and the real count
+CREATE FUNCTION pg_temp.perkiraan(q text) RETURNS double precision LANGUAGE plpgsql AS $$
+DECLARE j json;
+BEGIN
+  EXECUTE 'EXPLAIN (FORMAT json) ' || q INTO j;
+  RETURN (j -> 0 -> 'Plan' ->> 'Plan Rows')::double precision;
+END $$;
+CREATE FUNCTION pg_temp.nyata(q text) RETURNS double precision LANGUAGE plpgsql AS $$
+DECLARE n bigint;
+BEGIN
+  EXECUTE 'SELECT count(*) FROM (' || q || ') s' INTO n;
+  RETURN n;
+END $$;
+ANALYZE wilayah;
+
+SELECT cmp_ok(greatest(pg_temp.perkiraan(q), pg_temp.nyata(q)) / least(pg_temp.perkiraan(q), pg_temp.nyata(q)),
+              '<=', 3.0::double precision, 'estimate of ' || q || ' is within 3x of the real count')
+  FROM unnest(ARRAY[$$SELECT * FROM wilayah WHERE kode <@ '11'$$,
+                    $$SELECT * FROM wilayah WHERE kode <@ '35'$$,
+                    $$SELECT * FROM wilayah WHERE '33' @> kode$$,
+                    $$SELECT * FROM wilayah WHERE kode <@ '34'$$]) AS q;
+SELECT cmp_ok(pg_temp.perkiraan($$SELECT * FROM wilayah WHERE kode @> '31.71.01.1001'$$), '<=', 8.0::double precision,
+              'ancestors of a desa: a handful of rows, not a range');
+SELECT cmp_ok(pg_temp.perkiraan($$SELECT * FROM wilayah WHERE kode <@ '31'$$), '>', 30.0::double precision,
+              'a small province is still estimated at tens of rows');
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -35,6 +35,8 @@ SELECT tempat, k AS kode, w.nama
                ('Gedung Sate, Bandung (kecamatan only)', wilayah_di_titik(ST_SetSRID(ST_MakePoint(107.6186, -6.9025), 4326))),
                ('Samudra Hindia', wilayah_di_titik(ST_SetSRID(ST_MakePoint(100.0, -12.0), 4326)))) AS v(tempat, k)
   LEFT JOIN wilayah w ON w.kode = v.k;
+SELECT wilayah_di_titik(ST_SetSRID(ST_MakePoint(106.8272, -6.1754, 10), 4326)) AS titik_z,
+       wilayah_di_titik(ST_SetSRID(ST_MakePointM(106.8272, -6.1754, 1), 4326)) AS titik_m;
 SELECT wilayah_di_titik(ST_MakePoint(106.8272, -6.1754));
 SELECT wilayah_di_titik(ST_Transform(ST_SetSRID(ST_MakePoint(106.8272, -6.1754), 4326), 3857));
 SELECT wilayah_di_titik(ST_SetSRID(ST_MakeLine(ST_MakePoint(106.8, -6.1), ST_MakePoint(106.9, -6.1)), 4326));

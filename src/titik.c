@@ -22,7 +22,8 @@ titik_wgs84_periksa(PG_FUNCTION_ARGS)
 	int32		srid = PG_GETARG_INT32(0);
 	char	   *jenis = text_to_cstring(PG_GETARG_TEXT_PP(1));
 
-	if (strcmp(jenis, "POINT") != 0)
+	/* GeometryType() says POINT for 2D and 3D points, POINTM for measured ones */
+	if (strcmp(jenis, "POINT") != 0 && strcmp(jenis, "POINTM") != 0)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("wilayah_di_titik expects a point"),

@@ -6,6 +6,9 @@
 
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"			/* VARDATA_ANY moved out of postgres.h in 16 */
+#endif
 
 #include "galat.h"
 #include "identitas_sql.h"

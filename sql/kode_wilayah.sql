@@ -60,6 +60,23 @@ EXPLAIN (COSTS OFF) EXECUTE di_dalam('13.07');
 EXECUTE di_dalam('13.07');
 EXECUTE di_dalam('13.07.05');
 RESET plan_cache_mode;
+-- only the default btree order makes the rewrite true: a reversed operator class gets no range
+CREATE FUNCTION kode_terbalik_cmp(kode_wilayah, kode_wilayah) RETURNS int
+    LANGUAGE sql IMMUTABLE STRICT RETURN dtks.kode_wilayah_cmp($2, $1);
+CREATE OPERATOR CLASS kode_terbalik_ops FOR TYPE kode_wilayah USING btree AS
+    OPERATOR 1 dtks.>, OPERATOR 2 dtks.>=, OPERATOR 3 dtks.=, OPERATOR 4 dtks.<=, OPERATOR 5 dtks.<,
+    FUNCTION 1 kode_terbalik_cmp(kode_wilayah, kode_wilayah);
+CREATE INDEX kode_uji_terbalik ON kode_uji (kode kode_terbalik_ops);
+ALTER TABLE kode_uji DROP CONSTRAINT kode_uji_pkey;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM kode_uji WHERE kode <@ '13.07';
+SELECT count(*) FROM kode_uji WHERE kode <@ '13.07';
+-- a multi-column index serves the range on its first column
+CREATE INDEX kode_uji_dua ON kode_uji (kode, (tingkat(kode)));
+EXPLAIN (COSTS OFF) SELECT count(*) FROM kode_uji WHERE kode <@ '13.07' AND tingkat(kode) = 3;
+SELECT count(*) FROM kode_uji WHERE kode <@ '13.07' AND tingkat(kode) = 3;
 RESET enable_bitmapscan;
 RESET enable_seqscan;
 DROP TABLE kode_uji;
+DROP OPERATOR CLASS kode_terbalik_ops USING btree;
+DROP OPERATOR FAMILY kode_terbalik_ops USING btree;
+DROP FUNCTION kode_terbalik_cmp;

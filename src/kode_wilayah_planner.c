@@ -30,14 +30,19 @@
 #include "parser/parse_func.h"
 #include "utils/array.h"
 #include "utils/lsyscache.h"
+#include "utils/typcache.h"
 
 #include "kode_wilayah.h"
 
-/* The btree operator of the index's family for one strategy, or InvalidOid. */
+/*
+ * The btree operator for one strategy, or InvalidOid unless the index uses the
+ * type's default btree family: the range rewrite is only true in its order.
+ */
 static Oid
 operator_btree(SupportRequestIndexCondition *req, Oid tipe, int strategi)
 {
-	if (req->index->relam != BTREE_AM_OID)
+	if (req->index->relam != BTREE_AM_OID ||
+		req->opfamily != lookup_type_cache(tipe, TYPECACHE_BTREE_OPFAMILY)->btree_opf)
 		return InvalidOid;
 	return get_opfamily_member(req->opfamily, tipe, tipe, strategi);
 }

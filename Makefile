@@ -10,19 +10,21 @@ OBJS = src/dtks.o src/tanggal.o src/identitas.o src/identitas_sql.o src/nik.o sr
 PGFILEDESC = "dtks - DTKS social welfare registry types and rules"
 
 # Warnings are errors by default; override with DTKS_WARN= for an unknown compiler.
-# The server headers are included as system headers: -Wextra then judges our
-# code only (PostgreSQL's inline functions have unused parameters).
+# PostgreSQL's headers are included as system headers, in PGXS's order (server
+# before internal): -Wextra then judges our code only (the headers' inline
+# functions have unused parameters).
 DTKS_WARN ?= -Wall -Wextra -Werror
 PG_CFLAGS += $(DTKS_WARN)
-PG_CPPFLAGS += -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_CPPFLAGS += -isystem $(shell $(PG_CONFIG) --includedir-server) \
+               -isystem $(shell $(PG_CONFIG) --includedir)/internal
 
 # The install script is assembled from the ordered fragments in sql/install/.
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
-EXTRA_CLEAN = $(DATA_built)
 
-# pg_regress: every sql/*.sql that is not an install or upgrade script, in schedule order.
+# pg_regress: the tests in sql/ (every file there but the install and upgrade scripts);
+# pasang creates the extension, the others run in this order after it.
 REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah
 REGRESS_OPTS = --inputdir=.
 

@@ -14,7 +14,7 @@ SELECT kode, nama FROM wilayah WHERE kode = '91.01.01';
 SELECT n, nik_wilayah_dikenal(n::nik) AS dikenal,
        EXISTS (SELECT 1 FROM wilayah w WHERE w.kode = nik_kode_wilayah(n::nik)) AS di_edisi_terkini
   FROM unnest(ARRAY['3171011708450001', '9101011708450001', '9271011708450001', '9301011708450001',
-                    '3199011708450001']) AS n;
+                    '3199011708450001', '1107090101900001', '1104040101900001', '1107100101900001']) AS n;
 
 -- hierarchy: every parent exists, and containment agrees with the parent chain
 SELECT count(*) AS tanpa_induk FROM wilayah w
@@ -40,6 +40,23 @@ SELECT wilayah_di_titik(ST_SetSRID(ST_MakePoint(106.8272, -6.1754, 10), 4326)) A
 SELECT wilayah_di_titik(ST_MakePoint(106.8272, -6.1754));
 SELECT wilayah_di_titik(ST_Transform(ST_SetSRID(ST_MakePoint(106.8272, -6.1754), 4326), 3857));
 SELECT wilayah_di_titik(ST_SetSRID(ST_MakeLine(ST_MakePoint(106.8, -6.1), ST_MakePoint(106.9, -6.1)), 4326));
+
+-- a reload replaces what an earlier load put there: codes that vanished go, with their boundaries
+\! mkdir -p results/muat_kecil && gzip -dc "${DTKS_DATA:-../shared/data}/wilayah.csv.gz" | awk -F, 'NR == 1 || $1 ~ /^34/' | gzip > results/muat_kecil/wilayah.csv.gz && cp "${DTKS_DATA:-../shared/data}/batas_desa_di_yogyakarta.csv.gz" results/muat_kecil/
+\! scripts/load-wilayah --edisi-terkini 2026 results/muat_kecil
+SELECT min(kode), max(kode) FROM wilayah;
+SELECT edisi, terkini, sumber FROM wilayah_edisi;
+SELECT nik_wilayah_dikenal('9101011708450001') AS merauke_lama_dikenal;
+-- a code still referenced elsewhere cannot vanish: the whole load fails and nothing changes
+CREATE TABLE rujukan_uji (kode kode_wilayah REFERENCES wilayah (kode));
+INSERT INTO rujukan_uji VALUES ('34.71.09.1002');
+\! printf 'kode,nama,level\n34,Daerah Istimewa Yogyakarta,1\n' | gzip > results/muat_kecil/wilayah.csv.gz
+\! scripts/load-wilayah results/muat_kecil 2>&1 | sed 's/^psql:.*ERROR/ERROR/'
+SELECT count(*) AS kode, count(batas) AS dengan_batas FROM wilayah;
+DROP TABLE rujukan_uji;
+-- PostGIS is found through its own schema, whatever the caller's search_path
+\! PGOPTIONS='-c search_path=pg_catalog' scripts/load-wilayah "${DTKS_DATA:-../shared/data}" > /dev/null
+SELECT count(*) AS kode, count(batas) AS dengan_batas FROM wilayah;
 
 -- a failed load stores nothing of itself and leaves the previous reference in place
 \! mkdir -p results/muat_salah && printf 'kode,nama,level\n31,Jakarta,1\n31.00,Salah,2\n' | gzip > results/muat_salah/wilayah.csv.gz

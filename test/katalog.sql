@@ -13,7 +13,7 @@ BEGIN;
 SET LOCAL client_min_messages = warning;
 SET LOCAL search_path = dtks, public;
 
-SELECT plan(187);
+SELECT plan(200);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -121,22 +121,31 @@ SELECT (tipe || '_' || akhiran)::name,
        'IMMUTABLE', true
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe,
        unnest(ARRAY['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'cmp', 'hash', 'hash_extended']) akhiran;
+-- the transition functions of min() and max() (int8smaller/int8larger: never raise, but not marked LEAKPROOF)
+INSERT INTO fungsi_harapan
+SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
+  FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 66::bigint, '66 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 72::bigint, '72 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
-                  FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace$$,
+                  FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'$$,
               'SELECT nama, args FROM fungsi_harapan',
               'schema dtks has exactly the expected functions');
 
--- 66 + 66
+-- 72 + 72
 SELECT volatility_is('dtks', nama, args, vol, format('dtks.%s(%s) is %s', nama, array_to_string(args, ', '), vol))
   FROM fungsi_harapan ORDER BY nama, args;
 SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array_to_string(args, ', ')))
   FROM fungsi_harapan ORDER BY nama, args;
 
+SELECT set_eq($$SELECT p.oid::regprocedure::text, a.aggcombinefn <> 0 FROM pg_proc p JOIN pg_aggregate a ON a.aggfnoid = p.oid
+                  WHERE p.pronamespace = 'dtks'::regnamespace$$,
+              $$SELECT format('%s(%s)', f, t), true FROM unnest(ARRAY['min', 'max']) f,
+                       unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) t$$,
+              'min() and max() for each type, each with a combine function (parallel aggregation)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace AND proparallel <> 's'$$,
-                'every dtks function is PARALLEL SAFE');
+                'every dtks function and aggregate is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND proleakproof$$,
               'SELECT nama, args FROM fungsi_harapan WHERE bocor',

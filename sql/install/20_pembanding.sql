@@ -1,4 +1,4 @@
--- Comparison operators and btree/hash operator classes for the three int8-backed types.
+-- Comparison operators, min/max and btree/hash operator classes for the three int8-backed types.
 --
 -- nik, no_kk and kode_wilayah are all stored as int8, so (as contrib/isn does)
 -- their comparison and hash functions are bound to PostgreSQL's own int8
@@ -60,6 +60,25 @@ BEGIN
                 tipe, op.simbol, op.akhiran, op.komutator, op.negator, op.pembatas, op.gabung, op.ekstra);
             EXECUTE format('COMMENT ON OPERATOR dtks.%2$s (dtks.%1$s, dtks.%1$s) IS %3$L',
                            tipe, op.simbol, 'Comparison ' || op.simbol || ' of two ' || tipe || ' values');
+        END LOOP;
+
+        -- min() and max(), parallel (the transition function is its own combine function)
+        FOR fungsi IN
+            SELECT * FROM (VALUES ('smaller', 'int8smaller', 'min', 'The smaller'),
+                                  ('larger', 'int8larger', 'max', 'The larger')) AS f(akhiran, internal, agregat, arti)
+        LOOP
+            EXECUTE format(
+                'CREATE FUNCTION dtks.%1$s_%2$s(dtks.%1$s, dtks.%1$s) RETURNS dtks.%1$s '
+                'LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS %3$L',
+                tipe, fungsi.akhiran, fungsi.internal);
+            EXECUTE format('COMMENT ON FUNCTION dtks.%1$s_%2$s(dtks.%1$s, dtks.%1$s) IS %3$L',
+                           tipe, fungsi.akhiran, fungsi.arti || ' of two ' || tipe || ' values (int8 internals)');
+            EXECUTE format(
+                'CREATE AGGREGATE dtks.%3$s(dtks.%1$s) (SFUNC = dtks.%1$s_%2$s, STYPE = dtks.%1$s, '
+                'COMBINEFUNC = dtks.%1$s_%2$s, SORTOP = OPERATOR(dtks.%4$s), PARALLEL = SAFE)',
+                tipe, fungsi.akhiran, fungsi.agregat, CASE fungsi.agregat WHEN 'min' THEN '<' ELSE '>' END);
+            EXECUTE format('COMMENT ON AGGREGATE dtks.%2$s(dtks.%1$s) IS %3$L',
+                           tipe, fungsi.agregat, initcap(fungsi.agregat) || 'imum of ' || tipe || ' values');
         END LOOP;
 
         EXECUTE format('CREATE OPERATOR FAMILY dtks.%1$s_ops USING btree', tipe);

@@ -47,6 +47,10 @@ COMMENT ON INDEX dtks.wilayah_induk IS 'Children of a region';
 CREATE INDEX wilayah_batas ON dtks.wilayah USING gist (batas);
 COMMENT ON INDEX dtks.wilayah_batas IS 'Point-in-region lookups (wilayah_di_titik)';
 
+COMMENT ON INDEX dtks.wilayah_edisi_pkey IS 'One row per edition';
+COMMENT ON INDEX dtks.wilayah_riwayat_pkey IS 'Which editions contain a code; its name in one edition';
+COMMENT ON INDEX dtks.wilayah_pkey IS 'Lookups by code and containment ranges (kode <@ region)';
+
 SELECT pg_catalog.pg_extension_config_dump('dtks.wilayah_edisi'::regclass, '');
 SELECT pg_catalog.pg_extension_config_dump('dtks.wilayah_riwayat'::regclass, '');
 SELECT pg_catalog.pg_extension_config_dump('dtks.wilayah'::regclass, '');

@@ -72,8 +72,9 @@ hentikan_klaster() {
 siapkan_basis_data() {
   local db=$1; shift
   createdb "$db"
-  psql -X -q -d "$db" -c "CREATE EXTENSION dtks CASCADE" 2>&1 | grep -v '^NOTICE' || true
-  for ext in "$@"; do psql -X -q -d "$db" -c "CREATE EXTENSION $ext"; done
+  PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION dtks CASCADE"
+  for ext in "$@"; do psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION $ext"; done
   psql -X -q -d "$db" -c "ALTER DATABASE $db SET search_path = \"\$user\", public, dtks"
-  PGDATABASE=$db scripts/load-wilayah "$DTKS_DATA" >/dev/null
+  PGDATABASE=$db scripts/load-wilayah "$DTKS_DATA" >"$KLASTER_DIR/muat-$db.log"
+  sed -n '/^ edisi/,$p' "$KLASTER_DIR/muat-$db.log"
 }

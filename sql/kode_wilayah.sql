@@ -22,6 +22,10 @@ SELECT '00'::kode_wilayah;
 SELECT '31.00'::kode_wilayah;
 SELECT '310001'::kode_wilayah;
 SELECT '31.71.01.0000'::kode_wilayah;
+-- a text longer than any region code (a NIK cast by mistake) is not repeated
+SELECT '3171011708450001'::kode_wilayah;
+-- positions count characters, not bytes
+SELECT '3é.71'::kode_wilayah;
 
 -- ancestors
 SELECT t, leluhur('31.71.01.1001', t) FROM generate_series(1, 4) AS t;

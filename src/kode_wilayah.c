@@ -9,6 +9,7 @@
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "galat.h"
@@ -44,11 +45,20 @@ spasi(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/* Report a malformed region code: the value is public, so it is quoted. */
+/* The longest text a valid region code can have: PP.KK.CC.DDDD. */
+#define KODE_WILAYAH_TEKS_MAKS 13
+
+/*
+ * Report a malformed region code.  A region code is public, so it is quoted;
+ * but a longer text may be a NIK or KK number cast by mistake (personal data),
+ * so a text longer than any region code is not repeated.
+ */
 #define GALAT_KODE(ctx, teks, ...) \
 	LAPORKAN_MASUKAN(ctx, \
 					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
-					 errmsg("invalid input syntax for type kode_wilayah: \"%s\"", teks), \
+					 strlen(teks) <= KODE_WILAYAH_TEKS_MAKS ? \
+					 errmsg("invalid input syntax for type kode_wilayah: \"%s\"", teks) : \
+					 errmsg("invalid input syntax for type kode_wilayah"), \
 					 errdetail(__VA_ARGS__))
 
 /* Parse the text form; on failure report and return false. */
@@ -76,7 +86,8 @@ kode_wilayah_urai(const char *teks, int64 *hasil, Node *escontext)
 			bertitik = true;
 		else if (*q < '0' || *q > '9')
 		{
-			GALAT_KODE(escontext, teks, "Character %d is not a digit or a dot.", (int) (q - p) + 1);
+			GALAT_KODE(escontext, teks, "Character %d is not a digit or a dot.",
+					   pg_mbstrlen_with_len(p, (int) (q - p)) + 1);
 			return false;
 		}
 	}

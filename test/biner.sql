@@ -2,17 +2,7 @@
 -- format (an int8), and receive functions that validate like text input.
 -- Server-side COPY to files under /tmp with a name unique to this run; the
 -- files are removed at the end (COPY ... TO PROGRAM, as the server user).
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-SET LOCAL search_path = dtks, public;
+\ir lib/awal.psql
 
 SELECT plan(64);
 

@@ -1,8 +1,5 @@
 -- Row estimates of the containment operators follow the data, not a constant.
-\set ON_ERROR_STOP 1
-\set QUIET 1
-BEGIN;
-SET search_path = dtks, public;
+\ir lib/awal.psql
 SELECT plan(8);
 
 -- the planner's row estimate of a query, and the real count

@@ -1,10 +1,7 @@
 -- Mutation fuzz of the three input functions: every mutated string is either
 -- accepted or refused with 22P02 and a message naming the type; nik_valid and
 -- nik_alasan agree with the input function; a NIK error never echoes the value.
-\set ON_ERROR_STOP 1
-\set QUIET 1
-BEGIN;
-SET search_path = dtks, public;
+\ir lib/awal.psql
 SELECT plan(10);
 
 SELECT setseed(0.4242);

@@ -1,17 +1,7 @@
 -- pgTAP: catalog properties of the dtks extension: types, comments,
 -- volatility/strictness/parallel safety/leakproofness of every function,
 -- operator classes (amvalidate), casts and the extension's requirements.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-SET LOCAL search_path = dtks, public;
+\ir lib/awal.psql
 
 SELECT plan(200);
 

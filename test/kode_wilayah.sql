@@ -1,17 +1,7 @@
 -- pgTAP: dtks.kode_wilayah: input forms, rejections, output, ordering as a
 -- depth-first pre-order, tingkat/induk/leluhur/jenis_desa/kode_wilayah_akhir,
 -- the containment operators and their btree index support.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-SET LOCAL search_path = dtks, public;
+\ir lib/awal.psql
 
 SELECT plan(140);
 

@@ -1,28 +1,8 @@
 -- pgTAP: behaviour and SQLSTATEs of dtks.nik (input, casts, rule order,
 -- accessors, century rule, round trips, ordering).
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-SET LOCAL search_path = dtks, public;
+\ir lib/awal.psql
 
 SELECT plan(335);
-
--- NULL when the statement runs, else its SQLSTATE (for loops over many inputs).
-CREATE FUNCTION pg_temp.sqlstate_dari(perintah text) RETURNS text
-LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE perintah;
-    RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE;
-END $$;
 
 -- Does bigint -> nik accept the value?  (no EXECUTE: cheap enough for 20,000 rows)
 CREATE FUNCTION pg_temp.bigint_diterima(v bigint) RETURNS boolean

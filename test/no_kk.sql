@@ -1,28 +1,9 @@
 -- pgTAP: behaviour and SQLSTATEs of dtks.no_kk.  Only the region part rejects
 -- (panjang, bukan_angka, provinsi, kabkota, kecamatan); the believed date and
 -- serial rules only warn through no_kk_alasan.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-SET LOCAL search_path = dtks, public;
+\ir lib/awal.psql
 
 SELECT plan(176);
-
-CREATE FUNCTION pg_temp.sqlstate_dari(perintah text) RETURNS text
-LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE perintah;
-    RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE;
-END $$;
 
 CREATE FUNCTION pg_temp.bigint_diterima(v bigint) RETURNS boolean
 LANGUAGE plpgsql AS $$

@@ -4,17 +4,7 @@
 -- that produced the result is the one whose plan (Gather, workers launched)
 -- is checked.  Temp tables are not scanned in parallel: the data is in a
 -- regular table created inside this (rolled back) transaction.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-SET LOCAL search_path = dtks, public;
+\ir lib/awal.psql
 
 SELECT plan(65);
 

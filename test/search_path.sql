@@ -4,17 +4,7 @@
 -- first in the search_path (schema jahat: now(), =, ST_Covers, ...) must not
 -- be called by dtks functions.  pgTAP itself needs public on the path, so the
 -- results are collected under the hostile paths and asserted afterwards.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-SET LOCAL search_path = dtks, public;
+\ir lib/awal.psql
 
 SELECT plan(54);
 

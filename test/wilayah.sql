@@ -1,16 +1,6 @@
 -- pgTAP: the region reference loaded by scripts/load-wilayah from ../shared/data:
 -- counts, editions, history look-ups, hierarchy, and wilayah_di_titik.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-SET LOCAL search_path = dtks, public;
+\ir lib/awal.psql
 
 SELECT plan(45);
 

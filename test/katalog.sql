@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(200);
+SELECT plan(205);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -101,7 +101,12 @@ INSERT INTO fungsi_harapan VALUES
     ('kode_wilayah_dimuat',        '{kode_wilayah,kode_wilayah}',      'IMMUTABLE', true),
     ('nik_wilayah_dikenal',        '{nik}',                            'STABLE',    false),
     ('titik_wgs84_periksa',        '{integer,text}',                   'IMMUTABLE', false),
-    ('wilayah_di_titik',           '{geometry}',                       'STABLE',    false);
+    ('wilayah_di_titik',           '{geometry}',                       'STABLE',    false),
+    ('kk_pada',                    '{nik,date}',                       'STABLE',    false),
+    ('registri_pelanggaran',       '{nik[],no_kk[],bigint[]}',         'STABLE',    false);
+-- trigger functions: VOLATILE, not STRICT, PARALLEL UNSAFE (checked below, apart)
+CREATE TEMP TABLE fungsi_pemicu (nama name);
+INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup');
 -- the comparison and hash support functions of the three types (int8 internals)
 INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name,
@@ -116,17 +121,21 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 72::bigint, '72 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 74::bigint, '74 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
-                  FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'$$,
+                  FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
+                   AND prorettype <> 'trigger'::regtype$$,
               'SELECT nama, args FROM fungsi_harapan',
               'schema dtks has exactly the expected functions');
 
--- 72 + 72
+-- 74 + 74
 SELECT volatility_is('dtks', nama, args, vol, format('dtks.%s(%s) is %s', nama, array_to_string(args, ', '), vol))
   FROM fungsi_harapan ORDER BY nama, args;
 SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array_to_string(args, ', ')))
-  FROM fungsi_harapan ORDER BY nama, args;
+  FROM fungsi_harapan WHERE nama <> 'registri_pelanggaran' ORDER BY nama, args;
+-- NULL for any array means "none of that kind"
+SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
+                   'dtks.registri_pelanggaran is not STRICT: a NULL array means none');
 
 SELECT set_eq($$SELECT p.oid::regprocedure::text, a.aggcombinefn <> 0 FROM pg_proc p JOIN pg_aggregate a ON a.aggfnoid = p.oid
                   WHERE p.pronamespace = 'dtks'::regnamespace$$,
@@ -134,17 +143,22 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text, a.aggcombinefn <> 0 FROM pg_pr
                        unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) t$$,
               'min() and max() for each type, each with a combine function (parallel aggregation)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
-                   WHERE pronamespace = 'dtks'::regnamespace AND proparallel <> 's'$$,
-                'every dtks function and aggregate is PARALLEL SAFE');
+                   WHERE pronamespace = 'dtks'::regnamespace AND proparallel <> 's' AND prorettype <> 'trigger'::regtype$$,
+                'every dtks function and aggregate but the trigger functions is PARALLEL SAFE');
+SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
+                 WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
+              $$SELECT nama, 'v'::"char" AS vol, false AS ketat, 'u'::"char" AS paralel FROM fungsi_pemicu$$,
+              'the trigger functions are exactly these, VOLATILE, not STRICT, PARALLEL UNSAFE');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND proleakproof$$,
               'SELECT nama, args FROM fungsi_harapan WHERE bocor',
               'LEAKPROOF exactly on the comparison, containment and hash functions');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prosecdef$$,
                 'no dtks function is SECURITY DEFINER');
-SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
-                   WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
-                'no dtks function carries a SET clause');
+SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
+                 WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
+              $$VALUES ('keanggotaan_hanya_ditutup'::name, '{"search_path=pg_catalog, pg_temp"}'::text[])$$,
+              'only the PL/pgSQL trigger function pins its search_path');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace
                      AND prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql') AND prosqlbody IS NULL$$,

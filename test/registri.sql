@@ -1,0 +1,45 @@
+-- pgTAP: the registry rules raise specific SQLSTATEs at commit (here: at SET CONSTRAINTS ALL IMMEDIATE,
+-- inside savepoints), and a valid family passes whatever the order of its rows.
+\ir lib/awal.psql
+SELECT plan(12);
+
+INSERT INTO anggota (nik, nama, jenis_kelamin, tanggal_lahir) VALUES
+    ('3404011708750001', 'Bambang', 'L', '1975-08-17'), ('3404015708780001', 'Sri', 'P', '1978-08-17'),
+    ('3404010101050001', 'Agus', 'L', '2005-01-01'), ('3404014101080001', 'Dewi', 'P', '2008-01-01');
+INSERT INTO rumah_tangga (kode_wilayah, alamat, kepala_nik) VALUES ('34.04.01.2001', 'Dusun Satu', '3404011708750001');
+INSERT INTO keluarga (no_kk, rumah_tangga_id) VALUES ('3404011201100015', currval('rumah_tangga_id_seq'));
+INSERT INTO keanggotaan (nik, no_kk, shdk) VALUES ('3404014101080001', '3404011201100015', 4),
+    ('3404010101050001', '3404011201100015', 4), ('3404015708780001', '3404011201100015', 3);
+SELECT throws_ok('SET CONSTRAINTS ALL IMMEDIATE', '23514', NULL, 'a family without its kepala yet fails rule 2 when checked');
+INSERT INTO keanggotaan (nik, no_kk, shdk) VALUES ('3404011708750001', '3404011201100015', 1);
+SELECT lives_ok('SET CONSTRAINTS ALL IMMEDIATE', 'members added in any order pass once the kepala is there');
+SET CONSTRAINTS ALL DEFERRED;
+
+-- each rule in a savepoint that is rolled back
+SELECT throws_ok($$INSERT INTO keluarga (no_kk, rumah_tangga_id) VALUES ('3404010101190001', currval('rumah_tangga_id_seq'));
+                   INSERT INTO keanggotaan (nik, no_kk, shdk) VALUES ('3404010101050001', '3404010101190001', 1);
+                   SET CONSTRAINTS ALL IMMEDIATE$$, '23P01', NULL, 'rule 1: a NIK in two KKs at once is an exclusion violation');
+SET CONSTRAINTS ALL DEFERRED;
+SELECT throws_ok($$UPDATE anggota SET jenis_kelamin = 'L' WHERE nik = '3404015708780001'; SET CONSTRAINTS ALL IMMEDIATE$$,
+                 '23514', NULL, 'rule 3: an istri recorded as male');
+SET CONSTRAINTS ALL DEFERRED;
+SELECT throws_ok($$UPDATE rumah_tangga SET kepala_nik = '3171011708450001' WHERE alamat = 'Dusun Satu'; SET CONSTRAINTS ALL IMMEDIATE$$,
+                 '23514', NULL, 'rule 4: a kepala rumah tangga outside the household');
+SET CONSTRAINTS ALL DEFERRED;
+SELECT throws_ok($$INSERT INTO rumah_tangga (kode_wilayah, alamat) VALUES ('34.04.01', 'x')$$, '23514', NULL,
+                 'rule 5: a household in a kecamatan, not a desa');
+SELECT throws_ok($$INSERT INTO rumah_tangga (kode_wilayah, alamat) VALUES ('92.01.01.2001', 'x')$$, '23503', NULL,
+                 'rule 5: a household in a code of an earlier edition only');
+SELECT throws_ok($$UPDATE keanggotaan SET shdk = 9 WHERE nik = '3404010101050001'$$, '55000', NULL,
+                 'a membership cannot be rewritten');
+SELECT lives_ok($$UPDATE keanggotaan SET berlaku = daterange(lower(berlaku), CURRENT_DATE + 1) WHERE nik = '3404010101050001'$$,
+                'a membership can be closed');
+SELECT throws_ok($$UPDATE keanggotaan SET berlaku = daterange(lower(berlaku), CURRENT_DATE + 2) WHERE nik = '3404010101050001'$$,
+                 '55000', NULL, 'a closed membership stays closed');
+SELECT throws_ok($$UPDATE anggota SET jenis_lantai = 1$$, '42703', NULL, 'housing is on the household, not the person');
+SELECT is((SELECT count(*) FROM registri_pelanggaran(ARRAY(SELECT nik FROM anggota), ARRAY(SELECT no_kk FROM keluarga),
+                                                      ARRAY(SELECT id FROM rumah_tangga))), 0::bigint,
+          'the registry as it stands breaks no rule');
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -97,3 +97,25 @@ UPDATE rumah_tangga SET jenis_lantai = 10 WHERE alamat = 'Jl. Gambir I No. 1';
 UPDATE rumah_tangga SET daya_listrik = '{2,6}' WHERE alamat = 'Jl. Gambir I No. 1';
 UPDATE anggota SET kartu_identitas = 8 WHERE nik = '3171010101050001';
 UPDATE anggota SET status_hidup = 'meninggal' WHERE nik = '3171010101050001';
+
+-- every change lands in the append-only history, with the application's user
+SET dtks.petugas = 'operator.gambir';
+UPDATE anggota SET nama = 'Andi Santoso', status_kawin = 2 WHERE nik = '3171010101050001';
+RESET dtks.petugas;
+SELECT tabel, operasi, count(*) FROM riwayat GROUP BY 1, 2 ORDER BY 1, 2;
+SELECT pengguna = SESSION_USER AS pengguna_sesi, petugas, kunci, lama, baru
+  FROM riwayat WHERE tabel = 'anggota' AND operasi = 'UPDATE';
+SELECT kunci, lama, baru FROM riwayat WHERE tabel = 'keanggotaan' AND operasi = 'UPDATE' ORDER BY id;
+-- only a superuser may change history, even a role granted the privilege
+CREATE ROLE dtks_operator_uji;
+GRANT USAGE ON SCHEMA dtks TO dtks_operator_uji;
+GRANT SELECT, UPDATE ON anggota TO dtks_operator_uji;
+GRANT SELECT, DELETE, TRUNCATE ON riwayat TO dtks_operator_uji;
+SET ROLE dtks_operator_uji;
+UPDATE anggota SET tempat_lahir = 'Jakarta' WHERE nik = '3171010101050001';
+DELETE FROM riwayat;
+TRUNCATE riwayat;
+RESET ROLE;
+SELECT operasi, pengguna = SESSION_USER AS pengguna_sesi, baru FROM riwayat ORDER BY id DESC LIMIT 1;
+DROP OWNED BY dtks_operator_uji;
+DROP ROLE dtks_operator_uji;

@@ -106,7 +106,8 @@ INSERT INTO fungsi_harapan VALUES
     ('registri_pelanggaran',       '{nik[],no_kk[],bigint[]}',         'STABLE',    false);
 -- trigger functions: VOLATILE, not STRICT, PARALLEL UNSAFE (checked below, apart)
 CREATE TEMP TABLE fungsi_pemicu (nama name);
-INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup');
+INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup'),
+    ('riwayat_catat'), ('riwayat_tolak_ubah');
 -- the comparison and hash support functions of the three types (int8 internals)
 INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name,
@@ -153,12 +154,14 @@ SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::reg
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND proleakproof$$,
               'SELECT nama, args FROM fungsi_harapan WHERE bocor',
               'LEAKPROOF exactly on the comparison, containment and hash functions');
-SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prosecdef$$,
-                'no dtks function is SECURITY DEFINER');
+SELECT set_eq($$SELECT proname FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prosecdef$$,
+              $$VALUES ('riwayat_catat'::name)$$,
+              'only the history trigger is SECURITY DEFINER (roles append history without INSERT on it)');
 SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
-              $$VALUES ('keanggotaan_hanya_ditutup'::name, '{"search_path=pg_catalog, pg_temp"}'::text[])$$,
-              'only the PL/pgSQL trigger function pins its search_path');
+              $$VALUES ('keanggotaan_hanya_ditutup'::name, '{"search_path=pg_catalog, pg_temp"}'::text[]),
+                       ('riwayat_catat', '{"search_path=pg_catalog, pg_temp"}'), ('riwayat_tolak_ubah', '{"search_path=pg_catalog, pg_temp"}')$$,
+              'only the PL/pgSQL trigger functions pin their search_path');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace
                      AND prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql') AND prosqlbody IS NULL$$,

@@ -6,7 +6,8 @@ EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).
 MODULE_big = dtks
 OBJS = src/dtks.o src/tanggal.o src/identitas.o src/identitas_sql.o src/nik.o src/no_kk.o \
        src/kode_wilayah.o src/kode_wilayah_planner.o \
-       src/kode_wilayah_selektivitas.o src/titik.o src/registri_aturan.o
+       src/kode_wilayah_selektivitas.o src/titik.o src/registri_aturan.o \
+       src/kk_komponen.o
 PGFILEDESC = "dtks - DTKS social welfare registry types and rules"
 
 # Warnings are errors by default; override with DTKS_WARN= for an unknown compiler.
@@ -25,7 +26,7 @@ DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
 # pg_regress: the tests in sql/ (every file there but the install and upgrade scripts);
 # pasang creates the extension, the others run in this order after it.
-REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah registri
+REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah registri kk_periksa
 REGRESS_OPTS = --inputdir=.
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)

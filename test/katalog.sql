@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(205);
+SELECT plan(215);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -103,7 +103,12 @@ INSERT INTO fungsi_harapan VALUES
     ('titik_wgs84_periksa',        '{integer,text}',                   'IMMUTABLE', false),
     ('wilayah_di_titik',           '{geometry}',                       'STABLE',    false),
     ('kk_pada',                    '{nik,date}',                       'STABLE',    false),
-    ('registri_pelanggaran',       '{nik[],no_kk[],bigint[]}',         'STABLE',    false);
+    ('registri_pelanggaran',       '{nik[],no_kk[],bigint[]}',         'STABLE',    false),
+    ('kk_periksa_daftar',          '{no_kk[],date}',                   'STABLE',    false),
+    ('kk_periksa',                 '{no_kk,date}',                     'STABLE',    false),
+    ('kk_periksa_wilayah',         '{kode_wilayah,date}',              'STABLE',    false),
+    ('kk_graf',                    '{no_kk,date}',                     'STABLE',    false),
+    ('kk_komponen',                '{}',                               'STABLE',    false);
 -- trigger functions: VOLATILE, not STRICT, PARALLEL UNSAFE (checked below, apart)
 CREATE TEMP TABLE fungsi_pemicu (nama name);
 INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup'),
@@ -122,21 +127,24 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 74::bigint, '74 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 79::bigint, '79 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
               'SELECT nama, args FROM fungsi_harapan',
               'schema dtks has exactly the expected functions');
 
--- 74 + 74
+-- 79 + 79 (less the three that are not STRICT, checked apart)
 SELECT volatility_is('dtks', nama, args, vol, format('dtks.%s(%s) is %s', nama, array_to_string(args, ', '), vol))
   FROM fungsi_harapan ORDER BY nama, args;
 SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array_to_string(args, ', ')))
-  FROM fungsi_harapan WHERE nama <> 'registri_pelanggaran' ORDER BY nama, args;
--- NULL for any array means "none of that kind"
+  FROM fungsi_harapan WHERE nama NOT IN ('registri_pelanggaran', 'kk_periksa_daftar', 'kk_komponen') ORDER BY nama, args;
+-- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
                    'dtks.registri_pelanggaran is not STRICT: a NULL array means none');
+SELECT isnt_strict('dtks', 'kk_periksa_daftar', '{no_kk[],date}'::name[],
+                   'dtks.kk_periksa_daftar is not STRICT: a NULL list means none');
+SELECT isnt_strict('dtks', 'kk_komponen', '{}'::name[], 'dtks.kk_komponen takes no argument');
 
 SELECT set_eq($$SELECT p.oid::regprocedure::text, a.aggcombinefn <> 0 FROM pg_proc p JOIN pg_aggregate a ON a.aggfnoid = p.oid
                   WHERE p.pronamespace = 'dtks'::regnamespace$$,

@@ -1,0 +1,108 @@
+-- Checks that do not block: findings about the members of families on a reference date.
+
+CREATE FUNCTION dtks.kk_periksa_daftar(daftar dtks.no_kk[], acuan date)
+    RETURNS TABLE (no_kk dtks.no_kk, nik dtks.nik, aturan text, tingkat text, keterangan text)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+WITH
+    kk AS (SELECT DISTINCT d AS no_kk FROM unnest(daftar) AS d),
+    kini AS (SELECT m.no_kk, m.nik, m.shdk, a.nama, a.jenis_kelamin, a.tanggal_lahir, a.status_kawin,
+                    a.status_hidup, a.kartu_identitas, a.partisipasi_sekolah, a.jenjang_pendidikan, a.bekerja,
+                    a.penyakit_kronis, a.jaminan_kesehatan
+               FROM kk JOIN dtks.keanggotaan m ON m.no_kk = kk.no_kk AND m.berlaku @> acuan
+               JOIN dtks.anggota a ON a.nik = m.nik),
+    kepala AS (SELECT k.no_kk, k.tanggal_lahir FROM kini k WHERE k.shdk = 1)
+SELECT k.no_kk, k.nik, 'nik_tanggal_lahir', 'peringatan',
+       format('the birth date in the NIK (%s) differs from the recorded one (%s); legitimate after a correction',
+              to_char(dtks.nik_tanggal_lahir(k.nik, acuan), 'DD-MM-YY'), to_char(k.tanggal_lahir, 'DD-MM-YY'))
+  FROM kini k WHERE dtks.nik_tanggal_lahir(k.nik, k.tanggal_lahir) IS DISTINCT FROM k.tanggal_lahir
+UNION ALL
+SELECT k.no_kk, k.nik, 'nik_jenis_kelamin', 'peringatan',
+       format('the NIK says %s, the record says %s', dtks.nik_jenis_kelamin(k.nik), k.jenis_kelamin)
+  FROM kini k WHERE dtks.nik_jenis_kelamin(k.nik) <> k.jenis_kelamin
+UNION ALL
+SELECT k.no_kk, k.nik, 'anak_lebih_tua', 'galat',
+       format('an anak (SHDK 4) born %s is not younger than the kepala keluarga (born %s)', k.tanggal_lahir, p.tanggal_lahir)
+  FROM kini k JOIN kepala p ON p.no_kk = k.no_kk WHERE k.shdk = 4 AND k.tanggal_lahir <= p.tanggal_lahir
+UNION ALL
+SELECT k.no_kk, k.nik, 'anak_selisih_umur', 'peringatan',
+       format('an anak (SHDK 4) is only %s years younger than the kepala keluarga (less than 12)',
+              date_part('year', age(k.tanggal_lahir, p.tanggal_lahir)))
+  FROM kini k JOIN kepala p ON p.no_kk = k.no_kk
+ WHERE k.shdk = 4 AND k.tanggal_lahir > p.tanggal_lahir AND k.tanggal_lahir < p.tanggal_lahir + interval '12 years'
+UNION ALL
+SELECT k.no_kk, k.nik, 'kawin_di_bawah_umur', 'peringatan',
+       format('married status %s at age %s; the minimum age of marriage is 19 (UU 16/2019)', k.status_kawin,
+              date_part('year', age(acuan, k.tanggal_lahir)))
+  FROM kini k WHERE k.status_kawin IN (2, 3, 4) AND age(acuan, k.tanggal_lahir) < interval '19 years'
+UNION ALL
+SELECT k.no_kk, k.nik, 'wilayah_nik_tidak_dikenal', 'galat',
+       format('the NIK prefix %s is not a kecamatan in any loaded edition of the region codes', dtks.nik_kode_wilayah(k.nik))
+  FROM kini k WHERE NOT dtks.nik_wilayah_dikenal(k.nik)
+UNION ALL
+SELECT k.no_kk, k.nik, 'nama_lahir_ganda', 'galat',
+       format('another member of the KK has the same name and birth date (NIK %s)', l.nik)
+  FROM kini k JOIN kini l ON l.no_kk = k.no_kk AND l.nik <> k.nik
+   AND lower(l.nama) = lower(k.nama) AND l.tanggal_lahir = k.tanggal_lahir
+UNION ALL
+SELECT k.no_kk, k.nik, 'meninggal_masih_anggota', 'galat',
+       'the person is recorded as dead but is still a current member of the KK'
+  FROM kini k WHERE k.status_hidup = 'meninggal'
+UNION ALL
+SELECT k.no_kk, k.nik, 'tidak_lengkap', 'peringatan',
+       'missing: ' || concat_ws(', ',
+           CASE WHEN k.status_kawin IS NULL THEN 'status_kawin' END,
+           CASE WHEN k.kartu_identitas IS NULL THEN 'kartu_identitas' END,
+           CASE WHEN k.partisipasi_sekolah IS NULL AND age(acuan, k.tanggal_lahir) >= interval '5 years' THEN 'partisipasi_sekolah' END,
+           CASE WHEN k.jenjang_pendidikan IS NULL AND k.partisipasi_sekolah IN (2, 3) THEN 'jenjang_pendidikan' END,
+           CASE WHEN k.bekerja IS NULL AND age(acuan, k.tanggal_lahir) >= interval '10 years' THEN 'bekerja' END,
+           CASE WHEN k.penyakit_kronis IS NULL THEN 'penyakit_kronis' END,
+           CASE WHEN k.jaminan_kesehatan IS NULL THEN 'jaminan_kesehatan' END)
+  FROM kini k
+ WHERE k.status_kawin IS NULL OR k.kartu_identitas IS NULL OR k.penyakit_kronis IS NULL OR k.jaminan_kesehatan IS NULL
+    OR (k.partisipasi_sekolah IS NULL AND age(acuan, k.tanggal_lahir) >= interval '5 years')
+    OR (k.jenjang_pendidikan IS NULL AND k.partisipasi_sekolah IN (2, 3))
+    OR (k.bekerja IS NULL AND age(acuan, k.tanggal_lahir) >= interval '10 years')
+UNION ALL
+SELECT f.no_kk, NULL, 'tidak_lengkap', 'peringatan',
+       'household (Blok III) missing: ' || concat_ws(', ',
+           CASE WHEN h.status_bangunan IS NULL THEN 'status_bangunan' END,
+           CASE WHEN h.luas_lantai IS NULL THEN 'luas_lantai' END,
+           CASE WHEN h.jenis_lantai IS NULL THEN 'jenis_lantai' END,
+           CASE WHEN h.jenis_dinding IS NULL THEN 'jenis_dinding' END,
+           CASE WHEN h.jenis_atap IS NULL THEN 'jenis_atap' END,
+           CASE WHEN h.sumber_air_minum IS NULL THEN 'sumber_air_minum' END,
+           CASE WHEN h.sumber_penerangan IS NULL THEN 'sumber_penerangan' END,
+           CASE WHEN h.bahan_bakar IS NULL THEN 'bahan_bakar' END,
+           CASE WHEN h.fasilitas_bab IS NULL THEN 'fasilitas_bab' END)
+  FROM kk JOIN dtks.keluarga f ON f.no_kk = kk.no_kk JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
+ WHERE h.status_bangunan IS NULL OR h.luas_lantai IS NULL OR h.jenis_lantai IS NULL OR h.jenis_dinding IS NULL
+    OR h.jenis_atap IS NULL OR h.sumber_air_minum IS NULL OR h.sumber_penerangan IS NULL OR h.bahan_bakar IS NULL
+    OR h.fasilitas_bab IS NULL;
+END;
+COMMENT ON FUNCTION dtks.kk_periksa_daftar(dtks.no_kk[], date) IS
+    'Non-blocking findings (galat or peringatan) about the members of the given KKs on a date; the core of kk_periksa and kk_periksa_wilayah';
+
+CREATE FUNCTION dtks.kk_periksa(no_kk dtks.no_kk, acuan date DEFAULT CURRENT_DATE)
+    RETURNS TABLE (nik dtks.nik, aturan text, tingkat text, keterangan text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT p.nik, p.aturan, p.tingkat, p.keterangan
+      FROM dtks.kk_periksa_daftar(ARRAY[kk_periksa.no_kk], acuan) p
+     ORDER BY p.nik NULLS FIRST, p.aturan;
+END;
+COMMENT ON FUNCTION dtks.kk_periksa(dtks.no_kk, date) IS
+    'One row per finding about a KK: NIK date/sex differing from the record, child age, marriage under 19, unknown NIK region, same name and birth date, dead but current, missing attributes';
+
+CREATE FUNCTION dtks.kk_periksa_wilayah(wilayah dtks.kode_wilayah, acuan date DEFAULT CURRENT_DATE)
+    RETURNS TABLE (no_kk dtks.no_kk, nik dtks.nik, aturan text, tingkat text, keterangan text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT p.no_kk, p.nik, p.aturan, p.tingkat, p.keterangan
+      FROM dtks.kk_periksa_daftar(ARRAY(SELECT f.no_kk FROM dtks.keluarga f
+                                          JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
+                                         WHERE h.kode_wilayah OPERATOR(dtks.<@) wilayah AND f.status = 'aktif'), acuan) p
+     ORDER BY p.no_kk, p.nik NULLS FIRST, p.aturan;
+END;
+COMMENT ON FUNCTION dtks.kk_periksa_wilayah(dtks.kode_wilayah, date) IS
+    'kk_periksa over every active KK of the households in a region (any level)';

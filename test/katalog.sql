@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(215);
+SELECT plan(223);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -108,7 +108,11 @@ INSERT INTO fungsi_harapan VALUES
     ('kk_periksa',                 '{no_kk,date}',                     'STABLE',    false),
     ('kk_periksa_wilayah',         '{kode_wilayah,date}',              'STABLE',    false),
     ('kk_graf',                    '{no_kk,date}',                     'STABLE',    false),
-    ('kk_komponen',                '{}',                               'STABLE',    false);
+    ('kk_komponen',                '{}',                               'STABLE',    false),
+    ('sintetis_acak',              '{bigint,bigint,integer}',          'IMMUTABLE', false),
+    ('sintetis_pilih',             '{"double precision",integer[],"double precision[]"}', 'IMMUTABLE', false),
+    ('sintetis_titik',             '{geometry,bigint,bigint}',         'IMMUTABLE', false),
+    ('sintetis_muat',              '{bigint,integer,kode_wilayah,jsonb,date}', 'VOLATILE', false);
 -- trigger functions: VOLATILE, not STRICT, PARALLEL UNSAFE (checked below, apart)
 CREATE TEMP TABLE fungsi_pemicu (nama name);
 INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup'),
@@ -127,7 +131,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 79::bigint, '79 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 83::bigint, '83 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -138,13 +142,15 @@ SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::reg
 SELECT volatility_is('dtks', nama, args, vol, format('dtks.%s(%s) is %s', nama, array_to_string(args, ', '), vol))
   FROM fungsi_harapan ORDER BY nama, args;
 SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array_to_string(args, ', ')))
-  FROM fungsi_harapan WHERE nama NOT IN ('registri_pelanggaran', 'kk_periksa_daftar', 'kk_komponen') ORDER BY nama, args;
+  FROM fungsi_harapan WHERE nama NOT IN ('registri_pelanggaran', 'kk_periksa_daftar', 'kk_komponen', 'sintetis_muat') ORDER BY nama, args;
 -- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
                    'dtks.registri_pelanggaran is not STRICT: a NULL array means none');
 SELECT isnt_strict('dtks', 'kk_periksa_daftar', '{no_kk[],date}'::name[],
                    'dtks.kk_periksa_daftar is not STRICT: a NULL list means none');
 SELECT isnt_strict('dtks', 'kk_komponen', '{}'::name[], 'dtks.kk_komponen takes no argument');
+SELECT isnt_strict('dtks', 'sintetis_muat', '{bigint,integer,kode_wilayah,jsonb,date}'::name[],
+                   'dtks.sintetis_muat is not STRICT: a NULL region means the whole country');
 
 SELECT set_eq($$SELECT p.oid::regprocedure::text, a.aggcombinefn <> 0 FROM pg_proc p JOIN pg_aggregate a ON a.aggfnoid = p.oid
                   WHERE p.pronamespace = 'dtks'::regnamespace$$,
@@ -152,8 +158,9 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text, a.aggcombinefn <> 0 FROM pg_pr
                        unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) t$$,
               'min() and max() for each type, each with a combine function (parallel aggregation)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
-                   WHERE pronamespace = 'dtks'::regnamespace AND proparallel <> 's' AND prorettype <> 'trigger'::regtype$$,
-                'every dtks function and aggregate but the trigger functions is PARALLEL SAFE');
+                   WHERE pronamespace = 'dtks'::regnamespace AND proparallel <> 's' AND prorettype <> 'trigger'::regtype
+                     AND proname <> 'sintetis_muat'$$,
+                'every dtks function and aggregate but the trigger functions and the loader is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
               $$SELECT nama, 'v'::"char" AS vol, false AS ketat, 'u'::"char" AS paralel FROM fungsi_pemicu$$,
@@ -168,8 +175,9 @@ SELECT set_eq($$SELECT proname FROM pg_proc WHERE pronamespace = 'dtks'::regname
 SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
               $$VALUES ('keanggotaan_hanya_ditutup'::name, '{"search_path=pg_catalog, pg_temp"}'::text[]),
-                       ('riwayat_catat', '{"search_path=pg_catalog, pg_temp"}'), ('riwayat_tolak_ubah', '{"search_path=pg_catalog, pg_temp"}')$$,
-              'only the PL/pgSQL trigger functions pin their search_path');
+                       ('riwayat_catat', '{"search_path=pg_catalog, pg_temp"}'), ('riwayat_tolak_ubah', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('sintetis_muat', '{"search_path=pg_catalog, pg_temp",jit=off}')$$,
+              'only the PL/pgSQL functions pin their search_path (and the generator turns JIT off)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace
                      AND prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql') AND prosqlbody IS NULL$$,

@@ -3,14 +3,17 @@
  *		Commit-time enforcement of the registry rules (dtks.registri_pelanggaran).
  *
  * Checking a rule per changed row would run one query per row; a bulk load of
- * a million members would run a million.  Instead, registri_catat (an
- * immediate AFTER ROW trigger) only records the NIK, KK and household keys a
- * change touched in transaction-local hash sets, and registri_periksa (a
- * deferred constraint trigger) checks all recorded keys with one set-based
- * query the first time it fires, at commit or at SET CONSTRAINTS IMMEDIATE.
- * Later firings find the sets empty and return at once.  Keys recorded inside
- * a subtransaction that rolls back stay in the set: checking them again is
- * harmless.  Keys are forgotten only after a check passes.
+ * a million members would run a million.  Instead, registri_catat (an AFTER
+ * ... FOR EACH STATEMENT trigger) reads the statement's transition tables and
+ * records the NIK, KK and household keys they hold in transaction-local hash
+ * sets.  The first time a transaction records keys it also inserts one row
+ * into dtks.registri_tertunda, whose deferred constraint trigger,
+ * registri_periksa, checks all recorded keys with one set-based query at
+ * commit (or at SET CONSTRAINTS IMMEDIATE) and deletes the row.  Nothing runs
+ * per row but a hash insert.  Keys recorded inside a subtransaction that rolls
+ * back stay in the set: checking them again is harmless.  Keys are forgotten
+ * only after a check passes, so that a check that failed inside a savepoint
+ * that was rolled back runs again at commit.
  */
 #include "postgres.h"
 
@@ -28,6 +31,11 @@
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/guc.h"
+#include "access/relation.h"
+#include "utils/rel.h"
+#include "utils/tuplestore.h"
+#include "executor/executor.h"
 
 /* The kinds of key a change can touch. */
 typedef enum JenisKunci
@@ -42,7 +50,11 @@ typedef enum JenisKunci
 static HTAB *tertunda[JUMLAH_JENIS_KUNCI];
 static bool panggilan_balik_terdaftar = false;
 
-/* Forget the sets when the transaction ends; their memory goes with it. */
+/* Whether this transaction's row in dtks.registri_tertunda exists, and the subtransaction that owns it. */
+static bool penanda_ada = false;
+static SubTransactionId penanda_subxact = InvalidSubTransactionId;
+
+/* Forget the sets and the marker when the transaction ends; their memory goes with it. */
 static void
 lupakan_tertunda(XactEvent event, void *arg)
 {
@@ -50,7 +62,27 @@ lupakan_tertunda(XactEvent event, void *arg)
 	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
 		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
 		event == XACT_EVENT_PREPARE)
+	{
 		memset(tertunda, 0, sizeof(tertunda));
+		penanda_ada = false;
+		penanda_subxact = InvalidSubTransactionId;
+	}
+}
+
+/* The marker row follows its subtransaction: gone if it aborts, the parent's if it commits. */
+static void
+ikuti_subtransaksi(SubXactEvent event, SubTransactionId subxact, SubTransactionId induk, void *arg)
+{
+	(void) arg;
+	if (!penanda_ada || subxact != penanda_subxact)
+		return;
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+	{
+		penanda_ada = false;
+		penanda_subxact = InvalidSubTransactionId;
+	}
+	else if (event == SUBXACT_EVENT_COMMIT_SUB)
+		penanda_subxact = induk;
 }
 
 /* The set for one kind of key, created in the transaction's memory on first use. */
@@ -60,6 +92,7 @@ himpunan(JenisKunci jenis)
 	if (!panggilan_balik_terdaftar)
 	{
 		RegisterXactCallback(lupakan_tertunda, NULL);
+		RegisterSubXactCallback(ikuti_subtransaksi, NULL);
 		panggilan_balik_terdaftar = true;
 	}
 	if (tertunda[jenis] == NULL)
@@ -75,9 +108,9 @@ himpunan(JenisKunci jenis)
 	return tertunda[jenis];
 }
 
-/* Raise 39P01 unless called as an AFTER ROW trigger. */
+/* Raise 39P01 unless called as an AFTER trigger, per row or per statement as required. */
 static TriggerData *
-periksa_pemanggilan(FunctionCallInfo fcinfo, const char *fungsi)
+periksa_pemanggilan(FunctionCallInfo fcinfo, const char *fungsi, bool per_baris)
 {
 	TriggerData *td;
 
@@ -86,10 +119,10 @@ periksa_pemanggilan(FunctionCallInfo fcinfo, const char *fungsi)
 				errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				errmsg("%s: not called by the trigger manager", fungsi));
 	td = (TriggerData *) fcinfo->context;
-	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
+	if (!TRIGGER_FIRED_AFTER(td->tg_event) || (TRIGGER_FIRED_FOR_ROW(td->tg_event) != 0) != per_baris)
 		ereport(ERROR,
 				errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				errmsg("%s: must be fired AFTER ... FOR EACH ROW", fungsi));
+				errmsg("%s: must be fired AFTER ... FOR EACH %s", fungsi, per_baris ? "ROW" : "STATEMENT"));
 	return td;
 }
 
@@ -110,48 +143,106 @@ jenis_dari_nama(const char *nama, const char *arg)
 	return KUNCI_NIK;			/* not reached */
 }
 
-/* Record the keys of one tuple named by the trigger's arguments. */
-static void
-catat_tuple(Trigger *pemicu, TupleDesc desc, HeapTuple tuple)
+/* The column and the set of each trigger argument ("column:nik|kk|rt"). */
+typedef struct Kolom
 {
+	AttrNumber	attnum;
+	JenisKunci	jenis;
+} Kolom;
+
+/* Resolve the trigger's arguments against the table's columns. */
+static Kolom *
+kolom_argumen(Trigger *pemicu, TupleDesc desc)
+{
+	Kolom	   *kolom = palloc(sizeof(Kolom) * Max(pemicu->tgnargs, 1));
+
 	for (int i = 0; i < pemicu->tgnargs; i++)
 	{
 		char	   *arg = pemicu->tgargs[i];
 		char	   *titik_dua = strchr(arg, ':');
-		char	   *kolom;
-		int			attnum;
-		bool		isnull;
-		Datum		nilai;
-		int64		kunci;
+		char	   *nama;
 
 		if (titik_dua == NULL)
 			jenis_dari_nama("", arg);
-		kolom = pnstrdup(arg, titik_dua - arg);
-		attnum = SPI_fnumber(desc, kolom);
-		if (attnum <= 0)
+		nama = pnstrdup(arg, titik_dua - arg);
+		kolom[i].attnum = SPI_fnumber(desc, nama);
+		if (kolom[i].attnum <= 0)
 			ereport(ERROR,
 					errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-					errmsg("registri_catat: no column \"%s\"", kolom));
-		nilai = SPI_getbinval(tuple, desc, attnum, &isnull);
-		if (isnull)
-			continue;
-		kunci = DatumGetInt64(nilai);
-		hash_search(himpunan(jenis_dari_nama(titik_dua + 1, arg)), &kunci, HASH_ENTER, NULL);
+					errmsg("registri_catat: no column \"%s\"", nama));
+		kolom[i].jenis = jenis_dari_nama(titik_dua + 1, arg);
 	}
+	return kolom;
 }
 
-/* Row trigger: record the NIK, KK or household a change touched */
+/* Record the keys of every row of a transition table. */
+static void
+catat_tabel(Tuplestorestate *tabel, TupleDesc desc, Kolom *kolom, int n)
+{
+	TupleTableSlot *slot;
+	int			penunjuk;
+
+	if (tabel == NULL)
+		return;
+	slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+	penunjuk = tuplestore_alloc_read_pointer(tabel, EXEC_FLAG_REWIND);
+	tuplestore_select_read_pointer(tabel, penunjuk);
+	tuplestore_rescan(tabel);
+	while (tuplestore_gettupleslot(tabel, true, false, slot))
+	{
+		for (int i = 0; i < n; i++)
+		{
+			bool		isnull;
+			Datum		nilai = slot_getattr(slot, kolom[i].attnum, &isnull);
+			int64		kunci;
+
+			if (isnull)
+				continue;
+			kunci = DatumGetInt64(nilai);
+			hash_search(himpunan(kolom[i].jenis), &kunci, HASH_ENTER, NULL);
+		}
+	}
+	ExecDropSingleTupleTableSlot(slot);
+}
+
+/* Insert this transaction's row into dtks.registri_tertunda, as the table's owner. */
+static void
+tandai_tertunda(Relation rel)
+{
+	Oid			pengguna_asal;
+	int			konteks_asal;
+
+	if (penanda_ada)
+		return;
+	GetUserIdAndSecContext(&pengguna_asal, &konteks_asal);
+	SetUserIdAndSecContext(RelationGetForm(rel)->relowner,
+						   konteks_asal | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+	SPI_connect();
+	if (SPI_execute("INSERT INTO dtks.registri_tertunda DEFAULT VALUES ON CONFLICT DO NOTHING", false, 0)
+		!= SPI_OK_INSERT)
+		elog(ERROR, "registri_catat: could not mark the transaction for checking");
+	SPI_finish();
+	SetUserIdAndSecContext(pengguna_asal, konteks_asal);
+	penanda_ada = true;
+	penanda_subxact = GetCurrentSubTransactionId();
+}
+
+/* Statement trigger: record the NIKs, KKs or households a statement touched */
 PG_FUNCTION_INFO_V1(registri_catat);
 Datum
 registri_catat(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = periksa_pemanggilan(fcinfo, "registri_catat");
+	TriggerData *td = periksa_pemanggilan(fcinfo, "registri_catat", false);
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	Kolom	   *kolom = kolom_argumen(td->tg_trigger, desc);
 
-	/* the row as it was (UPDATE, DELETE) or is (INSERT), and the new row of an UPDATE */
-	catat_tuple(td->tg_trigger, desc, td->tg_trigtuple);
-	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-		catat_tuple(td->tg_trigger, desc, td->tg_newtuple);
+	if (td->tg_oldtable == NULL && td->tg_newtable == NULL)
+		ereport(ERROR,
+				errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				errmsg("registri_catat: the trigger needs REFERENCING OLD TABLE and/or NEW TABLE"));
+	catat_tabel(td->tg_oldtable, desc, kolom, td->tg_trigger->tgnargs);
+	catat_tabel(td->tg_newtable, desc, kolom, td->tg_trigger->tgnargs);
+	tandai_tertunda(td->tg_relation);
 	return PointerGetDatum(NULL);
 }
 
@@ -184,22 +275,47 @@ ambil_larik(JenisKunci jenis, Oid elemen)
 										   TYPALIGN_DOUBLE));
 }
 
-/* Deferred constraint trigger: check rules 1-4 for every key recorded, once */
+/* Number of keys recorded in one set. */
+static long
+jumlah_kunci(JenisKunci jenis)
+{
+	return tertunda[jenis] ? hash_get_num_entries(tertunda[jenis]) : 0;
+}
+
+/*
+ * Is this a bulk check?  When the keys are many next to the memberships table,
+ * or the table has no statistics yet (a first load), index probes per key lose
+ * to hash joins over whole tables, and without statistics the planner would not
+ * know it.
+ */
+static bool
+periksa_massal(long kunci)
+{
+	Oid			relid = get_relname_relid("keanggotaan", get_namespace_oid("dtks", false));
+	Relation	rel;
+	double		baris;
+
+	if (kunci < 1000 || !OidIsValid(relid))
+		return false;
+	rel = relation_open(relid, AccessShareLock);
+	baris = rel->rd_rel->reltuples;
+	relation_close(rel, AccessShareLock);
+	return baris < 0 || kunci * 20.0 > baris;
+}
+
+/* Deferred constraint trigger: check the rules for every key recorded, once */
 PG_FUNCTION_INFO_V1(registri_periksa);
 Datum
 registri_periksa(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = periksa_pemanggilan(fcinfo, "registri_periksa");
+	TriggerData *td = periksa_pemanggilan(fcinfo, "registri_periksa", true);
 	Oid			argtipe[3];
 	Datum		args[3];
 	int			ret;
 	Oid			pengguna_asal;
 	int			konteks_asal;
+	int			tingkat_guc;
 
-	if ((tertunda[KUNCI_NIK] == NULL || hash_get_num_entries(tertunda[KUNCI_NIK]) == 0) &&
-		(tertunda[KUNCI_KK] == NULL || hash_get_num_entries(tertunda[KUNCI_KK]) == 0) &&
-		(tertunda[KUNCI_RT] == NULL || hash_get_num_entries(tertunda[KUNCI_RT]) == 0))
-		return PointerGetDatum(NULL);
 
 	argtipe[0] = get_array_type(tipe_dtks("nik"));
 	argtipe[1] = get_array_type(tipe_dtks("no_kk"));
@@ -217,6 +333,18 @@ registri_periksa(PG_FUNCTION_ARGS)
 	GetUserIdAndSecContext(&pengguna_asal, &konteks_asal);
 	SetUserIdAndSecContext(RelationGetForm(td->tg_relation)->relowner,
 						   konteks_asal | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+	tingkat_guc = NewGUCNestLevel();
+	if (periksa_massal(jumlah_kunci(KUNCI_NIK) + jumlah_kunci(KUNCI_KK) + jumlah_kunci(KUNCI_RT)))
+	{
+		char		memori[32];
+
+		/* as RI_Initial_Check does for its one big query: hash joins, with room */
+		snprintf(memori, sizeof(memori), "%d", Max(maintenance_work_mem, work_mem));
+		(void) set_config_option("enable_nestloop", "off", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+		(void) set_config_option("work_mem", memori, PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+	}
 	SPI_connect();
 	ret = SPI_execute_with_args("SELECT aturan, pesan, rincian FROM dtks.registri_pelanggaran($1, $2, $3) "
 								"ORDER BY 1 LIMIT 1",
@@ -233,13 +361,21 @@ registri_periksa(PG_FUNCTION_ARGS)
 		char	   *rincian = SPI_getvalue(baris, desc, 3);
 
 		ereport(ERROR,
-				errcode(aturan == 1 ? ERRCODE_EXCLUSION_VIOLATION : ERRCODE_CHECK_VIOLATION),
+				errcode(aturan == 1 ? ERRCODE_EXCLUSION_VIOLATION :
+						aturan == 0 || aturan == 5 ? ERRCODE_FOREIGN_KEY_VIOLATION : ERRCODE_CHECK_VIOLATION),
 				errmsg("%s", pesan),
 				errdetail("%s", rincian),
 				errhint("The registry rules are checked when the transaction commits; nothing of it is stored."));
 	}
+	/* the mark has done its work; a later statement of this transaction inserts a new one */
+	if (SPI_execute("DELETE FROM dtks.registri_tertunda WHERE transaksi = pg_catalog.pg_current_xact_id()",
+					false, 0) != SPI_OK_DELETE)
+		elog(ERROR, "registri_periksa: could not clear the transaction's mark");
 	SPI_finish();
+	AtEOXact_GUC(true, tingkat_guc);
 	SetUserIdAndSecContext(pengguna_asal, konteks_asal);
+	penanda_ada = false;
+	penanda_subxact = InvalidSubTransactionId;
 
 	/*
 	 * Forget the keys only once they passed: after a failed check rolled back

@@ -1,7 +1,7 @@
 -- pgTAP: the registry rules raise specific SQLSTATEs at commit (here: at SET CONSTRAINTS ALL IMMEDIATE,
 -- inside savepoints), and a valid family passes whatever the order of its rows.
 \ir lib/awal.psql
-SELECT plan(12);
+SELECT plan(17);
 
 INSERT INTO anggota (nik, nama, jenis_kelamin, tanggal_lahir) VALUES
     ('3404011708750001', 'Bambang', 'L', '1975-08-17'), ('3404015708780001', 'Sri', 'P', '1978-08-17'),
@@ -28,8 +28,9 @@ SELECT throws_ok($$UPDATE rumah_tangga SET kepala_nik = '3171011708450001' WHERE
 SET CONSTRAINTS ALL DEFERRED;
 SELECT throws_ok($$INSERT INTO rumah_tangga (kode_wilayah, alamat) VALUES ('34.04.01', 'x')$$, '23514', NULL,
                  'rule 5: a household in a kecamatan, not a desa');
-SELECT throws_ok($$INSERT INTO rumah_tangga (kode_wilayah, alamat) VALUES ('92.01.01.2001', 'x')$$, '23503', NULL,
-                 'rule 5: a household in a code of an earlier edition only');
+SELECT throws_ok($$INSERT INTO rumah_tangga (kode_wilayah, alamat) VALUES ('92.01.01.2001', 'x'); SET CONSTRAINTS ALL IMMEDIATE$$,
+                 '23503', NULL, 'rule 5: a household in a code of an earlier edition only (checked at commit)');
+SET CONSTRAINTS ALL DEFERRED;
 SELECT throws_ok($$UPDATE keanggotaan SET shdk = 9 WHERE nik = '3404010101050001'$$, '55000', NULL,
                  'a membership cannot be rewritten');
 SELECT lives_ok($$UPDATE keanggotaan SET berlaku = daterange(lower(berlaku), CURRENT_DATE + 1) WHERE nik = '3404010101050001'$$,
@@ -37,6 +38,22 @@ SELECT lives_ok($$UPDATE keanggotaan SET berlaku = daterange(lower(berlaku), CUR
 SELECT throws_ok($$UPDATE keanggotaan SET berlaku = daterange(lower(berlaku), CURRENT_DATE + 2) WHERE nik = '3404010101050001'$$,
                  '55000', NULL, 'a closed membership stays closed');
 SELECT throws_ok($$UPDATE anggota SET jenis_lantai = 1$$, '42703', NULL, 'housing is on the household, not the person');
+-- references between the registry tables are checked at commit, set-based
+SELECT throws_ok($$INSERT INTO keanggotaan (nik, no_kk, shdk) VALUES ('3404011708990009', '3404011201100015', 4);
+                   SET CONSTRAINTS ALL IMMEDIATE$$, '23503', NULL, 'a membership of a person who is not in dtks.anggota');
+SET CONSTRAINTS ALL DEFERRED;
+SELECT throws_ok($$DELETE FROM anggota WHERE nik = '3404014101080001'; SET CONSTRAINTS ALL IMMEDIATE$$,
+                 '23503', NULL, 'deleting a person who still has memberships');
+SET CONSTRAINTS ALL DEFERRED;
+SELECT throws_ok($$DELETE FROM keluarga WHERE no_kk = '3404011201100015'; SET CONSTRAINTS ALL IMMEDIATE$$,
+                 '23503', NULL, 'deleting a KK that still has members');
+SET CONSTRAINTS ALL DEFERRED;
+SELECT throws_ok($$INSERT INTO keluarga (no_kk, rumah_tangga_id) VALUES ('3404010101190009', -1); SET CONSTRAINTS ALL IMMEDIATE$$,
+                 '23503', NULL, 'a KK in a household that does not exist');
+SET CONSTRAINTS ALL DEFERRED;
+SELECT throws_ok($$DELETE FROM rumah_tangga WHERE alamat = 'Dusun Satu'; SET CONSTRAINTS ALL IMMEDIATE$$,
+                 '23503', NULL, 'deleting a household that still has families');
+SET CONSTRAINTS ALL DEFERRED;
 SELECT is((SELECT count(*) FROM registri_pelanggaran(ARRAY(SELECT nik FROM anggota), ARRAY(SELECT no_kk FROM keluarga),
                                                       ARRAY(SELECT id FROM rumah_tangga))), 0::bigint,
           'the registry as it stands breaks no rule');

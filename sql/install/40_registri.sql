@@ -1,12 +1,14 @@
 -- The registry: rumah tangga (households) -> keluarga (one Kartu Keluarga each) -> anggota (one NIK each),
 -- with membership kept as history (dtks.keanggotaan).  Questionnaire variables follow Regsosek 2022 /
 -- DTSEN (domain.md 3.2); each coded answer is checked against its code list.
+-- The references between these tables (and to dtks.wilayah) are not declared as foreign keys, whose
+-- row-by-row checks would dominate a bulk load: they are checked set-based at commit with the other
+-- rules (41_registri_aturan.sql), with the same guarantee: a transaction that breaks one stores nothing.
 
 CREATE TABLE dtks.rumah_tangga (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     kode_wilayah dtks.kode_wilayah NOT NULL
-        CONSTRAINT aturan_5_wilayah_desa CHECK (dtks.tingkat(kode_wilayah) = 4)
-        CONSTRAINT aturan_5_wilayah_terkini REFERENCES dtks.wilayah (kode),
+        CONSTRAINT aturan_5_wilayah_desa CHECK (dtks.tingkat(kode_wilayah) = 4),
     alamat text NOT NULL CHECK (alamat <> ''),
     rt text CHECK (rt ~ '^[0-9]{3}$'),
     rw text CHECK (rw ~ '^[0-9]{3}$'),
@@ -59,9 +61,9 @@ COMMENT ON INDEX dtks.rumah_tangga_kepala IS 'The household a person heads';
 
 CREATE TABLE dtks.keluarga (
     no_kk dtks.no_kk PRIMARY KEY,
-    rumah_tangga_id bigint NOT NULL REFERENCES dtks.rumah_tangga (id),
+    rumah_tangga_id bigint NOT NULL,
     status text NOT NULL DEFAULT 'aktif' CHECK (status IN ('aktif', 'nonaktif')),
-    asal_no_kk dtks.no_kk REFERENCES dtks.keluarga (no_kk),
+    asal_no_kk dtks.no_kk,
     alasan_terbit text CHECK (alasan_terbit IN ('baru', 'pindah', 'pecah_kk', 'kepala_meninggal', 'perceraian', 'perubahan_data', 'lainnya')),
     -- Blok V: programs received (the month they started; NULL = not received)
     bpnt_sejak date, pkh_sejak date, blt_dana_desa_sejak date, subsidi_listrik_sejak date,
@@ -81,9 +83,9 @@ CREATE TABLE dtks.keluarga (
 );
 COMMENT ON TABLE dtks.keluarga IS 'Family: one Kartu Keluarga. A new KK number (move, pecah KK, loss of the head) is a new row; the old one becomes nonaktif';
 COMMENT ON COLUMN dtks.keluarga.no_kk IS 'KK number';
-COMMENT ON COLUMN dtks.keluarga.rumah_tangga_id IS 'The household the family lives in';
+COMMENT ON COLUMN dtks.keluarga.rumah_tangga_id IS 'The household the family lives in (must exist: checked at commit)';
 COMMENT ON COLUMN dtks.keluarga.status IS 'aktif, or nonaktif once the KK is replaced or dissolved (its memberships are then closed)';
-COMMENT ON COLUMN dtks.keluarga.asal_no_kk IS 'The KK this one replaced or split from';
+COMMENT ON COLUMN dtks.keluarga.asal_no_kk IS 'The KK this one replaced or split from (must exist: checked at commit)';
 COMMENT ON COLUMN dtks.keluarga.alasan_terbit IS 'Why this KK was issued: baru, pindah, pecah_kk, kepala_meninggal, perceraian, perubahan_data, lainnya';
 COMMENT ON COLUMN dtks.keluarga.bpnt_sejak IS 'Blok V: BPNT/sembako received since (month); NULL if not';
 COMMENT ON COLUMN dtks.keluarga.pkh_sejak IS 'Blok V: PKH received since (month)';
@@ -204,16 +206,16 @@ COMMENT ON COLUMN dtks.anggota.jaminan_ketenagakerjaan IS '431f bitmask: 1 JKK, 
 
 CREATE TABLE dtks.keanggotaan (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    nik dtks.nik NOT NULL REFERENCES dtks.anggota (nik),
-    no_kk dtks.no_kk NOT NULL REFERENCES dtks.keluarga (no_kk),
+    nik dtks.nik NOT NULL,
+    no_kk dtks.no_kk NOT NULL,
     shdk dtks.kode_shdk NOT NULL,
     berlaku dtks.masa_berlaku NOT NULL DEFAULT daterange(CURRENT_DATE, NULL)
 );
 COMMENT ON TABLE dtks.keanggotaan IS
     'Membership of a person in a KK over time; rows are never overwritten: a move or a new KK closes the period and opens another';
 COMMENT ON COLUMN dtks.keanggotaan.id IS 'Membership id';
-COMMENT ON COLUMN dtks.keanggotaan.nik IS 'The member';
-COMMENT ON COLUMN dtks.keanggotaan.no_kk IS 'The KK';
+COMMENT ON COLUMN dtks.keanggotaan.nik IS 'The member (a dtks.anggota: checked at commit)';
+COMMENT ON COLUMN dtks.keanggotaan.no_kk IS 'The KK (a dtks.keluarga: checked at commit)';
 COMMENT ON COLUMN dtks.keanggotaan.shdk IS 'Status hubungan dalam keluarga: 1 kepala keluarga, 2 suami, 3 istri, 4 anak, 5 menantu, 6 cucu, 7 orang tua, 8 mertua, 9 famili lain, 10 pembantu, 11 lainnya';
 COMMENT ON COLUMN dtks.keanggotaan.berlaku IS 'Validity period; open-ended while current';
 CREATE INDEX keanggotaan_nik ON dtks.keanggotaan (nik);

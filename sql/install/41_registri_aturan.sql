@@ -1,10 +1,12 @@
 -- The integrity rules of the registry, enforced at commit.
 --
--- Per changed row an immediate C trigger (dtks.registri_catat) only records the
--- key it touched (NIK, KK, household) in a transaction-local set; a deferred
--- constraint trigger (dtks.registri_periksa) checks all recorded keys at once
--- with dtks.registri_pelanggaran() the first time it fires at commit, and
--- raises on the first violation, which rolls the whole transaction back.
+-- After each statement a C trigger (dtks.registri_catat) reads the statement's
+-- transition tables and records the keys it touched (NIK, KK, household) in
+-- transaction-local sets; nothing runs per row.  The first statement of a
+-- transaction also inserts one row into dtks.registri_tertunda, whose deferred
+-- constraint trigger (dtks.registri_periksa) checks every recorded key with one
+-- set-based query, dtks.registri_pelanggaran(), at commit, and raises on the
+-- first violation, which rolls the whole transaction back.
 -- SET CONSTRAINTS ALL IMMEDIATE checks at once instead.
 
 CREATE FUNCTION dtks.registri_pelanggaran(nik_diubah dtks.nik[], kk_diubah dtks.no_kk[], rt_diubah bigint[])
@@ -23,6 +25,7 @@ WITH
     ringkas AS (SELECT f.no_kk, f.status, f.rumah_tangga_id,
                        count(k.nik) FILTER (WHERE k.shdk = 1) AS kepala,
                        count(k.nik) FILTER (WHERE k.shdk = 2) AS suami,
+                       count(k.nik) FILTER (WHERE k.shdk = 3) AS istri,
                        min(k.jenis_kelamin) FILTER (WHERE k.shdk = 1) AS jk_kepala,
                        count(k.nik) AS anggota
                   FROM kk JOIN dtks.keluarga f ON f.no_kk = kk.no_kk
@@ -67,7 +70,9 @@ SELECT 3, k.no_kk, k.nik, NULL,
               CASE k.shdk WHEN 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
               CASE r.jk_kepala WHEN 'L' THEN 'male' ELSE 'female' END),
        'A suami or istri is only recorded where the kepala keluarga is of the other sex.'
-  FROM kini k JOIN ringkas r ON r.no_kk = k.no_kk
+  FROM (SELECT r.no_kk, r.jk_kepala FROM ringkas r
+         WHERE (r.suami > 0 AND r.jk_kepala = 'L') OR (r.istri > 0 AND r.jk_kepala = 'P')) AS r
+  JOIN kini k ON k.no_kk = r.no_kk
  WHERE (k.shdk = 2 AND r.jk_kepala = 'L') OR (k.shdk = 3 AND r.jk_kepala = 'P')
 UNION ALL
 SELECT 4, NULL, h.kepala_nik, h.id,
@@ -81,48 +86,87 @@ SELECT 4, NULL, h.kepala_nik, h.id,
             THEN EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.rumah_tangga_id = h.id AND f.status = 'aktif')
             ELSE NOT EXISTS (SELECT 1 FROM dtks.keluarga f
                                JOIN dtks.keanggotaan m ON m.no_kk = f.no_kk AND upper_inf(m.berlaku)
-                              WHERE f.rumah_tangga_id = h.id AND f.status = 'aktif' AND m.nik = h.kepala_nik) END;
+                              WHERE f.rumah_tangga_id = h.id AND f.status = 'aktif' AND m.nik = h.kepala_nik) END
+UNION ALL
+SELECT 0, m.no_kk, m.nik, NULL::bigint,
+       format('references: membership %s points to %s that does not exist', m.id,
+              CASE WHEN NOT EXISTS (SELECT 1 FROM dtks.anggota a WHERE a.nik = m.nik) THEN 'NIK ' || m.nik
+                   ELSE 'KK ' || m.no_kk END),
+       'Every membership names an existing person (dtks.anggota) and an existing KK (dtks.keluarga).'
+  FROM dtks.keanggotaan m
+ WHERE (m.nik IN (SELECT n.nik FROM nik_ubah n) OR m.no_kk IN (SELECT u FROM unnest(kk_diubah) AS u))
+   AND (NOT EXISTS (SELECT 1 FROM dtks.anggota a WHERE a.nik = m.nik)
+        OR NOT EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.no_kk = m.no_kk))
+UNION ALL
+SELECT 0, f.no_kk, NULL, f.rumah_tangga_id,
+       format('references: KK %s points to %s that does not exist', f.no_kk,
+              CASE WHEN NOT EXISTS (SELECT 1 FROM dtks.rumah_tangga h WHERE h.id = f.rumah_tangga_id)
+                   THEN 'household ' || f.rumah_tangga_id ELSE 'KK ' || f.asal_no_kk END),
+       'A KK lives in an existing household, and the KK it came from (asal_no_kk) exists.'
+  FROM dtks.keluarga f
+ WHERE (f.no_kk IN (SELECT u FROM unnest(kk_diubah) AS u) OR f.rumah_tangga_id IN (SELECT u FROM unnest(rt_diubah) AS u)
+        OR f.asal_no_kk IN (SELECT u FROM unnest(kk_diubah) AS u))
+   AND (NOT EXISTS (SELECT 1 FROM dtks.rumah_tangga h WHERE h.id = f.rumah_tangga_id)
+        OR (f.asal_no_kk IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk = f.asal_no_kk)))
+UNION ALL
+SELECT 5, NULL, NULL, h.id,
+       format('rule 5 (region of the current edition): household %s is in %s, which is not a code of the current edition',
+              h.id, h.kode_wilayah),
+       'A household''s kode_wilayah is a desa/kelurahan in dtks.wilayah (the current edition).'
+  FROM rt JOIN dtks.rumah_tangga h ON h.id = rt.id
+ WHERE NOT EXISTS (SELECT 1 FROM dtks.wilayah w WHERE w.kode = h.kode_wilayah);
 END;
 COMMENT ON FUNCTION dtks.registri_pelanggaran(dtks.nik[], dtks.no_kk[], bigint[]) IS
-    'Violations of registry rules 1-4 among the given NIKs, KKs and households (and the KKs and households they touch); what the commit-time check runs, and usable on its own after a load with triggers off';
+    'Violations of the registry rules (0 references, 1-5) among the given NIKs, KKs and households and those they touch; what the commit-time check runs, and usable on its own after a load with triggers off';
+
+CREATE UNLOGGED TABLE dtks.registri_tertunda (
+    transaksi xid8 PRIMARY KEY DEFAULT pg_catalog.pg_current_xact_id()
+);
+COMMENT ON TABLE dtks.registri_tertunda IS
+    'One row while a transaction has registry changes not yet checked; its deferred trigger runs the check at commit';
+COMMENT ON COLUMN dtks.registri_tertunda.transaksi IS 'The transaction';
+COMMENT ON INDEX dtks.registri_tertunda_pkey IS 'One row per transaction';
 
 CREATE FUNCTION dtks.registri_catat() RETURNS trigger
     AS 'MODULE_PATHNAME', 'registri_catat' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION dtks.registri_catat() IS
-    'Row trigger: record the NIK, KK or household a change touched (arguments column:nik|kk|rt) for the commit-time check';
+    'Statement trigger: record the NIKs, KKs or households a statement touched, from its transition tables (arguments column:nik|kk|rt), for the commit-time check';
 
 CREATE FUNCTION dtks.registri_periksa() RETURNS trigger
     AS 'MODULE_PATHNAME', 'registri_periksa' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION dtks.registri_periksa() IS
-    'Deferred constraint trigger: check registry rules 1-4 for every key recorded in the transaction, once';
+    'Deferred constraint trigger on dtks.registri_tertunda: check the registry rules for every key recorded in the transaction';
 
-CREATE TRIGGER registri_catat AFTER INSERT OR UPDATE OR DELETE ON dtks.keanggotaan
-    FOR EACH ROW EXECUTE FUNCTION dtks.registri_catat('nik:nik', 'no_kk:kk');
-COMMENT ON TRIGGER registri_catat ON dtks.keanggotaan IS 'Record the NIK and KK of a changed membership';
-CREATE CONSTRAINT TRIGGER registri_aturan AFTER INSERT OR UPDATE OR DELETE ON dtks.keanggotaan
+CREATE CONSTRAINT TRIGGER registri_aturan AFTER INSERT ON dtks.registri_tertunda
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dtks.registri_periksa();
-COMMENT ON TRIGGER registri_aturan ON dtks.keanggotaan IS 'Rules 1-4, at commit';
+COMMENT ON TRIGGER registri_aturan ON dtks.registri_tertunda IS 'The registry rules, at commit';
 
-CREATE TRIGGER registri_catat AFTER INSERT OR UPDATE OR DELETE ON dtks.keluarga
-    FOR EACH ROW EXECUTE FUNCTION dtks.registri_catat('no_kk:kk', 'rumah_tangga_id:rt');
-COMMENT ON TRIGGER registri_catat ON dtks.keluarga IS 'Record the KK and household of a changed family';
-CREATE CONSTRAINT TRIGGER registri_aturan AFTER INSERT OR UPDATE OR DELETE ON dtks.keluarga
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dtks.registri_periksa();
-COMMENT ON TRIGGER registri_aturan ON dtks.keluarga IS 'Rules 1-4, at commit';
-
-CREATE TRIGGER registri_catat AFTER UPDATE ON dtks.anggota
-    FOR EACH ROW EXECUTE FUNCTION dtks.registri_catat('nik:nik');
-COMMENT ON TRIGGER registri_catat ON dtks.anggota IS 'Record a person whose recorded data (e.g. sex) changed';
-CREATE CONSTRAINT TRIGGER registri_aturan AFTER UPDATE ON dtks.anggota
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dtks.registri_periksa();
-COMMENT ON TRIGGER registri_aturan ON dtks.anggota IS 'Rules 1-4, at commit';
-
-CREATE TRIGGER registri_catat AFTER INSERT OR UPDATE ON dtks.rumah_tangga
-    FOR EACH ROW EXECUTE FUNCTION dtks.registri_catat('id:rt');
-COMMENT ON TRIGGER registri_catat ON dtks.rumah_tangga IS 'Record a changed household';
-CREATE CONSTRAINT TRIGGER registri_aturan AFTER INSERT OR UPDATE ON dtks.rumah_tangga
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dtks.registri_periksa();
-COMMENT ON TRIGGER registri_aturan ON dtks.rumah_tangga IS 'Rules 1-4, at commit';
+-- three statement triggers per table (a trigger with transition tables has one event)
+DO $catat$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT * FROM (VALUES
+                ('keanggotaan', ARRAY['nik:nik', 'no_kk:kk']),
+                ('keluarga', ARRAY['no_kk:kk', 'rumah_tangga_id:rt', 'asal_no_kk:kk']),
+                ('anggota', ARRAY['nik:nik']),
+                ('rumah_tangga', ARRAY['id:rt'])) AS v(tabel, arg)
+    LOOP
+        EXECUTE format('CREATE TRIGGER registri_catat_insert AFTER INSERT ON dtks.%I REFERENCING NEW TABLE AS baru '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION dtks.registri_catat(%s)',
+                       t.tabel, (SELECT string_agg(quote_literal(a), ', ') FROM unnest(t.arg) a));
+        EXECUTE format('CREATE TRIGGER registri_catat_update AFTER UPDATE ON dtks.%I REFERENCING OLD TABLE AS lama NEW TABLE AS baru '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION dtks.registri_catat(%s)',
+                       t.tabel, (SELECT string_agg(quote_literal(a), ', ') FROM unnest(t.arg) a));
+        EXECUTE format('CREATE TRIGGER registri_catat_delete AFTER DELETE ON dtks.%I REFERENCING OLD TABLE AS lama '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION dtks.registri_catat(%s)',
+                       t.tabel, (SELECT string_agg(quote_literal(a), ', ') FROM unnest(t.arg) a));
+        EXECUTE format('COMMENT ON TRIGGER registri_catat_insert ON dtks.%I IS %L', t.tabel, 'Record the keys of inserted rows for the commit-time check');
+        EXECUTE format('COMMENT ON TRIGGER registri_catat_update ON dtks.%I IS %L', t.tabel, 'Record the keys of updated rows (old and new) for the commit-time check');
+        EXECUTE format('COMMENT ON TRIGGER registri_catat_delete ON dtks.%I IS %L', t.tabel, 'Record the keys of deleted rows for the commit-time check');
+    END LOOP;
+END
+$catat$;
 
 CREATE FUNCTION dtks.keanggotaan_hanya_ditutup() RETURNS trigger
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE

@@ -53,3 +53,34 @@ SELECT tempat, kode, (SELECT nama FROM wilayah w WHERE w.kode = v.kode) AS nama
     ('Pasar Soe, Timor Tengah Selatan', wilayah_di_titik(ST_SetSRID(ST_MakePoint(124.2779, -9.8611), 4326))),
     ('Gedung Sate, Bandung (no desa polygons loaded: kecamatan)', wilayah_di_titik(ST_SetSRID(ST_MakePoint(107.6186, -6.9025), 4326))),
     ('Indian Ocean', wilayah_di_titik(ST_SetSRID(ST_MakePoint(100.0, -12.0), 4326)))) AS v(tempat, kode);
+
+\echo
+\echo '--- The registry: 500 synthetic families in Kota Yogyakarta (seed 2026), with a few injected faults'
+SELECT * FROM sintetis_muat(2026, 500, '34.71', '{"nik_tanggal_beda": 0.02, "meninggal_aktif": 0.01, "dua_kk": 0.01}');
+SELECT shdk, count(*) AS anggota FROM keanggotaan GROUP BY shdk ORDER BY shdk;
+
+\echo
+\echo '--- The rules hold at commit: putting a person in a second KK at the same time is refused, nothing is stored'
+BEGIN;
+INSERT INTO keanggotaan (nik, no_kk, shdk, berlaku)
+SELECT nik, no_kk, shdk, '[2025-06-01,)' FROM sintetis_galat WHERE jenis = 'dua_kk' LIMIT 1;
+COMMIT;
+
+\echo
+\echo '--- Findings that do not block, per rule, over the whole kota'
+SELECT aturan, tingkat, count(*) FROM kk_periksa_wilayah('34.71', DATE '2026-01-01') GROUP BY 1, 2 ORDER BY 2, 1;
+
+\echo
+\echo '--- One family as a graph (for an app or BI tool to draw)'
+SELECT a.nama AS dari, g.hubungan, b.nama AS ke
+  FROM kk_graf((SELECT no_kk FROM keanggotaan GROUP BY no_kk ORDER BY count(*) DESC, no_kk LIMIT 1), DATE '2026-01-01') g
+  JOIN anggota a ON a.nik = g.nik_a JOIN anggota b ON b.nik = g.nik_b;
+
+\echo
+\echo '--- Families linked by shared households (union-find in C)'
+SELECT ukuran AS kk_per_komponen, count(*) AS komponen FROM (SELECT DISTINCT komponen, ukuran FROM kk_komponen()) k
+ GROUP BY 1 ORDER BY 1;
+
+\echo
+\echo '--- Every change is in the append-only history'
+SELECT tabel, operasi, count(*) FROM riwayat GROUP BY 1, 2 ORDER BY 1, 2;

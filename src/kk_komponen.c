@@ -3,30 +3,64 @@
  *		Connected components of families (union-find), for dtks.kk_komponen().
  *
  * Two KKs are connected when a person was a member of both at any time
- * (dtks.keanggotaan, all history) or when they share a household.  The tables
- * are read once each through SPI cursors; every family gets a dense index,
- * people and households map to the first family seen with them, and each
- * later sighting unions its family with that one.  Union by size with path
- * halving makes the whole pass near-linear.  A component is labelled by its
- * smallest KK number, so that any other method can be compared row for row.
+ * (dtks.keanggotaan, all history) or when they share a household.  Each table
+ * is read once with a plain sequential scan (after the SELECT privilege
+ * check; a table under row-level security for the caller is refused, since a
+ * partial view would give wrong components).  Every family gets a dense index,
+ * people and households map to the first family seen with them, and each later
+ * sighting unions its family with that one.  Union by size with path halving
+ * makes the pass near-linear.  A component is labelled by its smallest KK
+ * number, so that any other method can be compared row for row.
  */
 #include "postgres.h"
 
-#include "executor/spi.h"
+#include "access/table.h"
+#include "access/tableam.h"
+#include "catalog/namespace.h"
+#include "executor/tuptable.h"
 #include "fmgr.h"
 #include "funcapi.h"
-#include "utils/hsearch.h"
+#include "miscadmin.h"
+#include "parser/parse_relation.h"
+#include "utils/acl.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/rls.h"
+#include "utils/snapmgr.h"
 #include "utils/tuplestore.h"
-
-#define BARIS_PER_AMBIL 10000
 
 /* A key (KK, NIK or household) and the family index it maps to. */
 typedef struct Peta
 {
 	int64		kunci;
 	int32		indeks;
+	char		status;
 } Peta;
+
+/* A 64-bit key to a 32-bit hash (the murmur3 finaliser). */
+static inline uint32
+hash_kunci(int64 kunci)
+{
+	uint64		h = (uint64) kunci;
+
+	h ^= h >> 33;
+	h *= UINT64CONST(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64CONST(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return (uint32) h;
+}
+
+#define SH_PREFIX peta
+#define SH_ELEMENT_TYPE Peta
+#define SH_KEY_TYPE int64
+#define SH_KEY kunci
+#define SH_HASH_KEY(tb, key) hash_kunci(key)
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
 
 /* The union-find forest over the families. */
 typedef struct Hutan
@@ -36,27 +70,15 @@ typedef struct Hutan
 	int32	   *ukuran;			/* component size, valid at roots */
 	int32		jumlah;
 	int32		kapasitas;
-	HTAB	   *indeks_kk;		/* KK number -> family index */
+	peta_hash  *indeks_kk;		/* KK number -> family index */
 } Hutan;
-
-/* A hash map from int64 keys to family indexes. */
-static HTAB *
-peta_baru(const char *nama, long perkiraan)
-{
-	HASHCTL		ctl;
-
-	ctl.keysize = sizeof(int64);
-	ctl.entrysize = sizeof(Peta);
-	ctl.hcxt = CurrentMemoryContext;
-	return hash_create(nama, perkiraan, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-}
 
 /* The index of a KK, adding it as its own component if new. */
 static int32
 indeks_keluarga(Hutan *h, int64 no_kk)
 {
 	bool		ada;
-	Peta	   *p = hash_search(h->indeks_kk, &no_kk, HASH_ENTER, &ada);
+	Peta	   *p = peta_insert(h->indeks_kk, no_kk, &ada);
 
 	if (ada)
 		return p->indeks;
@@ -106,55 +128,68 @@ satukan(Hutan *h, int32 a, int32 b)
 	h->ukuran[a] += h->ukuran[b];
 }
 
+/* Open a dtks table for a full read: SELECT privilege required, row-level security refused. */
+static Relation
+buka_tabel(const char *tabel)
+{
+	Oid			relid = get_relname_relid(tabel, get_namespace_oid("dtks", false));
+	AclResult	hak;
+
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				errcode(ERRCODE_UNDEFINED_TABLE),
+				errmsg("kk_komponen: table dtks.%s does not exist", tabel));
+	hak = pg_class_aclcheck(relid, GetUserId(), ACL_SELECT);
+	if (hak != ACLCHECK_OK)
+		aclcheck_error(hak, OBJECT_TABLE, get_rel_name(relid));
+	if (check_enable_rls(relid, InvalidOid, false) == RLS_ENABLED)
+		ereport(ERROR,
+				errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				errmsg("kk_komponen needs all of dtks.%s, which row-level security limits for this role", tabel),
+				errdetail("Components computed over part of the registry would be wrong."));
+	return table_open(relid, AccessShareLock);
+}
+
 /*
- * Read (key, no_kk) pairs from a query; each family joins the component of
- * the first family seen with the same key.
+ * Read (key, no_kk) from every row of a table; each family joins the component
+ * of the first family seen with the same key.
  */
 static void
-hubungkan(Hutan *h, const char *kueri, const char *nama_peta)
+hubungkan(Hutan *h, const char *tabel, const char *kolom_kunci)
 {
-	HTAB	   *pertama = peta_baru(nama_peta, 65536);
-	SPIPlanPtr	rencana = SPI_prepare(kueri, 0, NULL);
-	Portal		kursor;
+	Relation	rel = buka_tabel(tabel);
+	AttrNumber	a_kunci = attnameAttNum(rel, kolom_kunci, false);
+	AttrNumber	a_kk = attnameAttNum(rel, "no_kk", false);
+	peta_hash  *pertama = peta_create(CurrentMemoryContext, 65536, NULL);
+	TupleTableSlot *slot = table_slot_create(rel, NULL);
+	TableScanDesc scan = table_beginscan(rel, GetActiveSnapshot(), 0, NULL);
 
-	if (rencana == NULL)
-		elog(ERROR, "kk_komponen: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	kursor = SPI_cursor_open(NULL, rencana, NULL, NULL, true);
-	for (;;)
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
 	{
-		SPI_cursor_fetch(kursor, true, BARIS_PER_AMBIL);
-		if (SPI_processed == 0)
-			break;
-		for (uint64 r = 0; r < SPI_processed; r++)
-		{
-			HeapTuple	baris = SPI_tuptable->vals[r];
-			TupleDesc	desc = SPI_tuptable->tupdesc;
-			bool		null_kunci,
-						null_kk;
-			Datum		kunci = SPI_getbinval(baris, desc, 1, &null_kunci);
-			Datum		no_kk = SPI_getbinval(baris, desc, 2, &null_kk);
-			int32		i;
-			int64		k;
-			bool		ada;
-			Peta	   *p;
+		bool		null_kunci,
+					null_kk;
+		Datum		kunci = slot_getattr(slot, a_kunci, &null_kunci);
+		Datum		no_kk = slot_getattr(slot, a_kk, &null_kk);
+		int32		i;
+		bool		ada;
+		Peta	   *p;
 
-			if (null_kk)
-				continue;
-			i = indeks_keluarga(h, DatumGetInt64(no_kk));
-			if (null_kunci)
-				continue;
-			k = DatumGetInt64(kunci);
-			p = hash_search(pertama, &k, HASH_ENTER, &ada);
-			if (ada)
-				satukan(h, p->indeks, i);
-			else
-				p->indeks = i;
-		}
-		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+		if (null_kk)
+			continue;
+		i = indeks_keluarga(h, DatumGetInt64(no_kk));
+		if (null_kunci)
+			continue;
+		p = peta_insert(pertama, DatumGetInt64(kunci), &ada);
+		if (ada)
+			satukan(h, p->indeks, i);
+		else
+			p->indeks = i;
 	}
-	SPI_cursor_close(kursor);
-	SPI_freeplan(rencana);
-	hash_destroy(pertama);
+	table_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	table_close(rel, AccessShareLock);
+	peta_destroy(pertama);
 }
 
 /* Connected components of all KKs, linked by shared members over time and shared households */
@@ -177,12 +212,10 @@ kk_komponen(PG_FUNCTION_ARGS)
 	h.no_kk = palloc(sizeof(int64) * h.kapasitas);
 	h.induk = palloc(sizeof(int32) * h.kapasitas);
 	h.ukuran = palloc(sizeof(int32) * h.kapasitas);
-	h.indeks_kk = peta_baru("kk_komponen families", 65536);
+	h.indeks_kk = peta_create(kerja, 65536, NULL);
 
-	SPI_connect();
-	hubungkan(&h, "SELECT f.rumah_tangga_id, f.no_kk FROM dtks.keluarga f", "kk_komponen households");
-	hubungkan(&h, "SELECT m.nik, m.no_kk FROM dtks.keanggotaan m", "kk_komponen people");
-	SPI_finish();
+	hubungkan(&h, "keluarga", "rumah_tangga_id");
+	hubungkan(&h, "keanggotaan", "nik");
 
 	/* label each component by its smallest KK number */
 	terkecil = palloc_extended(sizeof(int64) * Max(h.jumlah, 1), MCXT_ALLOC_HUGE);

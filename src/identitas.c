@@ -37,13 +37,6 @@ dua_digit(const Identitas *id, int i)
 	return (id->digit[i] - '0') * 10 + (id->digit[i + 1] - '0');
 }
 
-/* Is this two-digit code a Kemendagri province? */
-bool
-identitas_provinsi_sah(int kode)
-{
-	return kode >= 0 && kode < 100 && provinsi_kemendagri[kode];
-}
-
 /* Count characters: bytes, or UTF-8 lead bytes when the text is UTF-8. */
 static int
 hitung_karakter(const char *s, int len, bool utf8)

@@ -57,9 +57,6 @@ extern IdentitasAlasan no_kk_periksa_peringatan(const Identitas *id);
 /* The SQL name of a rule ('panjang', 'tanggal', ...); NULL for IDENTITAS_SAH. */
 extern const char *identitas_alasan_nama(IdentitasAlasan alasan);
 
-/* Is this two-digit code a Kemendagri province (11-19, 21, 31-36, ...)? */
-extern bool identitas_provinsi_sah(int kode);
-
 /* The two-digit field that starts at 1-based position pos of a stored value. */
 static inline int
 identitas_medan(int64 nilai, int pos)

@@ -14,7 +14,6 @@
 #include "utils/date.h"
 
 #include "identitas_sql.h"
-#include "kode_wilayah.h"
 #include "tanggal.h"
 
 /* Every rule that makes a NIK invalid, in nik_alasan() order. */

@@ -16,7 +16,6 @@
 #include "utils/date.h"
 
 #include "identitas_sql.h"
-#include "kode_wilayah.h"
 #include "tanggal.h"
 
 static const IdentitasJenis jenis_no_kk = {

@@ -163,7 +163,10 @@ kolom_argumen(Trigger *pemicu, TupleDesc desc)
 		char	   *nama;
 
 		if (titik_dua == NULL)
-			jenis_dari_nama("", arg);
+			ereport(ERROR,
+					errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+					errmsg("registri_catat: invalid argument \"%s\"", arg),
+					errdetail("Arguments are column:nik, column:kk or column:rt."));
 		nama = pnstrdup(arg, titik_dua - arg);
 		kolom[i].attnum = SPI_fnumber(desc, nama);
 		if (kolom[i].attnum <= 0)
@@ -254,32 +257,30 @@ tipe_dtks(const char *nama)
 																	makeString(pstrdup(nama)))));
 }
 
-/* A set's keys as an array of the given element type (the set is kept). */
-static Datum
-ambil_larik(JenisKunci jenis, Oid elemen)
-{
-	HTAB	   *h = tertunda[jenis];
-	long		n = h ? hash_get_num_entries(h) : 0;
-	Datum	   *nilai = palloc(sizeof(Datum) * Max(n, 1));
-	HASH_SEQ_STATUS seq;
-	int64	   *kunci;
-	int			i = 0;
-
-	if (h != NULL)
-	{
-		hash_seq_init(&seq, h);
-		while ((kunci = (int64 *) hash_seq_search(&seq)) != NULL)
-			nilai[i++] = Int64GetDatum(*kunci);
-	}
-	return PointerGetDatum(construct_array(nilai, i, elemen, sizeof(int64), FLOAT8PASSBYVAL,
-										   TYPALIGN_DOUBLE));
-}
-
 /* Number of keys recorded in one set. */
 static long
 jumlah_kunci(JenisKunci jenis)
 {
 	return tertunda[jenis] ? hash_get_num_entries(tertunda[jenis]) : 0;
+}
+
+/* A set's keys as an array of the given element type (the set is kept). */
+static Datum
+ambil_larik(JenisKunci jenis, Oid elemen)
+{
+	Datum	   *nilai = palloc(sizeof(Datum) * Max(jumlah_kunci(jenis), 1));
+	HASH_SEQ_STATUS seq;
+	int64	   *kunci;
+	int			i = 0;
+
+	if (tertunda[jenis] != NULL)
+	{
+		hash_seq_init(&seq, tertunda[jenis]);
+		while ((kunci = (int64 *) hash_seq_search(&seq)) != NULL)
+			nilai[i++] = Int64GetDatum(*kunci);
+	}
+	return PointerGetDatum(construct_array(nilai, i, elemen, sizeof(int64), FLOAT8PASSBYVAL,
+										   TYPALIGN_DOUBLE));
 }
 
 /*
@@ -315,7 +316,6 @@ registri_periksa(PG_FUNCTION_ARGS)
 	Oid			pengguna_asal;
 	int			konteks_asal;
 	int			tingkat_guc;
-
 
 	argtipe[0] = get_array_type(tipe_dtks("nik"));
 	argtipe[1] = get_array_type(tipe_dtks("no_kk"));

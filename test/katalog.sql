@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(223);
+SELECT plan(227);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -55,6 +55,23 @@ SELECT is_empty($$SELECT castsource::regtype, casttarget::regtype FROM pg_cast c
                      AND obj_description(c.oid, 'pg_cast') IS NULL$$,
                 'every cast involving dtks types has a comment');
 SELECT isnt(obj_description('dtks'::regnamespace, 'pg_namespace'), NULL, 'schema dtks has a comment');
+SELECT is_empty($$SELECT c.relname FROM pg_class c
+                   WHERE c.relnamespace = 'dtks'::regnamespace AND c.relkind IN ('i', 'S')
+                     AND obj_description(c.oid, 'pg_class') IS NULL$$,
+                'every index and sequence in dtks has a comment');
+SELECT is_empty($$SELECT t.typname FROM pg_type t
+                   WHERE t.typnamespace = 'dtks'::regnamespace AND t.typtype = 'd' AND obj_description(t.oid, 'pg_type') IS NULL$$,
+                'every domain (code list) in dtks has a comment');
+SELECT is_empty($$SELECT tgname, tgrelid::regclass FROM pg_trigger
+                   WHERE tgrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'dtks'::regnamespace)
+                     AND NOT tgisinternal AND obj_description(oid, 'pg_trigger') IS NULL$$,
+                'every trigger on a dtks table has a comment');
+-- pg_dump keeps the rows of every table (and sequence) that holds the user's data: all but the transient marker
+SELECT set_eq($$SELECT c.oid::regclass::text FROM pg_class c
+                 WHERE c.relnamespace = 'dtks'::regnamespace AND c.relkind IN ('r', 'S')$$,
+              $$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'dtks'
+                UNION ALL SELECT 'registri_tertunda'$$,
+              'every dtks table and sequence but registri_tertunda is registered with pg_extension_config_dump');
 
 ------------------------------------------------------------------------------
 -- 3. Every function: volatility, strictness, parallel safety, leakproofness
@@ -282,9 +299,9 @@ SELECT results_eq($$SELECT superuser, trusted, relocatable, requires::text[] COL
                      WHERE name = 'dtks' AND version = '1.0'$$,
                   $$VALUES (true, false, false, ARRAY['pg_trgm', 'postgis'])$$,
                   'the control file: superuser, not trusted, not relocatable, requires pg_trgm and postgis');
-SELECT set_eq($$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'dtks'$$,
-              ARRAY['wilayah_edisi', 'wilayah_riwayat', 'wilayah'],
-              'the three reference tables are dumped with the user''s data (pg_extension_config_dump)');
+SELECT ok((SELECT extconfig::regclass[]::text[] @> ARRAY['wilayah_edisi', 'wilayah_riwayat', 'wilayah']
+             FROM pg_extension WHERE extname = 'dtks'),
+          'the three reference tables are dumped with the user''s data (pg_extension_config_dump)');
 SELECT is_empty($$SELECT p.oid::regprocedure FROM pg_proc p
                    WHERE p.pronamespace = 'dtks'::regnamespace
                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid

@@ -52,6 +52,8 @@ COMMENT ON COLUMN dtks.rumah_tangga.bahan_bakar IS '308: 1 listrik, 2 elpiji 5,5
 COMMENT ON COLUMN dtks.rumah_tangga.fasilitas_bab IS '309a: 1 sendiri, 2 bersama keluarga tertentu, 3 MCK komunal, 4 MCK umum, 5 ada tapi tidak dipakai, 6 tidak ada';
 COMMENT ON COLUMN dtks.rumah_tangga.jenis_kloset IS '309b: 1 leher angsa, 2 plengsengan dengan tutup, 3 plengsengan tanpa tutup, 4 cemplung/cubluk';
 COMMENT ON COLUMN dtks.rumah_tangga.pembuangan_tinja IS '310: 1 tangki septik, 2 IPAL, 3 kolam/sawah/sungai/danau/laut, 4 lubang tanah, 5 pantai/tanah lapang/kebun, 6 lainnya';
+COMMENT ON INDEX dtks.rumah_tangga_pkey IS 'One row per household id';
+COMMENT ON SEQUENCE dtks.rumah_tangga_id_seq IS 'Household ids';
 CREATE INDEX rumah_tangga_wilayah ON dtks.rumah_tangga (kode_wilayah);
 COMMENT ON INDEX dtks.rumah_tangga_wilayah IS 'Households of a region (kode_wilayah <@ R is a range scan)';
 CREATE INDEX rumah_tangga_lokasi ON dtks.rumah_tangga USING gist (lokasi);
@@ -117,6 +119,7 @@ COMMENT ON COLUMN dtks.keluarga.punya_lahan_lain IS 'Blok V: land other than the
 COMMENT ON COLUMN dtks.keluarga.punya_rumah_lain IS 'Blok V: a house elsewhere';
 COMMENT ON COLUMN dtks.keluarga.internet IS 'Blok V: internet in the last month: 0 tidak, 1 internet + TV digital berlangganan, 2 wifi, 3 internet HP';
 COMMENT ON COLUMN dtks.keluarga.rekening IS 'Blok V: active bank account: 1 usaha, 2 pribadi, 3 keduanya, 4 tidak';
+COMMENT ON INDEX dtks.keluarga_pkey IS 'One row per KK number';
 CREATE INDEX keluarga_rumah_tangga ON dtks.keluarga (rumah_tangga_id);
 COMMENT ON INDEX dtks.keluarga_rumah_tangga IS 'Families of a household';
 CREATE INDEX keluarga_asal ON dtks.keluarga (asal_no_kk);
@@ -202,6 +205,7 @@ COMMENT ON COLUMN dtks.anggota.prakerja IS '431b Kartu Prakerja: 1 ya, 2 tidak, 
 COMMENT ON COLUMN dtks.anggota.kur IS '431c KUR: 1 ya, 2 tidak, 8 tidak tahu';
 COMMENT ON COLUMN dtks.anggota.umi IS '431d UMi: 1 ya, 2 tidak, 8 tidak tahu';
 COMMENT ON COLUMN dtks.anggota.pip IS '431e PIP: 1 ya, 2 tidak, 8 tidak tahu';
+COMMENT ON INDEX dtks.anggota_pkey IS 'One row per NIK (integrity criterion 1: one record per person)';
 COMMENT ON COLUMN dtks.anggota.jaminan_ketenagakerjaan IS '431f bitmask: 1 JKK, 2 JKM, 4 JHT, 8 JP, 16 pensiun lain, 32 tidak tahu (the form''s 99); 0 none';
 
 CREATE TABLE dtks.keanggotaan (
@@ -218,10 +222,20 @@ COMMENT ON COLUMN dtks.keanggotaan.nik IS 'The member (a dtks.anggota: checked a
 COMMENT ON COLUMN dtks.keanggotaan.no_kk IS 'The KK (a dtks.keluarga: checked at commit)';
 COMMENT ON COLUMN dtks.keanggotaan.shdk IS 'Status hubungan dalam keluarga: 1 kepala keluarga, 2 suami, 3 istri, 4 anak, 5 menantu, 6 cucu, 7 orang tua, 8 mertua, 9 famili lain, 10 pembantu, 11 lainnya';
 COMMENT ON COLUMN dtks.keanggotaan.berlaku IS 'Validity period; open-ended while current';
+COMMENT ON INDEX dtks.keanggotaan_pkey IS 'One row per membership id';
+COMMENT ON SEQUENCE dtks.keanggotaan_id_seq IS 'Membership ids';
 CREATE INDEX keanggotaan_nik ON dtks.keanggotaan (nik);
 COMMENT ON INDEX dtks.keanggotaan_nik IS 'Memberships of a person (which KK on a date)';
 CREATE INDEX keanggotaan_no_kk ON dtks.keanggotaan (no_kk);
 COMMENT ON INDEX dtks.keanggotaan_no_kk IS 'Members of a KK';
+
+-- the registry is the user's data: pg_dump must keep its rows
+SELECT pg_catalog.pg_extension_config_dump('dtks.rumah_tangga'::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('dtks.rumah_tangga_id_seq'::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('dtks.keluarga'::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('dtks.anggota'::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('dtks.keanggotaan'::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('dtks.keanggotaan_id_seq'::regclass, '');
 
 CREATE FUNCTION dtks.kk_pada(nik dtks.nik, tanggal date) RETURNS dtks.no_kk
     LANGUAGE sql STABLE STRICT PARALLEL SAFE

@@ -28,7 +28,11 @@ COMMENT ON COLUMN dtks.riwayat.baru IS 'New values: the whole row for INSERT, th
 CREATE INDEX riwayat_kunci ON dtks.riwayat (tabel, kunci);
 COMMENT ON INDEX dtks.riwayat_kunci IS
     'History of one row: WHERE tabel = ''anggota'' AND kunci = ''{"nik": "..."}'' (a btree: a GIN index made bulk loads several times slower)';
+COMMENT ON INDEX dtks.riwayat_pkey IS 'One row per recorded change';
+COMMENT ON SEQUENCE dtks.riwayat_id_seq IS 'Order of recording';
 REVOKE ALL ON dtks.riwayat FROM PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('dtks.riwayat'::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('dtks.riwayat_id_seq'::regclass, '');
 
 -- Statement trigger: append the statement's rows from its transition tables, set-based.
 -- SECURITY DEFINER so that any role changing the registry appends history without holding

@@ -29,6 +29,7 @@ CREATE TABLE dtks.sintetis_galat (
 );
 COMMENT ON TABLE dtks.sintetis_galat IS
     'Faults the generator injected (to measure the checks): loaded ones are in the registry; dua_kk and nik_ganda rows, which the rules refuse, are kept here to be tried';
+SELECT pg_catalog.pg_extension_config_dump('dtks.sintetis_galat'::regclass, '');
 COMMENT ON COLUMN dtks.sintetis_galat.benih IS 'Seed of the run';
 COMMENT ON COLUMN dtks.sintetis_galat.jenis IS 'nik_tanggal_beda (record differs from NIK date), meninggal_aktif (dead but current member), dua_kk (a second KK at the same time), nik_ganda (a second person with the same NIK)';
 COMMENT ON COLUMN dtks.sintetis_galat.nik IS 'The NIK concerned';

@@ -6,17 +6,24 @@
  * (dtks.keanggotaan, all history) or when they share a household.  Each table
  * is read once with a plain sequential scan (after the SELECT privilege
  * check; a table under row-level security for the caller is refused, since a
- * partial view would give wrong components).  Every family gets a dense index,
- * people and households map to the first family seen with them, and each later
- * sighting unions its family with that one.  Union by size with path halving
+ * partial view would give wrong components).  Every family gets a dense index
+ * (rows of one KK usually lie together, so a KK is looked up once per run, and
+ * lookups are batched with their buckets prefetched).  The (person or
+ * household, family) pairs are split by hash into partitions of about 16k,
+ * so that each partition's hash table fits in cache: a person or household
+ * maps to the first family seen with it, and each later sighting unions its
+ * family with that one.  Union by size with path halving
  * makes the pass near-linear.  A component is labelled by its smallest KK
  * number, so that any other method can be compared row for row.
  */
 #include "postgres.h"
 
+#include "access/heapam.h"
+#include "access/htup_details.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am_d.h"
 #include "executor/tuptable.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -28,8 +35,9 @@
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/tuplestore.h"
+#include "storage/bufmgr.h"
 
-/* A key (KK, NIK or household) and the family index it maps to. */
+/* A hash table entry: a key (KK, NIK or household) and the family index it maps to. */
 typedef struct Peta
 {
 	int64		kunci;
@@ -68,33 +76,40 @@ typedef struct Hutan
 	int64	   *no_kk;			/* KK number of each family index */
 	int32	   *induk;			/* parent in the forest */
 	int32	   *ukuran;			/* component size, valid at roots */
+	int64	   *terkecil;		/* smallest KK number of the component, valid at roots */
 	int32		jumlah;
 	int32		kapasitas;
-	peta_hash  *indeks_kk;		/* KK number -> family index */
 } Hutan;
 
-/* The index of a KK, adding it as its own component if new. */
+/* Add a KK as a family of its own and return its index. */
 static int32
-indeks_keluarga(Hutan *h, int64 no_kk)
+tambah_keluarga(Hutan *h, int64 no_kk)
 {
-	bool		ada;
-	Peta	   *p = peta_insert(h->indeks_kk, no_kk, &ada);
-
-	if (ada)
-		return p->indeks;
 	if (h->jumlah == h->kapasitas)
 	{
-		h->kapasitas *= 2;
-		h->no_kk = repalloc_huge(h->no_kk, sizeof(int64) * h->kapasitas);
-		h->induk = repalloc_huge(h->induk, sizeof(int32) * h->kapasitas);
-		h->ukuran = repalloc_huge(h->ukuran, sizeof(int32) * h->kapasitas);
+		if (h->kapasitas >= PG_INT32_MAX / 2)
+			elog(ERROR, "kk_komponen: too many families");
+		h->kapasitas = h->kapasitas == 0 ? 1024 : h->kapasitas * 2;
+		if (h->no_kk == NULL)
+		{
+			h->no_kk = palloc_extended(sizeof(int64) * h->kapasitas, MCXT_ALLOC_HUGE);
+			h->induk = palloc_extended(sizeof(int32) * h->kapasitas, MCXT_ALLOC_HUGE);
+			h->ukuran = palloc_extended(sizeof(int32) * h->kapasitas, MCXT_ALLOC_HUGE);
+			h->terkecil = palloc_extended(sizeof(int64) * h->kapasitas, MCXT_ALLOC_HUGE);
+		}
+		else
+		{
+			h->no_kk = repalloc_huge(h->no_kk, sizeof(int64) * h->kapasitas);
+			h->induk = repalloc_huge(h->induk, sizeof(int32) * h->kapasitas);
+			h->ukuran = repalloc_huge(h->ukuran, sizeof(int32) * h->kapasitas);
+			h->terkecil = repalloc_huge(h->terkecil, sizeof(int64) * h->kapasitas);
+		}
 	}
-	p->indeks = h->jumlah;
-	h->no_kk[p->indeks] = no_kk;
-	h->induk[p->indeks] = p->indeks;
-	h->ukuran[p->indeks] = 1;
-	h->jumlah++;
-	return p->indeks;
+	h->no_kk[h->jumlah] = no_kk;
+	h->induk[h->jumlah] = h->jumlah;
+	h->ukuran[h->jumlah] = 1;
+	h->terkecil[h->jumlah] = no_kk;
+	return h->jumlah++;
 }
 
 /* The root of a family's component, halving the path on the way. */
@@ -126,6 +141,143 @@ satukan(Hutan *h, int32 a, int32 b)
 	}
 	h->induk[b] = a;
 	h->ukuran[a] += h->ukuran[b];
+	h->terkecil[a] = Min(h->terkecil[a], h->terkecil[b]);
+}
+
+/* A key and a value: (household, family index), (KK, family index), (KK, NIK) or (NIK, family index). */
+typedef struct Pasangan
+{
+	int64		kunci;
+	int64		nilai;
+} Pasangan;
+
+/*
+ * Pairs split by the top bits of their key's hash into partitions of about
+ * 16k pairs, so that the hash table built over one partition stays in cache.
+ * Random lookups into one big table were most of the cost at 1M members.
+ */
+typedef struct Sekat
+{
+	int			bit;			/* log2 of the number of partitions */
+	Pasangan  **isi;
+	int32	   *jumlah;
+	int32	   *kapasitas;
+} Sekat;
+
+/* The number of partition bits for about n pairs. */
+static int
+bit_sekat(double n)
+{
+	int			bit = 0;
+
+	while (bit < 12 && 4096.0 * (1 << bit) < n)
+		bit++;
+	return bit;
+}
+
+/* Empty partitions (2^bit of them) for about n pairs. */
+static void
+sekat_buat(Sekat *s, int bit, double n)
+{
+	int			bagian = 1 << bit;
+	int32		awal = (int32) Min(Max(n / bagian * 1.2, 64), 1 << 20);
+
+	s->bit = bit;
+	s->isi = palloc(sizeof(Pasangan *) * bagian);
+	s->jumlah = palloc0(sizeof(int32) * bagian);
+	s->kapasitas = palloc(sizeof(int32) * bagian);
+	for (int b = 0; b < bagian; b++)
+	{
+		s->kapasitas[b] = awal;
+		s->isi[b] = palloc_extended(sizeof(Pasangan) * awal, MCXT_ALLOC_HUGE);
+	}
+}
+
+/* Append a pair to its key's partition. */
+static inline void
+sekat_tambah(Sekat *s, int64 kunci, int64 nilai)
+{
+	int			b = s->bit == 0 ? 0 : (int) (hash_kunci(kunci) >> (32 - s->bit));
+
+	if (unlikely(s->jumlah[b] == s->kapasitas[b]))
+	{
+		if (s->kapasitas[b] >= PG_INT32_MAX / 2)
+			elog(ERROR, "kk_komponen: too many rows in one partition");
+		s->kapasitas[b] *= 2;
+		s->isi[b] = repalloc_huge(s->isi[b], sizeof(Pasangan) * s->kapasitas[b]);
+	}
+	s->isi[b][s->jumlah[b]].kunci = kunci;
+	s->isi[b][s->jumlah[b]].nilai = nilai;
+	s->jumlah[b]++;
+}
+
+/* Release one partition. */
+static void
+sekat_lepas(Sekat *s, int b)
+{
+	pfree(s->isi[b]);
+	s->isi[b] = NULL;
+}
+
+/* Union every family with the first family seen with the same key ((key, family index) pairs). */
+static void
+sekat_satukan(Hutan *h, Sekat *s)
+{
+	for (int b = 0; b < (1 << s->bit); b++)
+	{
+		peta_hash  *pertama;
+
+		CHECK_FOR_INTERRUPTS();
+		pertama = peta_create(CurrentMemoryContext, Max(s->jumlah[b] * 1.25, 64), NULL);
+		for (int32 j = 0; j < s->jumlah[b]; j++)
+		{
+			bool		ada;
+			Peta	   *p = peta_insert(pertama, s->isi[b][j].kunci, &ada);
+
+			if (ada)
+				satukan(h, p->indeks, (int32) s->isi[b][j].nilai);
+			else
+				p->indeks = (int32) s->isi[b][j].nilai;
+		}
+		peta_destroy(pertama);
+		sekat_lepas(s, b);
+	}
+}
+
+/*
+ * Turn (KK, NIK) membership pairs into (NIK, family index) pairs, partition by
+ * partition: kk holds (KK, family index) and anggota (KK, NIK), split the same
+ * way.  A KK with members but no keluarga row becomes a family of its own.
+ */
+static void
+sekat_petakan(Hutan *h, Sekat *kk, Sekat *anggota, Sekat *nik)
+{
+	Assert(kk->bit == anggota->bit);
+	for (int b = 0; b < (1 << kk->bit); b++)
+	{
+		peta_hash  *indeks;
+
+		CHECK_FOR_INTERRUPTS();
+		indeks = peta_create(CurrentMemoryContext, Max(kk->jumlah[b] * 1.25, 64), NULL);
+		for (int32 j = 0; j < kk->jumlah[b]; j++)
+		{
+			bool		ada;
+
+			peta_insert(indeks, kk->isi[b][j].kunci, &ada)->indeks = (int32) kk->isi[b][j].nilai;
+		}
+		for (int32 j = 0; j < anggota->jumlah[b]; j++)
+		{
+			bool		ada;
+			Peta	   *p = peta_insert(indeks, anggota->isi[b][j].kunci, &ada);
+
+			if (!ada)
+				p->indeks = tambah_keluarga(h, anggota->isi[b][j].kunci);
+			sekat_tambah(nik, anggota->isi[b][j].nilai, p->indeks);
+		}
+		peta_destroy(indeks);
+		sekat_lepas(kk, b);
+		sekat_lepas(anggota, b);
+	}
 }
 
 /* Open a dtks table for a full read: SELECT privilege required, row-level security refused. */
@@ -150,46 +302,97 @@ buka_tabel(const char *tabel)
 	return table_open(relid, AccessShareLock);
 }
 
+/* About how many rows a table has: its statistics, or its size when it was never analysed. */
+static double
+perkiraan_baris(Relation rel)
+{
+	double		n = rel->rd_rel->reltuples;
+
+	if (n < 0)
+		n = (double) RelationGetNumberOfBlocks(rel) * (BLCKSZ / 64);
+	return n;
+}
+
 /*
- * Read (key, no_kk) from every row of a table; each family joins the component
- * of the first family seen with the same key.
+ * Read every row of a table and hand its two bigint-like columns to olah
+ * (a NULL is passed as absent).
  */
 static void
-hubungkan(Hutan *h, const char *tabel, const char *kolom_kunci)
+baca_tabel(Relation rel, const char *kolom_a, const char *kolom_b,
+		   void (*olah) (void *arg, int64 a, bool ada_a, int64 b, bool ada_b), void *arg)
 {
-	Relation	rel = buka_tabel(tabel);
-	AttrNumber	a_kunci = attnameAttNum(rel, kolom_kunci, false);
-	AttrNumber	a_kk = attnameAttNum(rel, "no_kk", false);
-	peta_hash  *pertama = peta_create(CurrentMemoryContext, 65536, NULL);
-	TupleTableSlot *slot = table_slot_create(rel, NULL);
+	AttrNumber	attr_a = attnameAttNum(rel, kolom_a, false);
+	AttrNumber	attr_b = attnameAttNum(rel, kolom_b, false);
 	TableScanDesc scan = table_beginscan(rel, GetActiveSnapshot(), 0, NULL);
+	TupleDesc	desc = RelationGetDescr(rel);
+	uint32		baris = 0;
 
-	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	if (rel->rd_rel->relam == HEAP_TABLE_AM_OID)
 	{
-		bool		null_kunci,
-					null_kk;
-		Datum		kunci = slot_getattr(slot, a_kunci, &null_kunci);
-		Datum		no_kk = slot_getattr(slot, a_kk, &null_kk);
-		int32		i;
-		bool		ada;
-		Peta	   *p;
+		/* heap: read tuples in place, without a slot's per-row buffer pin */
+		HeapTuple	tuple;
 
-		CHECK_FOR_INTERRUPTS();
-		if (null_kk)
-			continue;
-		i = indeks_keluarga(h, DatumGetInt64(no_kk));
-		if (null_kunci)
-			continue;
-		p = peta_insert(pertama, DatumGetInt64(kunci), &ada);
-		if (ada)
-			satukan(h, p->indeks, i);
-		else
-			p->indeks = i;
+		while ((tuple = heap_getnext(scan, ForwardScanDirection)) != NULL)
+		{
+			bool		null_a,
+						null_b;
+			Datum		a = heap_getattr(tuple, attr_a, desc, &null_a);
+			Datum		b = heap_getattr(tuple, attr_b, desc, &null_b);
+
+			if ((++baris & 4095) == 0)
+				CHECK_FOR_INTERRUPTS();
+			olah(arg, null_a ? 0 : DatumGetInt64(a), !null_a, null_b ? 0 : DatumGetInt64(b), !null_b);
+		}
+	}
+	else
+	{
+		TupleTableSlot *slot = table_slot_create(rel, NULL);
+
+		while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+		{
+			bool		null_a,
+						null_b;
+			Datum		a = slot_getattr(slot, attr_a, &null_a);
+			Datum		b = slot_getattr(slot, attr_b, &null_b);
+
+			if ((++baris & 4095) == 0)
+				CHECK_FOR_INTERRUPTS();
+			olah(arg, null_a ? 0 : DatumGetInt64(a), !null_a, null_b ? 0 : DatumGetInt64(b), !null_b);
+		}
+		ExecDropSingleTupleTableSlot(slot);
 	}
 	table_endscan(scan);
-	ExecDropSingleTupleTableSlot(slot);
-	table_close(rel, AccessShareLock);
-	peta_destroy(pertama);
+}
+
+/* What the keluarga pass fills: the families, and their KK and household pairs. */
+typedef struct BacaKeluarga
+{
+	Hutan	   *h;
+	Sekat	   *kk;				/* (KK, family index) */
+	Sekat	   *rumah_tangga;	/* (household, family index) */
+} BacaKeluarga;
+
+/* One keluarga row (no_kk, rumah_tangga_id): a new family, filed by KK and by household. */
+static void
+olah_keluarga(void *arg, int64 no_kk, bool ada_kk, int64 rumah_tangga, bool ada_rt)
+{
+	BacaKeluarga *bk = (BacaKeluarga *) arg;
+	int32		i;
+
+	if (!ada_kk)
+		return;
+	i = tambah_keluarga(bk->h, no_kk);
+	sekat_tambah(bk->kk, no_kk, i);
+	if (ada_rt)
+		sekat_tambah(bk->rumah_tangga, rumah_tangga, i);
+}
+
+/* One keanggotaan row (no_kk, nik), filed by KK. */
+static void
+olah_keanggotaan(void *arg, int64 no_kk, bool ada_kk, int64 nik, bool ada_nik)
+{
+	if (ada_kk && ada_nik)
+		sekat_tambah((Sekat *) arg, no_kk, nik);
 }
 
 /* Connected components of all KKs, linked by shared members over time and shared households */
@@ -201,32 +404,41 @@ kk_komponen(PG_FUNCTION_ARGS)
 	MemoryContext kerja = AllocSetContextCreate(CurrentMemoryContext, "kk_komponen",
 												ALLOCSET_DEFAULT_SIZES);
 	MemoryContext asal;
-	Hutan		h;
-	int64	   *terkecil;
+	Relation	keluarga,
+				keanggotaan;
+	double		n_keluarga,
+				n_keanggotaan;
+	int			bit;
+	Hutan		h = {0};
+	Sekat		kk,
+				anggota,
+				rumah_tangga,
+				nik;
+	BacaKeluarga bk = {&h, &kk, &rumah_tangga};
 
 	InitMaterializedSRF(fcinfo, 0);
 	asal = MemoryContextSwitchTo(kerja);
 
-	h.kapasitas = 1024;
-	h.jumlah = 0;
-	h.no_kk = palloc(sizeof(int64) * h.kapasitas);
-	h.induk = palloc(sizeof(int32) * h.kapasitas);
-	h.ukuran = palloc(sizeof(int32) * h.kapasitas);
-	h.indeks_kk = peta_create(kerja, 65536, NULL);
+	keluarga = buka_tabel("keluarga");
+	keanggotaan = buka_tabel("keanggotaan");
+	n_keluarga = perkiraan_baris(keluarga);
+	n_keanggotaan = perkiraan_baris(keanggotaan);
 
-	hubungkan(&h, "keluarga", "rumah_tangga_id");
-	hubungkan(&h, "keanggotaan", "nik");
+	/* KK pairs of both tables share one split, so a partition's memberships meet its families */
+	bit = bit_sekat(Max(n_keluarga, n_keanggotaan));
+	sekat_buat(&kk, bit, n_keluarga);
+	sekat_buat(&anggota, bit, n_keanggotaan);
+	sekat_buat(&rumah_tangga, bit_sekat(n_keluarga), n_keluarga);
+	sekat_buat(&nik, bit_sekat(n_keanggotaan), n_keanggotaan);
 
-	/* label each component by its smallest KK number */
-	terkecil = palloc_extended(sizeof(int64) * Max(h.jumlah, 1), MCXT_ALLOC_HUGE);
-	for (int32 i = 0; i < h.jumlah; i++)
-		terkecil[i] = PG_INT64_MAX;
-	for (int32 i = 0; i < h.jumlah; i++)
-	{
-		int32		r = akar(&h, i);
+	baca_tabel(keluarga, "no_kk", "rumah_tangga_id", olah_keluarga, &bk);
+	baca_tabel(keanggotaan, "no_kk", "nik", olah_keanggotaan, &anggota);
+	table_close(keanggotaan, AccessShareLock);
+	table_close(keluarga, AccessShareLock);
 
-		terkecil[r] = Min(terkecil[r], h.no_kk[i]);
-	}
+	sekat_satukan(&h, &rumah_tangga);
+	sekat_petakan(&h, &kk, &anggota, &nik);
+	sekat_satukan(&h, &nik);
 
 	MemoryContextSwitchTo(asal);
 	for (int32 i = 0; i < h.jumlah; i++)
@@ -236,7 +448,7 @@ kk_komponen(PG_FUNCTION_ARGS)
 		bool		kosong[3] = {false, false, false};
 
 		nilai[0] = Int64GetDatum(h.no_kk[i]);
-		nilai[1] = Int64GetDatum(terkecil[r]);
+		nilai[1] = Int64GetDatum(h.terkecil[r]);
 		nilai[2] = Int32GetDatum(h.ukuran[r]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, nilai, kosong);
 	}

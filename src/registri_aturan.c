@@ -283,25 +283,39 @@ ambil_larik(JenisKunci jenis, Oid elemen)
 										   TYPALIGN_DOUBLE));
 }
 
+/* How the commit-time check runs. */
+typedef enum CaraPeriksa
+{
+	PERIKSA_KUNCI,				/* the recorded keys, with index probes */
+	PERIKSA_KUNCI_MASSAL,		/* the recorded keys, with hash joins */
+	PERIKSA_SEMUA				/* the whole registry, with hash joins */
+} CaraPeriksa;
+
 /*
- * Is this a bulk check?  When the keys are many next to the memberships table,
- * or the table has no statistics yet (a first load), index probes per key lose
- * to hash joins over whole tables, and without statistics the planner would not
- * know it.
+ * How to check this many keys.  When the keys are many next to the memberships
+ * table, or the table has no statistics yet (a first load), index probes per
+ * key lose to hash joins over whole tables, and without statistics the planner
+ * would not know it.  When they are more than half of it, filtering the tables
+ * by the keys costs more than checking every row, so the whole registry is
+ * checked (which also finds any violation left by a load with triggers off).
  */
-static bool
-periksa_massal(long kunci)
+static CaraPeriksa
+cara_periksa(long kunci)
 {
 	Oid			relid = get_relname_relid("keanggotaan", get_namespace_oid("dtks", false));
 	Relation	rel;
 	double		baris;
 
 	if (kunci < 1000 || !OidIsValid(relid))
-		return false;
+		return PERIKSA_KUNCI;
 	rel = relation_open(relid, AccessShareLock);
 	baris = rel->rd_rel->reltuples;
 	relation_close(rel, AccessShareLock);
-	return baris < 0 || kunci * 20.0 > baris;
+	if (baris < 0 || kunci * 2.0 > baris)
+		return PERIKSA_SEMUA;
+	if (kunci * 20.0 > baris)
+		return PERIKSA_KUNCI_MASSAL;
+	return PERIKSA_KUNCI;
 }
 
 /* Deferred constraint trigger: check the rules for every key recorded, once */
@@ -316,13 +330,25 @@ registri_periksa(PG_FUNCTION_ARGS)
 	Oid			pengguna_asal;
 	int			konteks_asal;
 	int			tingkat_guc;
+	CaraPeriksa cara;
+	char		kosong[4] = "   ";
 
 	argtipe[0] = get_array_type(tipe_dtks("nik"));
 	argtipe[1] = get_array_type(tipe_dtks("no_kk"));
 	argtipe[2] = INT8ARRAYOID;
-	args[0] = ambil_larik(KUNCI_NIK, get_element_type(argtipe[0]));
-	args[1] = ambil_larik(KUNCI_KK, get_element_type(argtipe[1]));
-	args[2] = ambil_larik(KUNCI_RT, INT8OID);
+	cara = cara_periksa(jumlah_kunci(KUNCI_NIK) + jumlah_kunci(KUNCI_KK) + jumlah_kunci(KUNCI_RT));
+	if (cara == PERIKSA_SEMUA)
+	{
+		/* NULL arrays: every row */
+		memset(args, 0, sizeof(args));
+		memset(kosong, 'n', 3);
+	}
+	else
+	{
+		args[0] = ambil_larik(KUNCI_NIK, get_element_type(argtipe[0]));
+		args[1] = ambil_larik(KUNCI_KK, get_element_type(argtipe[1]));
+		args[2] = ambil_larik(KUNCI_RT, INT8OID);
+	}
 
 	/*
 	 * Check as the table's owner with row security not forced, as PostgreSQL's
@@ -334,7 +360,7 @@ registri_periksa(PG_FUNCTION_ARGS)
 	SetUserIdAndSecContext(RelationGetForm(td->tg_relation)->relowner,
 						   konteks_asal | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 	tingkat_guc = NewGUCNestLevel();
-	if (periksa_massal(jumlah_kunci(KUNCI_NIK) + jumlah_kunci(KUNCI_KK) + jumlah_kunci(KUNCI_RT)))
+	if (cara != PERIKSA_KUNCI)
 	{
 		char		memori[32];
 
@@ -348,7 +374,7 @@ registri_periksa(PG_FUNCTION_ARGS)
 	SPI_connect();
 	ret = SPI_execute_with_args("SELECT aturan, pesan, rincian FROM dtks.registri_pelanggaran($1, $2, $3) "
 								"ORDER BY 1 LIMIT 1",
-								3, argtipe, args, NULL, true, 1);
+								3, argtipe, args, kosong, true, 1);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "registri_periksa: SPI_execute_with_args returned %d", ret);
 	if (SPI_processed > 0)

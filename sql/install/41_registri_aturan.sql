@@ -13,34 +13,64 @@ CREATE FUNCTION dtks.registri_pelanggaran(nik_diubah dtks.nik[], kk_diubah dtks.
     RETURNS TABLE (aturan integer, no_kk dtks.no_kk, nik dtks.nik, rumah_tangga_id bigint, pesan text, rincian text)
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
+-- The rules read only the scoped sets below.  Each scoped set has a branch that
+-- starts from the given keys (index probes) and a branch that reads the whole
+-- table when that kind of key is NULL; the planner drops the branch whose
+-- constant condition is false.
 WITH
     nik_ubah AS (SELECT DISTINCT u AS nik FROM unnest(nik_diubah) AS u),
+    -- the KKs given, and the current KK of every NIK given
     kk AS (SELECT DISTINCT x AS no_kk FROM (
               SELECT u FROM unnest(kk_diubah) AS u
               UNION ALL
               SELECT m.no_kk FROM nik_ubah n JOIN dtks.keanggotaan m ON m.nik = n.nik AND upper_inf(m.berlaku)) AS s(x)),
-    kini AS (SELECT m.no_kk, m.nik, m.shdk, a.jenis_kelamin
-               FROM kk JOIN dtks.keanggotaan m ON m.no_kk = kk.no_kk AND upper_inf(m.berlaku)
-               JOIN dtks.anggota a ON a.nik = m.nik),
+    -- every membership, current or closed, of the NIKs checked
+    milik_nik AS NOT MATERIALIZED (
+        SELECT m.id, m.nik, m.no_kk, m.shdk, m.berlaku FROM nik_ubah n JOIN dtks.keanggotaan m ON m.nik = n.nik
+         WHERE nik_diubah IS NOT NULL
+        UNION ALL
+        SELECT m.id, m.nik, m.no_kk, m.shdk, m.berlaku FROM dtks.keanggotaan m WHERE nik_diubah IS NULL),
+    -- every membership of the KKs checked
+    milik_kk AS NOT MATERIALIZED (
+        SELECT m.id, m.nik, m.no_kk, m.shdk, m.berlaku FROM kk JOIN dtks.keanggotaan m ON m.no_kk = kk.no_kk
+         WHERE kk_diubah IS NOT NULL
+        UNION ALL
+        SELECT m.id, m.nik, m.no_kk, m.shdk, m.berlaku FROM dtks.keanggotaan m WHERE kk_diubah IS NULL),
+    -- the families checked
+    keluarga_kk AS NOT MATERIALIZED (
+        SELECT f.no_kk, f.status, f.rumah_tangga_id, f.asal_no_kk FROM kk JOIN dtks.keluarga f ON f.no_kk = kk.no_kk
+         WHERE kk_diubah IS NOT NULL
+        UNION ALL
+        SELECT f.no_kk, f.status, f.rumah_tangga_id, f.asal_no_kk FROM dtks.keluarga f WHERE kk_diubah IS NULL),
+    -- their current kepala keluarga, suami and istri, with the recorded sex
+    inti AS (SELECT k.no_kk, k.nik, k.shdk, a.jenis_kelamin
+               FROM milik_kk k JOIN dtks.anggota a ON a.nik = k.nik
+              WHERE upper_inf(k.berlaku) AND k.shdk IN (1, 2, 3)),
+    -- their current membership counts
     ringkas AS (SELECT f.no_kk, f.status, f.rumah_tangga_id,
-                       count(k.nik) FILTER (WHERE k.shdk = 1) AS kepala,
-                       count(k.nik) FILTER (WHERE k.shdk = 2) AS suami,
-                       count(k.nik) FILTER (WHERE k.shdk = 3) AS istri,
-                       min(k.jenis_kelamin) FILTER (WHERE k.shdk = 1) AS jk_kepala,
-                       count(k.nik) AS anggota
-                  FROM kk JOIN dtks.keluarga f ON f.no_kk = kk.no_kk
-                  LEFT JOIN kini k ON k.no_kk = f.no_kk
-                 GROUP BY f.no_kk, f.status, f.rumah_tangga_id),
-    rt AS (SELECT DISTINCT x AS id FROM (
-              SELECT u FROM unnest(rt_diubah) AS u
-              UNION ALL
-              SELECT r.rumah_tangga_id FROM ringkas r) AS s(x))
+                       coalesce(h.kepala, 0) AS kepala, coalesce(h.suami, 0) AS suami,
+                       coalesce(h.istri, 0) AS istri, coalesce(h.anggota, 0) AS anggota
+                  FROM keluarga_kk f
+                  LEFT JOIN (SELECT k.no_kk,
+                                    count(*) FILTER (WHERE k.shdk = 1) AS kepala,
+                                    count(*) FILTER (WHERE k.shdk = 2) AS suami,
+                                    count(*) FILTER (WHERE k.shdk = 3) AS istri,
+                                    count(*) AS anggota
+                               FROM milik_kk k WHERE upper_inf(k.berlaku) GROUP BY k.no_kk) AS h ON h.no_kk = f.no_kk),
+    -- the households given and those of the families checked
+    rt AS (SELECT h.id, h.kepala_nik, h.kode_wilayah
+             FROM (SELECT DISTINCT x AS id FROM (SELECT u FROM unnest(rt_diubah) AS u
+                                                UNION ALL
+                                                SELECT r.rumah_tangga_id FROM ringkas r) AS s(x)) AS d
+             JOIN dtks.rumah_tangga h ON h.id = d.id
+            WHERE rt_diubah IS NOT NULL
+           UNION ALL
+           SELECT h.id, h.kepala_nik, h.kode_wilayah FROM dtks.rumah_tangga h WHERE rt_diubah IS NULL)
 SELECT 1, b.no_kk, a.nik, NULL::bigint,
        format('rule 1 (one family at a time): NIK %s is in KK %s and KK %s at the same time', a.nik, a.no_kk, b.no_kk),
        format('The memberships overlap on %s; close one (set the end of its berlaku) before opening the other.',
               a.berlaku * b.berlaku)
-  FROM nik_ubah n
-  JOIN dtks.keanggotaan a ON a.nik = n.nik
+  FROM milik_nik a
   JOIN dtks.keanggotaan b ON b.nik = a.nik AND b.id > a.id AND b.berlaku && a.berlaku
 UNION ALL
 SELECT 2, r.no_kk, NULL, r.rumah_tangga_id,
@@ -63,61 +93,69 @@ SELECT 3, k.no_kk, k.nik, NULL,
               CASE k.shdk WHEN 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
               CASE k.jenis_kelamin WHEN 'L' THEN 'male' ELSE 'female' END),
        'A suami (SHDK 2) is male and an istri (SHDK 3) is female.'
-  FROM kini k WHERE (k.shdk = 2 AND k.jenis_kelamin <> 'L') OR (k.shdk = 3 AND k.jenis_kelamin <> 'P')
+  FROM inti k WHERE (k.shdk = 2 AND k.jenis_kelamin <> 'L') OR (k.shdk = 3 AND k.jenis_kelamin <> 'P')
 UNION ALL
 SELECT 3, k.no_kk, k.nik, NULL,
        format('rule 3 (suami and istri): NIK %s is %s in KK %s whose kepala keluarga is also %s', k.nik,
               CASE k.shdk WHEN 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
-              CASE r.jk_kepala WHEN 'L' THEN 'male' ELSE 'female' END),
+              CASE r.jenis_kelamin WHEN 'L' THEN 'male' ELSE 'female' END),
        'A suami or istri is only recorded where the kepala keluarga is of the other sex.'
-  FROM (SELECT r.no_kk, r.jk_kepala FROM ringkas r
-         WHERE (r.suami > 0 AND r.jk_kepala = 'L') OR (r.istri > 0 AND r.jk_kepala = 'P')) AS r
-  JOIN kini k ON k.no_kk = r.no_kk
- WHERE (k.shdk = 2 AND r.jk_kepala = 'L') OR (k.shdk = 3 AND r.jk_kepala = 'P')
+  FROM inti k JOIN inti r ON r.no_kk = k.no_kk AND r.shdk = 1
+ WHERE (k.shdk = 2 AND r.jenis_kelamin = 'L') OR (k.shdk = 3 AND r.jenis_kelamin = 'P')
+UNION ALL
+SELECT 4, NULL, NULL, h.id,
+       format('rule 4 (one kepala rumah tangga): household %s has no kepala rumah tangga', h.id),
+       'A household with active families names exactly one kepala rumah tangga (kepala_nik), a current member of one of them.'
+  FROM rt h
+ WHERE h.kepala_nik IS NULL
+   AND EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.rumah_tangga_id = h.id AND f.status = 'aktif')
 UNION ALL
 SELECT 4, NULL, h.kepala_nik, h.id,
-       CASE WHEN h.kepala_nik IS NULL
-            THEN format('rule 4 (one kepala rumah tangga): household %s has no kepala rumah tangga', h.id)
-            ELSE format('rule 4 (one kepala rumah tangga): NIK %s heads household %s but is not a current member of its active families',
-                        h.kepala_nik, h.id) END,
+       format('rule 4 (one kepala rumah tangga): NIK %s heads household %s but is not a current member of its active families',
+              h.kepala_nik, h.id),
        'A household with active families names exactly one kepala rumah tangga (kepala_nik), a current member of one of them.'
-  FROM rt JOIN dtks.rumah_tangga h ON h.id = rt.id
- WHERE CASE WHEN h.kepala_nik IS NULL
-            THEN EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.rumah_tangga_id = h.id AND f.status = 'aktif')
-            ELSE NOT EXISTS (SELECT 1 FROM dtks.keluarga f
-                               JOIN dtks.keanggotaan m ON m.no_kk = f.no_kk AND upper_inf(m.berlaku)
-                              WHERE f.rumah_tangga_id = h.id AND f.status = 'aktif' AND m.nik = h.kepala_nik) END
+  FROM rt h
+  LEFT JOIN (dtks.keanggotaan m JOIN dtks.keluarga f ON f.no_kk = m.no_kk AND f.status = 'aktif')
+         ON m.nik = h.kepala_nik AND upper_inf(m.berlaku) AND f.rumah_tangga_id = h.id
+ WHERE h.kepala_nik IS NOT NULL AND m.id IS NULL
 UNION ALL
 SELECT 0, m.no_kk, m.nik, NULL::bigint,
-       format('references: membership %s points to %s that does not exist', m.id,
-              CASE WHEN NOT EXISTS (SELECT 1 FROM dtks.anggota a WHERE a.nik = m.nik) THEN 'NIK ' || m.nik
-                   ELSE 'KK ' || m.no_kk END),
+       format('references: membership %s points to NIK %s that does not exist', m.id, m.nik),
        'Every membership names an existing person (dtks.anggota) and an existing KK (dtks.keluarga).'
-  FROM dtks.keanggotaan m
- WHERE (m.nik IN (SELECT n.nik FROM nik_ubah n) OR m.no_kk IN (SELECT u FROM unnest(kk_diubah) AS u))
-   AND (NOT EXISTS (SELECT 1 FROM dtks.anggota a WHERE a.nik = m.nik)
-        OR NOT EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.no_kk = m.no_kk))
+  FROM milik_nik m
+ WHERE NOT EXISTS (SELECT 1 FROM dtks.anggota a WHERE a.nik = m.nik)
+UNION ALL
+SELECT 0, m.no_kk, m.nik, NULL::bigint,
+       format('references: membership %s points to KK %s that does not exist', m.id, m.no_kk),
+       'Every membership names an existing person (dtks.anggota) and an existing KK (dtks.keluarga).'
+  FROM milik_kk m
+ WHERE NOT EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.no_kk = m.no_kk)
 UNION ALL
 SELECT 0, f.no_kk, NULL, f.rumah_tangga_id,
-       format('references: KK %s points to %s that does not exist', f.no_kk,
-              CASE WHEN NOT EXISTS (SELECT 1 FROM dtks.rumah_tangga h WHERE h.id = f.rumah_tangga_id)
-                   THEN 'household ' || f.rumah_tangga_id ELSE 'KK ' || f.asal_no_kk END),
+       format('references: KK %s points to household %s that does not exist', f.no_kk, f.rumah_tangga_id),
        'A KK lives in an existing household, and the KK it came from (asal_no_kk) exists.'
-  FROM dtks.keluarga f
- WHERE (f.no_kk IN (SELECT u FROM unnest(kk_diubah) AS u) OR f.rumah_tangga_id IN (SELECT u FROM unnest(rt_diubah) AS u)
-        OR f.asal_no_kk IN (SELECT u FROM unnest(kk_diubah) AS u))
-   AND (NOT EXISTS (SELECT 1 FROM dtks.rumah_tangga h WHERE h.id = f.rumah_tangga_id)
-        OR (f.asal_no_kk IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk = f.asal_no_kk)))
+  FROM (SELECT g.no_kk, g.rumah_tangga_id FROM keluarga_kk g
+        UNION ALL
+        SELECT g.no_kk, g.rumah_tangga_id FROM unnest(rt_diubah) AS u JOIN dtks.keluarga g ON g.rumah_tangga_id = u) AS f
+ WHERE NOT EXISTS (SELECT 1 FROM dtks.rumah_tangga h WHERE h.id = f.rumah_tangga_id)
+UNION ALL
+SELECT 0, f.no_kk, NULL, f.rumah_tangga_id,
+       format('references: KK %s points to KK %s that does not exist', f.no_kk, f.asal_no_kk),
+       'A KK lives in an existing household, and the KK it came from (asal_no_kk) exists.'
+  FROM (SELECT g.no_kk, g.rumah_tangga_id, g.asal_no_kk FROM keluarga_kk g
+        UNION ALL
+        SELECT g.no_kk, g.rumah_tangga_id, g.asal_no_kk FROM unnest(kk_diubah) AS u JOIN dtks.keluarga g ON g.asal_no_kk = u) AS f
+ WHERE f.asal_no_kk IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk = f.asal_no_kk)
 UNION ALL
 SELECT 5, NULL, NULL, h.id,
        format('rule 5 (region of the current edition): household %s is in %s, which is not a code of the current edition',
               h.id, h.kode_wilayah),
        'A household''s kode_wilayah is a desa/kelurahan in dtks.wilayah (the current edition).'
-  FROM rt JOIN dtks.rumah_tangga h ON h.id = rt.id
+  FROM rt h
  WHERE NOT EXISTS (SELECT 1 FROM dtks.wilayah w WHERE w.kode = h.kode_wilayah);
 END;
 COMMENT ON FUNCTION dtks.registri_pelanggaran(dtks.nik[], dtks.no_kk[], bigint[]) IS
-    'Violations of the registry rules (0 references, 1-5) among the given NIKs, KKs and households and those they touch; what the commit-time check runs, and usable on its own after a load with triggers off';
+    'Violations of the registry rules (0 references, 1-5) among the given NIKs, KKs and households and those they touch (all three NULL: the whole registry); what the commit-time check runs, and usable on its own after a load with triggers off';
 
 CREATE UNLOGGED TABLE dtks.registri_tertunda (
     transaksi xid8 PRIMARY KEY DEFAULT pg_catalog.pg_current_xact_id()

@@ -6,15 +6,16 @@
  * (dtks.keanggotaan, all history) or when they share a household.  Each table
  * is read once with a plain sequential scan (after the SELECT privilege
  * check; a table under row-level security for the caller is refused, since a
- * partial view would give wrong components).  Every family gets a dense index
- * (rows of one KK usually lie together, so a KK is looked up once per run, and
- * lookups are batched with their buckets prefetched).  The (person or
- * household, family) pairs are split by hash into partitions of about 16k,
- * so that each partition's hash table fits in cache: a person or household
- * maps to the first family seen with it, and each later sighting unions its
- * family with that one.  Union by size with path halving
- * makes the pass near-linear.  A component is labelled by its smallest KK
- * number, so that any other method can be compared row for row.
+ * partial view would give wrong components).  Every keluarga row gets a dense
+ * family index.  The pairs read, (KK, family), (household, family) and
+ * (KK, NIK), are split by hash into partitions of a few thousand, so that
+ * every hash table built afterwards fits in cache: one random lookup per row
+ * into a table of a million keys was most of the cost.  Partition by
+ * partition, memberships get their family index, then each person or
+ * household maps to the first family seen with it and every later sighting
+ * unions its family with that one.  Union by size with path halving makes
+ * the pass near-linear.  A component is labelled by its smallest KK number,
+ * kept at its root, so that any other method can be compared row for row.
  */
 #include "postgres.h"
 

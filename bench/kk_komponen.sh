@@ -13,7 +13,7 @@ keluarga=${1:-270000}
 putaran=${BENCH_ROUNDS:-3}
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 kosongkan='SET session_replication_role = replica;
-  TRUNCATE dtks.keanggotaan, dtks.keluarga, dtks.anggota, dtks.rumah_tangga, dtks.riwayat, dtks.sintetis_galat;'
+  TRUNCATE dtks.keanggotaan, dtks.keluarga, dtks.anggota, dtks.rumah_tangga, dtks.riwayat_anggota, dtks.riwayat_keluarga, dtks.riwayat_rumah_tangga, dtks.riwayat_keanggotaan, dtks.sintetis_galat;'
 
 echo "== data: $keluarga families (seed 5), 8% of people moved once"
 psql_q -c "$kosongkan" -c "SELECT * FROM dtks.sintetis_muat(5, $keluarga)" -P footer=off

@@ -16,7 +16,7 @@ chmod 777 "$dir"
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 kosongkan='SET session_replication_role = replica;
-  TRUNCATE dtks.keanggotaan, dtks.keluarga, dtks.anggota, dtks.rumah_tangga, dtks.riwayat, dtks.sintetis_galat;'
+  TRUNCATE dtks.keanggotaan, dtks.keluarga, dtks.anggota, dtks.rumah_tangga, dtks.riwayat_anggota, dtks.riwayat_keluarga, dtks.riwayat_rumah_tangga, dtks.riwayat_keanggotaan, dtks.sintetis_galat;'
 
 echo "== generating $keluarga families (seed 1)"
 psql_q -c "$kosongkan" -c "SELECT * FROM dtks.sintetis_muat(1, $keluarga)" -P footer=off

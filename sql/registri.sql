@@ -110,12 +110,16 @@ SELECT kunci, lama, baru FROM riwayat WHERE tabel = 'keanggotaan' AND operasi = 
 CREATE ROLE dtks_operator_uji;
 GRANT USAGE ON SCHEMA dtks TO dtks_operator_uji;
 GRANT SELECT, UPDATE ON anggota TO dtks_operator_uji;
-GRANT SELECT, DELETE, TRUNCATE ON riwayat TO dtks_operator_uji;
+GRANT SELECT, UPDATE, DELETE, TRUNCATE ON riwayat_anggota TO dtks_operator_uji;
 SET ROLE dtks_operator_uji;
 UPDATE anggota SET tempat_lahir = 'Jakarta' WHERE nik = '3171010101050001';
-DELETE FROM riwayat;
-TRUNCATE riwayat;
+DELETE FROM riwayat_anggota;
+UPDATE riwayat_anggota SET petugas = 'palsu';
+TRUNCATE riwayat_anggota;
 RESET ROLE;
+-- one row's history, by its key index
+SELECT operasi, (lama).nama AS nama_lama, (baru).nama AS nama_baru FROM riwayat_anggota
+ WHERE (coalesce(baru, lama)).nik = '3171010101050001' ORDER BY id;
 SELECT operasi, pengguna = SESSION_USER AS pengguna_sesi, baru FROM riwayat ORDER BY id DESC LIMIT 1;
 DROP OWNED BY dtks_operator_uji;
 DROP ROLE dtks_operator_uji;

@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(227);
+SELECT plan(229);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -126,6 +126,7 @@ INSERT INTO fungsi_harapan VALUES
     ('kk_periksa_wilayah',         '{kode_wilayah,date}',              'STABLE',    false),
     ('kk_graf',                    '{no_kk,date}',                     'STABLE',    false),
     ('kk_komponen',                '{}',                               'STABLE',    false),
+    ('riwayat_beda',               '{jsonb,jsonb}',                    'IMMUTABLE', false),
     ('sintetis_acak',              '{bigint,bigint,integer}',          'IMMUTABLE', false),
     ('sintetis_pilih',             '{"double precision",integer[],"double precision[]"}', 'IMMUTABLE', false),
     ('sintetis_titik',             '{geometry,bigint,bigint}',         'IMMUTABLE', false),
@@ -148,7 +149,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 83::bigint, '83 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 84::bigint, '84 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,

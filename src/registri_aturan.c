@@ -37,6 +37,8 @@
 #include "utils/tuplestore.h"
 #include "executor/executor.h"
 
+#include "registri_semua.h"
+
 /* The kinds of key a change can touch. */
 typedef enum JenisKunci
 {
@@ -331,6 +333,7 @@ registri_periksa(PG_FUNCTION_ARGS)
 	int			konteks_asal;
 	int			tingkat_guc;
 	CaraPeriksa cara;
+	bool		ditemukan = false;
 	char		kosong[4] = "   ";
 
 	argtipe[0] = get_array_type(tipe_dtks("nik"));
@@ -372,12 +375,22 @@ registri_periksa(PG_FUNCTION_ARGS)
 								 GUC_ACTION_SAVE, true, 0, false);
 	}
 	SPI_connect();
-	ret = SPI_execute_with_args("SELECT aturan, pesan, rincian FROM dtks.registri_pelanggaran($1, $2, $3) "
-								"ORDER BY 1 LIMIT 1",
-								3, argtipe, args, kosong, true, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "registri_periksa: SPI_execute_with_args returned %d", ret);
-	if (SPI_processed > 0)
+
+	/*
+	 * For the whole registry, a pass in C first: when it finds the registry
+	 * certainly clean the query is not needed; otherwise the query finds the
+	 * violation and words it.
+	 */
+	if (!(cara == PERIKSA_SEMUA && registri_semua_bersih()))
+	{
+		ret = SPI_execute_with_args("SELECT aturan, pesan, rincian FROM dtks.registri_pelanggaran($1, $2, $3) "
+									"ORDER BY 1 LIMIT 1",
+									3, argtipe, args, kosong, true, 1);
+		if (ret != SPI_OK_SELECT)
+			elog(ERROR, "registri_periksa: SPI_execute_with_args returned %d", ret);
+		ditemukan = SPI_processed > 0;
+	}
+	if (ditemukan)
 	{
 		HeapTuple	baris = SPI_tuptable->vals[0];
 		TupleDesc	desc = SPI_tuptable->tupdesc;

@@ -139,15 +139,15 @@ BEGIN
     kunci AS (
         SELECT n.*, (replace(n.prefiks, '.', '') || lpad(n.ddmmyy::text, 6, '0'))::bigint AS awalan FROM nik n),
     -- serials continue after those of the NIKs already in the registry with the same first 12 digits
+    -- (one pass over the registry's NIKs, not one probe per prefix)
     terpakai AS (
-        SELECT a.awalan,
-               (SELECT coalesce(max(x.nik::bigint % 10000), 0) FROM dtks.anggota x
-                 WHERE x.nik OPERATOR(dtks.>=) (a.awalan * 10000 + 1)::dtks.nik
-                   AND x.nik OPERATOR(dtks.<=) (a.awalan * 10000 + 9999)::dtks.nik) AS sudah
-          FROM (SELECT DISTINCT k.awalan FROM kunci k) a)
-    SELECT k.*,
-           (k.awalan * 10000 + t.sudah + row_number() OVER (PARTITION BY k.awalan ORDER BY k.o))::dtks.nik AS nik_orang
-      FROM kunci k JOIN terpakai t ON t.awalan = k.awalan;
+        SELECT x.nik::bigint / 10000 AS awalan, max(x.nik::bigint % 10000) AS sudah
+          FROM dtks.anggota x
+         WHERE x.nik::bigint / 10000 IN (SELECT k.awalan FROM kunci k)
+         GROUP BY 1)
+    SELECT k.f, k.o, k.slot, k.shdk, k.jk, k.lahir, k.berpasangan, k.tipe,
+           (k.awalan * 10000 + coalesce(t.sudah, 0) + row_number() OVER (PARTITION BY k.awalan ORDER BY k.o))::dtks.nik AS nik_orang
+      FROM kunci k LEFT JOIN terpakai t ON t.awalan = k.awalan;
     ANALYZE sintetis_orang;
 
     -- KK numbers: the family's kecamatan, the issue date, a serial
@@ -156,13 +156,12 @@ BEGIN
         SELECT k.f, (replace(dtks.leluhur(k.desa, 3)::text, '.', '') || to_char(k.terbit, 'DDMMYY'))::bigint AS awalan
           FROM sintetis_kk k),
     terpakai AS (
-        SELECT a.awalan,
-               (SELECT coalesce(max(x.no_kk::bigint % 10000), 0) FROM dtks.keluarga x
-                 WHERE x.no_kk OPERATOR(dtks.>=) (a.awalan * 10000 + 1)::dtks.no_kk
-                   AND x.no_kk OPERATOR(dtks.<=) (a.awalan * 10000 + 9999)::dtks.no_kk) AS sudah
-          FROM (SELECT DISTINCT k.awalan FROM kunci k) a)
-    SELECT k.f, (k.awalan * 10000 + t.sudah + row_number() OVER (PARTITION BY k.awalan ORDER BY k.f))::dtks.no_kk AS no_kk
-      FROM kunci k JOIN terpakai t ON t.awalan = k.awalan;
+        SELECT x.no_kk::bigint / 10000 AS awalan, max(x.no_kk::bigint % 10000) AS sudah
+          FROM dtks.keluarga x
+         WHERE x.no_kk::bigint / 10000 IN (SELECT k.awalan FROM kunci k)
+         GROUP BY 1)
+    SELECT k.f, (k.awalan * 10000 + coalesce(t.sudah, 0) + row_number() OVER (PARTITION BY k.awalan ORDER BY k.f))::dtks.no_kk AS no_kk
+      FROM kunci k LEFT JOIN terpakai t ON t.awalan = k.awalan;
     ANALYZE sintetis_no_kk;
 
     INSERT INTO dtks.anggota (nik, nama, jenis_kelamin, tanggal_lahir, status_kawin, status_hidup, tanggal_meninggal,

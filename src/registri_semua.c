@@ -1,0 +1,520 @@
+/*
+ * registri_semua.c
+ *		A fast pass over the whole registry that finds whether any registry
+ *		rule could be broken, for the commit-time check of a bulk change.
+ *
+ * When a transaction changed more than half of the registry, the commit-time
+ * check looks at every row.  The set-based query dtks.registri_pelanggaran()
+ * does that with a dozen hash joins over a million rows; this pass reads each
+ * table once into hash tables and an array and answers one question: is the
+ * registry certainly clean?  It is a detector, not a judge: when it answers no
+ * (or meets anything it does not expect), the caller runs the query, which
+ * finds the violation and words the error.  So it must never call a broken
+ * registry clean; calling a clean one suspect only costs time.
+ *
+ * The rules mirror dtks.registri_pelanggaran (sql/install/41_registri_aturan.sql):
+ * references (membership -> person and KK, KK -> household and asal_no_kk),
+ * rule 1 (no overlapping memberships of one NIK), rule 2 (one current
+ * kepala keluarga per active KK, no current member in a nonaktif KK), rule 3
+ * (at most one suami; suami male, istri female, beside a kepala of the other
+ * sex), rule 4 (a household with active families names a kepala who is a
+ * current member of one of them) and rule 5 (the household's region is a code
+ * of dtks.wilayah).
+ */
+#include "postgres.h"
+
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_am_d.h"
+#include "catalog/pg_type_d.h"
+#include "miscadmin.h"
+#include "parser/parse_relation.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/lsyscache.h"
+#include "storage/bufmgr.h"
+#include "utils/rangetypes.h"
+#include "utils/snapmgr.h"
+#include "utils/typcache.h"
+
+#include "registri_semua.h"
+
+/* A 64-bit key to a 32-bit hash (the murmur3 finaliser). */
+static inline uint32
+hash_kunci64(int64 kunci)
+{
+	uint64		h = (uint64) kunci;
+
+	h ^= h >> 33;
+	h *= UINT64CONST(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64CONST(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return (uint32) h;
+}
+
+/* A region code of the current edition. */
+typedef struct Kode
+{
+	int64		kunci;
+	char		status;
+} Kode;
+
+#define SH_PREFIX kode
+#define SH_ELEMENT_TYPE Kode
+#define SH_KEY_TYPE int64
+#define SH_KEY kunci
+#define SH_HASH_KEY(tb, key) hash_kunci64(key)
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* A household: its kepala and what the families and memberships say about it. */
+typedef struct RumahTangga
+{
+	int64		kunci;			/* id */
+	int64		kepala;			/* kepala_nik */
+	bool		ada_kepala;
+	bool		keluarga_aktif; /* has an active family */
+	bool		kepala_sah;		/* the kepala is a current member of an active family of it */
+	char		status;
+} RumahTangga;
+
+#define SH_PREFIX rt
+#define SH_ELEMENT_TYPE RumahTangga
+#define SH_KEY_TYPE int64
+#define SH_KEY kunci
+#define SH_HASH_KEY(tb, key) hash_kunci64(key)
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* A KK and the counts of its current members. */
+typedef struct Keluarga
+{
+	int64		kunci;			/* no_kk */
+	int64		rumah_tangga;
+	int64		asal;
+	bool		ada_asal;
+	bool		aktif;
+	char		jk_kepala;		/* sex of a current kepala keluarga, or 0 */
+	char		status;
+	int32		kepala;
+	int32		suami;
+	int32		istri;
+	int32		anggota;
+} Keluarga;
+
+#define SH_PREFIX kk
+#define SH_ELEMENT_TYPE Keluarga
+#define SH_KEY_TYPE int64
+#define SH_KEY kunci
+#define SH_HASH_KEY(tb, key) hash_kunci64(key)
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* A person and the recorded sex. */
+typedef struct Orang
+{
+	int64		kunci;			/* nik */
+	char		jk;
+	char		status;
+} Orang;
+
+#define SH_PREFIX orang
+#define SH_ELEMENT_TYPE Orang
+#define SH_KEY_TYPE int64
+#define SH_KEY kunci
+#define SH_HASH_KEY(tb, key) hash_kunci64(key)
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* One membership period of a NIK, for rule 1: [awal, akhir) in days. */
+typedef struct Masa
+{
+	int64		nik;
+	int32		awal;
+	int32		akhir;			/* PG_INT32_MAX when open */
+} Masa;
+
+/* A scan of one dtks table, with the attribute numbers of the columns read. */
+typedef struct Pindai
+{
+	Relation	rel;
+	TableScanDesc scan;
+	TupleDesc	desc;
+} Pindai;
+
+/* Open a dtks table for a heap scan; false if it is missing or not a heap. */
+static bool
+pindai_buka(Pindai *p, const char *tabel)
+{
+	Oid			relid = get_relname_relid(tabel, get_namespace_oid("dtks", false));
+
+	if (!OidIsValid(relid))
+		return false;
+	p->rel = table_open(relid, AccessShareLock);
+	if (p->rel->rd_rel->relam != HEAP_TABLE_AM_OID)
+	{
+		table_close(p->rel, AccessShareLock);
+		return false;
+	}
+	p->desc = RelationGetDescr(p->rel);
+	p->scan = table_beginscan(p->rel, GetActiveSnapshot(), 0, NULL);
+	return true;
+}
+
+/* The attribute number of a column (error if missing: the schema is ours). */
+static AttrNumber
+kolom(Pindai *p, const char *nama)
+{
+	return attnameAttNum(p->rel, nama, false);
+}
+
+/* End a scan. */
+static void
+pindai_tutup(Pindai *p)
+{
+	table_endscan(p->scan);
+	table_close(p->rel, AccessShareLock);
+}
+
+/* A hash table size for the rows of a table (from its statistics or its size). */
+static uint32
+ukuran_untuk(Pindai *p)
+{
+	double		n = p->rel->rd_rel->reltuples;
+
+	if (n < 0)
+		n = (double) RelationGetNumberOfBlocks(p->rel) * (BLCKSZ / 64);
+	n = Max(n, 1024) * 1.25;
+	return (uint32) Min(n, (double) (PG_UINT32_MAX / 4));
+}
+
+/* Order membership periods by NIK, then start. */
+static int
+banding_masa(const void *a, const void *b)
+{
+	const Masa *x = (const Masa *) a;
+	const Masa *y = (const Masa *) b;
+
+	if (x->nik != y->nik)
+		return x->nik < y->nik ? -1 : 1;
+	if (x->awal != y->awal)
+		return x->awal < y->awal ? -1 : 1;
+	return 0;
+}
+
+/* The first character of a char(1)/text datum. */
+static char
+huruf_pertama(Datum d)
+{
+	text	   *t = DatumGetTextPP(d);
+
+	return VARSIZE_ANY_EXHDR(t) > 0 ? VARDATA_ANY(t)[0] : 0;
+}
+
+/*
+ * Is the whole registry certainly clean?  Reads the five tables once; false as
+ * soon as something could break a rule (the caller then runs the query).
+ */
+bool
+registri_semua_bersih(void)
+{
+	MemoryContext kerja = AllocSetContextCreate(CurrentMemoryContext, "registri_semua",
+												ALLOCSET_DEFAULT_SIZES);
+	MemoryContext asal = MemoryContextSwitchTo(kerja);
+	TypeCacheEntry *rentang = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
+	Pindai		p;
+	HeapTuple	tup;
+	kode_hash  *kode;
+	rt_hash    *rt;
+	kk_hash    *kk;
+	orang_hash *orang;
+	Masa	   *masa;
+	int64		n_masa = 0,
+				kapasitas_masa;
+	bool		bersih = false;
+	uint32		baris = 0;
+
+	/* rule 5: the codes of the current edition */
+	if (!pindai_buka(&p, "wilayah"))
+		goto selesai;
+	{
+		AttrNumber	a_kode = kolom(&p, "kode");
+
+		kode = kode_create(kerja, ukuran_untuk(&p), NULL);
+		while ((tup = heap_getnext(p.scan, ForwardScanDirection)) != NULL)
+		{
+			bool		null;
+			Datum		k = heap_getattr(tup, a_kode, p.desc, &null);
+			bool		ada;
+
+			if (!null)
+				kode_insert(kode, DatumGetInt64(k), &ada);
+		}
+		pindai_tutup(&p);
+	}
+
+	/* households: rule 5 at once, the kepala kept for rule 4 */
+	if (!pindai_buka(&p, "rumah_tangga"))
+		goto selesai;
+	{
+		AttrNumber	a_id = kolom(&p, "id"),
+					a_kode = kolom(&p, "kode_wilayah"),
+					a_kepala = kolom(&p, "kepala_nik");
+
+		rt = rt_create(kerja, ukuran_untuk(&p), NULL);
+		while ((tup = heap_getnext(p.scan, ForwardScanDirection)) != NULL)
+		{
+			bool		n_id,
+						n_kode,
+						n_kepala,
+						ada;
+			Datum		id = heap_getattr(tup, a_id, p.desc, &n_id);
+			Datum		k = heap_getattr(tup, a_kode, p.desc, &n_kode);
+			Datum		kepala = heap_getattr(tup, a_kepala, p.desc, &n_kepala);
+			RumahTangga *r;
+
+			if ((++baris & 4095) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (n_id || n_kode || kode_lookup(kode, DatumGetInt64(k)) == NULL)
+			{
+				pindai_tutup(&p);
+				goto selesai;
+			}
+			r = rt_insert(rt, DatumGetInt64(id), &ada);
+			r->ada_kepala = !n_kepala;
+			r->kepala = n_kepala ? 0 : DatumGetInt64(kepala);
+			r->keluarga_aktif = false;
+			r->kepala_sah = false;
+		}
+		pindai_tutup(&p);
+	}
+
+	/* families: their household exists; counts start at zero */
+	if (!pindai_buka(&p, "keluarga"))
+		goto selesai;
+	{
+		AttrNumber	a_kk = kolom(&p, "no_kk"),
+					a_rt = kolom(&p, "rumah_tangga_id"),
+					a_status = kolom(&p, "status"),
+					a_asal = kolom(&p, "asal_no_kk");
+
+		kk = kk_create(kerja, ukuran_untuk(&p), NULL);
+		while ((tup = heap_getnext(p.scan, ForwardScanDirection)) != NULL)
+		{
+			bool		n_kk,
+						n_rt,
+						n_status,
+						n_asal,
+						ada;
+			Datum		no_kk = heap_getattr(tup, a_kk, p.desc, &n_kk);
+			Datum		id_rt = heap_getattr(tup, a_rt, p.desc, &n_rt);
+			Datum		status = heap_getattr(tup, a_status, p.desc, &n_status);
+			Datum		asal_kk = heap_getattr(tup, a_asal, p.desc, &n_asal);
+			RumahTangga *r;
+			Keluarga   *f;
+
+			if ((++baris & 4095) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (n_kk || n_rt || n_status ||
+				(r = rt_lookup(rt, DatumGetInt64(id_rt))) == NULL)
+			{
+				pindai_tutup(&p);
+				goto selesai;
+			}
+			f = kk_insert(kk, DatumGetInt64(no_kk), &ada);
+			f->rumah_tangga = DatumGetInt64(id_rt);
+			f->ada_asal = !n_asal;
+			f->asal = n_asal ? 0 : DatumGetInt64(asal_kk);
+			f->aktif = strcmp(TextDatumGetCString(status), "aktif") == 0;
+			f->jk_kepala = 0;
+			f->kepala = f->suami = f->istri = f->anggota = 0;
+			if (f->aktif)
+				r->keluarga_aktif = true;
+		}
+		pindai_tutup(&p);
+	}
+
+	/* people and their recorded sex */
+	if (!pindai_buka(&p, "anggota"))
+		goto selesai;
+	{
+		AttrNumber	a_nik = kolom(&p, "nik"),
+					a_jk = kolom(&p, "jenis_kelamin");
+
+		orang = orang_create(kerja, ukuran_untuk(&p), NULL);
+		while ((tup = heap_getnext(p.scan, ForwardScanDirection)) != NULL)
+		{
+			bool		n_nik,
+						n_jk,
+						ada;
+			Datum		nik = heap_getattr(tup, a_nik, p.desc, &n_nik);
+			Datum		jk = heap_getattr(tup, a_jk, p.desc, &n_jk);
+
+			if ((++baris & 4095) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (n_nik || n_jk)
+			{
+				pindai_tutup(&p);
+				goto selesai;
+			}
+			orang_insert(orang, DatumGetInt64(nik), &ada)->jk = huruf_pertama(jk);
+		}
+		pindai_tutup(&p);
+	}
+
+	/* memberships: references, current counts and sexes, rule 4's kepala, periods for rule 1 */
+	if (!pindai_buka(&p, "keanggotaan"))
+		goto selesai;
+	{
+		AttrNumber	a_nik = kolom(&p, "nik"),
+					a_kk = kolom(&p, "no_kk"),
+					a_shdk = kolom(&p, "shdk"),
+					a_berlaku = kolom(&p, "berlaku");
+		Keluarga   *f = NULL;
+		int64		kk_terakhir = 0;
+
+		kapasitas_masa = Max(ukuran_untuk(&p), 1024);
+		masa = palloc_extended(sizeof(Masa) * kapasitas_masa, MCXT_ALLOC_HUGE);
+		while ((tup = heap_getnext(p.scan, ForwardScanDirection)) != NULL)
+		{
+			bool		n_nik,
+						n_kk,
+						n_shdk,
+						n_berlaku,
+						kosong;
+			Datum		nik = heap_getattr(tup, a_nik, p.desc, &n_nik);
+			Datum		no_kk = heap_getattr(tup, a_kk, p.desc, &n_kk);
+			Datum		shdk_d = heap_getattr(tup, a_shdk, p.desc, &n_shdk);
+			Datum		berlaku = heap_getattr(tup, a_berlaku, p.desc, &n_berlaku);
+			RangeBound	bawah,
+						atas;
+			Orang	   *o;
+			int16		shdk;
+
+			if ((++baris & 4095) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (n_nik || n_kk || n_shdk || n_berlaku)
+			{
+				pindai_tutup(&p);
+				goto selesai;
+			}
+			range_deserialize(rentang, DatumGetRangeTypeP(berlaku), &bawah, &atas, &kosong);
+			o = orang_lookup(orang, DatumGetInt64(nik));
+			/* rows of one KK usually lie together: look it up once per run */
+			if (f == NULL || DatumGetInt64(no_kk) != kk_terakhir)
+			{
+				kk_terakhir = DatumGetInt64(no_kk);
+				f = kk_lookup(kk, kk_terakhir);
+			}
+			if (o == NULL || f == NULL || kosong || bawah.infinite)
+			{
+				pindai_tutup(&p);
+				goto selesai;
+			}
+
+			if (n_masa == kapasitas_masa)
+			{
+				kapasitas_masa *= 2;
+				masa = repalloc_huge(masa, sizeof(Masa) * kapasitas_masa);
+			}
+			masa[n_masa].nik = DatumGetInt64(nik);
+			masa[n_masa].awal = DatumGetDateADT(bawah.val);
+			masa[n_masa].akhir = atas.infinite ? PG_INT32_MAX : DatumGetDateADT(atas.val);
+			n_masa++;
+
+			if (!atas.infinite)
+				continue;		/* closed: history, not a current member */
+			shdk = DatumGetInt16(shdk_d);
+			f->anggota++;
+			if (shdk == 1)
+			{
+				f->kepala++;
+				f->jk_kepala = o->jk;
+			}
+			else if (shdk == 2)
+			{
+				f->suami++;
+				if (o->jk != 'L')
+					break;
+			}
+			else if (shdk == 3)
+			{
+				f->istri++;
+				if (o->jk != 'P')
+					break;
+			}
+			if (f->aktif)
+			{
+				RumahTangga *r = rt_lookup(rt, f->rumah_tangga);
+
+				if (r != NULL && r->ada_kepala && r->kepala == DatumGetInt64(nik))
+					r->kepala_sah = true;
+			}
+		}
+		pindai_tutup(&p);
+		if (tup != NULL)
+			goto selesai;		/* a suami or istri of the wrong sex */
+	}
+
+	/* rules 2 and 3 per KK, and the KK each came from */
+	{
+		kk_iterator it;
+		Keluarga   *f;
+
+		kk_start_iterate(kk, &it);
+		while ((f = kk_iterate(kk, &it)) != NULL)
+		{
+			if ((f->aktif && f->kepala != 1) || (!f->aktif && f->anggota > 0) || f->suami > 1 ||
+				(f->suami > 0 && f->jk_kepala != 'P') || (f->istri > 0 && f->jk_kepala != 'L') ||
+				(f->ada_asal && kk_lookup(kk, f->asal) == NULL))
+				goto selesai;
+		}
+	}
+
+	/* rule 4 per household */
+	{
+		rt_iterator it;
+		RumahTangga *r;
+
+		rt_start_iterate(rt, &it);
+		while ((r = rt_iterate(rt, &it)) != NULL)
+		{
+			if (r->ada_kepala ? !r->kepala_sah : r->keluarga_aktif)
+				goto selesai;
+		}
+	}
+
+	/* rule 1: periods of one NIK in start order never overlap */
+	qsort(masa, n_masa, sizeof(Masa), banding_masa);
+	for (int64 i = 1; i < n_masa; i++)
+	{
+		if ((i & 65535) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (masa[i].nik == masa[i - 1].nik && masa[i].awal < masa[i - 1].akhir)
+			goto selesai;
+		/* keep the furthest end seen for this NIK in the previous slot's place */
+		if (masa[i].nik == masa[i - 1].nik && masa[i].akhir < masa[i - 1].akhir)
+			masa[i].akhir = masa[i - 1].akhir;
+	}
+	bersih = true;
+
+selesai:
+	MemoryContextSwitchTo(asal);
+	MemoryContextDelete(kerja);
+	return bersih;
+}

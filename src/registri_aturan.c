@@ -13,7 +13,10 @@
  * per row but a hash insert.  Keys recorded inside a subtransaction that rolls
  * back stay in the set: checking them again is harmless.  Keys are forgotten
  * only after a check passes, so that a check that failed inside a savepoint
- * that was rolled back runs again at commit.
+ * that was rolled back runs again at commit.  A small change probes indexes;
+ * many keys switch the query to hash joins; keys outnumbering half of the
+ * memberships check the whole registry, first with registri_semua_bersih()
+ * (registri_semua.c), and with the query only if that pass is not sure.
  */
 #include "postgres.h"
 

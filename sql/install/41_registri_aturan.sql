@@ -7,7 +7,10 @@
 -- constraint trigger (dtks.registri_periksa) checks every recorded key with one
 -- set-based query, dtks.registri_pelanggaran(), at commit, and raises on the
 -- first violation, which rolls the whole transaction back.
--- SET CONSTRAINTS ALL IMMEDIATE checks at once instead.
+-- SET CONSTRAINTS ALL IMMEDIATE checks at once instead.  When the keys outnumber
+-- half of the memberships, the whole registry is checked instead (NULL arrays),
+-- and a pass in C (src/registri_semua.c) first decides whether it is certainly
+-- clean, so that the query runs only to find and word a violation.
 
 CREATE FUNCTION dtks.registri_pelanggaran(nik_diubah dtks.nik[], kk_diubah dtks.no_kk[], rt_diubah bigint[])
     RETURNS TABLE (aturan integer, no_kk dtks.no_kk, nik dtks.nik, rumah_tangga_id bigint, pesan text, rincian text)

@@ -21,10 +21,12 @@
 
 #include "access/heapam.h"
 #include "access/htup_details.h"
+#include "access/genam.h"
+#include "access/itup.h"
 #include "access/table.h"
+#include "catalog/pg_am_d.h"
 #include "access/tableam.h"
 #include "catalog/namespace.h"
-#include "catalog/pg_am_d.h"
 #include "executor/tuptable.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -396,6 +398,143 @@ olah_keanggotaan(void *arg, int64 no_kk, bool ada_kk, int64 nik, bool ada_nik)
 		sekat_tambah((Sekat *) arg, no_kk, nik);
 }
 
+/* A membership to read from the heap: where the index points, and its NIK. */
+typedef struct Rujukan
+{
+	ItemPointerData tid;
+	int64		nik;
+} Rujukan;
+
+/* The memberships found through the index, and the NIK group being read. */
+typedef struct Rujukan_daftar
+{
+	Rujukan    *isi;
+	int64		jumlah;
+	int64		kapasitas;
+	int64		awal_kelompok;	/* first entry of the current NIK */
+} Rujukan_daftar;
+
+/* Order heap references by block and offset, so each page is read once. */
+static int
+banding_rujukan(const void *a, const void *b)
+{
+	const ItemPointerData *x = &((const Rujukan *) a)->tid;
+	const ItemPointerData *y = &((const Rujukan *) b)->tid;
+	BlockNumber bx = ItemPointerGetBlockNumberNoCheck(x);
+	BlockNumber by = ItemPointerGetBlockNumberNoCheck(y);
+
+	if (bx != by)
+		return bx < by ? -1 : 1;
+	return (int) ItemPointerGetOffsetNumberNoCheck(x) - (int) ItemPointerGetOffsetNumberNoCheck(y);
+}
+
+/* Close the current NIK group: a NIK with a single index entry links nothing and is dropped. */
+static void
+kelompok_tutup(Rujukan_daftar *d)
+{
+	if (d->jumlah - d->awal_kelompok < 2)
+		d->jumlah = d->awal_kelompok;
+	d->awal_kelompok = d->jumlah;
+}
+
+/*
+ * Read the memberships that can link families through the NIK index: the
+ * index lists NIKs in order, so a NIK with a single entry (most people) is
+ * skipped without reading the heap.  The others are read from the heap in
+ * physical order, following HOT chains, with the snapshot's visibility.
+ * false when there is no usable btree index on keanggotaan (nik) or the table
+ * is not a heap (the caller scans the table).
+ */
+static bool
+baca_lewat_indeks_nik(Relation rel, Sekat *anggota)
+{
+	Oid			indeks_oid = get_relname_relid("keanggotaan_nik", RelationGetNamespace(rel));
+	AttrNumber	a_nik = attnameAttNum(rel, "nik", false);
+	AttrNumber	a_kk = attnameAttNum(rel, "no_kk", false);
+	TupleDesc	desc = RelationGetDescr(rel);
+	Snapshot	snapshot = GetActiveSnapshot();
+	Relation	indeks;
+	IndexScanDesc scan;
+	ItemPointer tid;
+	Rujukan_daftar d;
+	uint32		baris = 0;
+	int64		nik_kini = 0;
+	Buffer		buf = InvalidBuffer;
+
+	if (!OidIsValid(indeks_oid) || rel->rd_rel->relam != HEAP_TABLE_AM_OID)
+		return false;
+	indeks = index_open(indeks_oid, AccessShareLock);
+	if (indeks->rd_rel->relam != BTREE_AM_OID || indeks->rd_index->indrelid != RelationGetRelid(rel) ||
+		!indeks->rd_index->indisvalid || indeks->rd_index->indkey.values[0] != a_nik)
+	{
+		index_close(indeks, AccessShareLock);
+		return false;
+	}
+
+	d.kapasitas = 65536;
+	d.jumlah = 0;
+	d.awal_kelompok = 0;
+	d.isi = palloc_extended(sizeof(Rujukan) * d.kapasitas, MCXT_ALLOC_HUGE);
+	scan = index_beginscan(rel, indeks, snapshot, 0, 0);
+	scan->xs_want_itup = true;
+	index_rescan(scan, NULL, 0, NULL, 0);
+	while ((tid = index_getnext_tid(scan, ForwardScanDirection)) != NULL)
+	{
+		bool		null_nik;
+		int64		nik = DatumGetInt64(index_getattr(scan->xs_itup, 1, scan->xs_itupdesc, &null_nik));
+
+		if ((++baris & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (null_nik)
+			continue;
+		if (d.jumlah > d.awal_kelompok && nik != nik_kini)
+			kelompok_tutup(&d);
+		nik_kini = nik;
+		if (d.jumlah == d.kapasitas)
+		{
+			d.kapasitas *= 2;
+			d.isi = repalloc_huge(d.isi, sizeof(Rujukan) * d.kapasitas);
+		}
+		d.isi[d.jumlah].tid = *tid;
+		d.isi[d.jumlah].nik = nik;
+		d.jumlah++;
+	}
+	kelompok_tutup(&d);
+	index_endscan(scan);
+	index_close(indeks, AccessShareLock);
+
+	/* the heap, page by page */
+	qsort(d.isi, d.jumlah, sizeof(Rujukan), banding_rujukan);
+	for (int64 i = 0; i < d.jumlah; i++)
+	{
+		BlockNumber blok = ItemPointerGetBlockNumber(&d.isi[i].tid);
+		HeapTupleData tuple;
+		bool		semua_mati;
+
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (!BufferIsValid(buf) || BufferGetBlockNumber(buf) != blok)
+		{
+			if (BufferIsValid(buf))
+				UnlockReleaseBuffer(buf);
+			buf = ReadBuffer(rel, blok);
+			LockBuffer(buf, BUFFER_LOCK_SHARE);
+		}
+		if (heap_hot_search_buffer(&d.isi[i].tid, rel, buf, snapshot, &tuple, &semua_mati, true))
+		{
+			bool		null_kk;
+			Datum		no_kk = heap_getattr(&tuple, a_kk, desc, &null_kk);
+
+			if (!null_kk)
+				sekat_tambah(anggota, DatumGetInt64(no_kk), d.isi[i].nik);
+		}
+	}
+	if (BufferIsValid(buf))
+		UnlockReleaseBuffer(buf);
+	pfree(d.isi);
+	return true;
+}
+
 /* Connected components of all KKs, linked by shared members over time and shared households */
 PG_FUNCTION_INFO_V1(kk_komponen);
 Datum
@@ -433,7 +572,8 @@ kk_komponen(PG_FUNCTION_ARGS)
 	sekat_buat(&nik, bit_sekat(n_keanggotaan), n_keanggotaan);
 
 	baca_tabel(keluarga, "no_kk", "rumah_tangga_id", olah_keluarga, &bk);
-	baca_tabel(keanggotaan, "no_kk", "nik", olah_keanggotaan, &anggota);
+	if (!baca_lewat_indeks_nik(keanggotaan, &anggota))
+		baca_tabel(keanggotaan, "no_kk", "nik", olah_keanggotaan, &anggota);
 	table_close(keanggotaan, AccessShareLock);
 	table_close(keluarga, AccessShareLock);
 

@@ -39,6 +39,7 @@
 #include "utils/snapmgr.h"
 #include "utils/tuplestore.h"
 #include "storage/bufmgr.h"
+#include "hash_kunci.h"
 
 /* A hash table entry: a key (KK, NIK or household) and the family index it maps to. */
 typedef struct Peta
@@ -47,20 +48,6 @@ typedef struct Peta
 	int32		indeks;
 	char		status;
 } Peta;
-
-/* A 64-bit key to a 32-bit hash (the murmur3 finaliser). */
-static inline uint32
-hash_kunci(int64 kunci)
-{
-	uint64		h = (uint64) kunci;
-
-	h ^= h >> 33;
-	h *= UINT64CONST(0xff51afd7ed558ccd);
-	h ^= h >> 33;
-	h *= UINT64CONST(0xc4ceb9fe1a85ec53);
-	h ^= h >> 33;
-	return (uint32) h;
-}
 
 #define SH_PREFIX peta
 #define SH_ELEMENT_TYPE Peta
@@ -72,6 +59,7 @@ hash_kunci(int64 kunci)
 #define SH_DECLARE
 #define SH_DEFINE
 #include "lib/simplehash.h"
+
 
 /* The union-find forest over the families. */
 typedef struct Hutan

@@ -40,20 +40,7 @@
 #include "utils/typcache.h"
 
 #include "registri_semua.h"
-
-/* A 64-bit key to a 32-bit hash (the murmur3 finaliser). */
-static inline uint32
-hash_kunci64(int64 kunci)
-{
-	uint64		h = (uint64) kunci;
-
-	h ^= h >> 33;
-	h *= UINT64CONST(0xff51afd7ed558ccd);
-	h ^= h >> 33;
-	h *= UINT64CONST(0xc4ceb9fe1a85ec53);
-	h ^= h >> 33;
-	return (uint32) h;
-}
+#include "hash_kunci.h"
 
 /* A region code of the current edition. */
 typedef struct Kode
@@ -66,7 +53,7 @@ typedef struct Kode
 #define SH_ELEMENT_TYPE Kode
 #define SH_KEY_TYPE int64
 #define SH_KEY kunci
-#define SH_HASH_KEY(tb, key) hash_kunci64(key)
+#define SH_HASH_KEY(tb, key) hash_kunci(key)
 #define SH_EQUAL(tb, a, b) ((a) == (b))
 #define SH_SCOPE static inline
 #define SH_DECLARE
@@ -88,7 +75,7 @@ typedef struct RumahTangga
 #define SH_ELEMENT_TYPE RumahTangga
 #define SH_KEY_TYPE int64
 #define SH_KEY kunci
-#define SH_HASH_KEY(tb, key) hash_kunci64(key)
+#define SH_HASH_KEY(tb, key) hash_kunci(key)
 #define SH_EQUAL(tb, a, b) ((a) == (b))
 #define SH_SCOPE static inline
 #define SH_DECLARE
@@ -115,7 +102,7 @@ typedef struct Keluarga
 #define SH_ELEMENT_TYPE Keluarga
 #define SH_KEY_TYPE int64
 #define SH_KEY kunci
-#define SH_HASH_KEY(tb, key) hash_kunci64(key)
+#define SH_HASH_KEY(tb, key) hash_kunci(key)
 #define SH_EQUAL(tb, a, b) ((a) == (b))
 #define SH_SCOPE static inline
 #define SH_DECLARE
@@ -134,12 +121,13 @@ typedef struct Orang
 #define SH_ELEMENT_TYPE Orang
 #define SH_KEY_TYPE int64
 #define SH_KEY kunci
-#define SH_HASH_KEY(tb, key) hash_kunci64(key)
+#define SH_HASH_KEY(tb, key) hash_kunci(key)
 #define SH_EQUAL(tb, a, b) ((a) == (b))
 #define SH_SCOPE static inline
 #define SH_DECLARE
 #define SH_DEFINE
 #include "lib/simplehash.h"
+
 
 /* One membership period of a NIK, for rule 1: [awal, akhir) in days. */
 typedef struct Masa

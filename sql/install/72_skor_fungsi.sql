@@ -104,10 +104,14 @@ BEGIN ATOMIC
                     WHEN 'kode' THEN 'CASE ' || (CASE WHEN v.sumber = 'ringkasan' THEN 'r[' || v.posisi || ']' ELSE v.ekspr_kolom END)
                                      || ' ' || string_agg(format('WHEN %s THEN %s', b.kode, b.w), ' ' ORDER BY b.kode) || ' ELSE 0 END'
                     WHEN 'ya_tidak' THEN format('CASE WHEN %s THEN %s ELSE 0 END', v.ekspr_kolom, min(b.w))
-                    ELSE format('coalesce((%s) * %s, 0)', min(b.w),
+                    -- a missing answer counts 0 (least() would skip the NULL)
+                    ELSE format('CASE WHEN %1$s IS NULL THEN 0 ELSE (%2$s) * %3$s END',
+                                CASE WHEN v.sumber = 'ringkasan' THEN 'r[' || v.posisi || ']' ELSE v.ekspr_kolom END,
+                                min(b.w),
                                 CASE WHEN min(b.batas) IS NULL
                                      THEN (CASE WHEN v.sumber = 'ringkasan' THEN 'r[' || v.posisi || ']' ELSE v.ekspr_kolom END)
-                                     ELSE format('least(%s, %s)', CASE WHEN v.sumber = 'ringkasan' THEN 'r[' || v.posisi || ']' ELSE v.ekspr_kolom END, min(b.batas)) END)
+                                     ELSE format('least(%s, %s)', CASE WHEN v.sumber = 'ringkasan' THEN 'r[' || v.posisi || ']' ELSE v.ekspr_kolom END,
+                                                 min(b.batas)) END)
                END AS ekspr
           FROM bobot b JOIN v ON v.nama = b.variabel
          GROUP BY v.nama, v.jenis, v.sumber, v.ekspr_kolom, v.posisi)

@@ -107,6 +107,7 @@ static struct
 	Model	   *model;
 	TupleDesc	desc[3];		/* rumah_tangga, keluarga, anggota */
 	AttrNumber	attnum_wilayah; /* rumah_tangga.kode_wilayah */
+	uint64		generasi;		/* bumped at every load, to validate per-call-site caches */
 } cache;
 
 /* Relcache callback: the model tables changed (or everything was invalidated). */
@@ -335,6 +336,7 @@ muat_model(void)
 		if (cache.model[i].jumlah_pengganti > 1)
 			qsort(cache.model[i].pengganti, cache.model[i].jumlah_pengganti, sizeof(Pengganti), banding_pengganti);
 	SPI_finish();
+	cache.generasi++;
 	cache.sah = true;
 }
 
@@ -358,7 +360,8 @@ model_versi(const char *versi)
 /* The rows a family is scored from. */
 typedef struct Masukan
 {
-	HeapTupleData baris[3];		/* rumah_tangga, keluarga, kepala (anggota) */
+	Datum	   *nilai[3];		/* deformed columns of rumah_tangga, keluarga, kepala (anggota) */
+	bool	   *kosong[3];
 	bool		ada[3];
 	int32		ringkasan[JUMLAH_RINGKASAN];
 	bool		ada_ringkasan[JUMLAH_RINGKASAN];
@@ -366,7 +369,52 @@ typedef struct Masukan
 	bool		ada_wilayah;
 } Masukan;
 
-/* Read the arguments (rumah_tangga, keluarga, kepala, ringkasan int[]) into a Masukan. */
+/* Per call site: the model last used and the arrays the rows are deformed into. */
+typedef struct SkorPanggilan
+{
+	uint64		generasi;
+	Model	   *model;
+	text	   *versi;			/* copy of the versi argument the model was found for */
+	Masukan		in;
+} SkorPanggilan;
+
+/* The call site's state: the model for the versi argument (found again only when it or the cache changes). */
+static SkorPanggilan *
+panggilan(FunctionCallInfo fcinfo)
+{
+	SkorPanggilan *p = (SkorPanggilan *) fcinfo->flinfo->fn_extra;
+	text	   *versi = PG_GETARG_TEXT_PP(4);
+
+	if (p == NULL)
+	{
+		p = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SkorPanggilan));
+		fcinfo->flinfo->fn_extra = p;
+	}
+	if (!cache.sah || p->model == NULL || p->generasi != cache.generasi ||
+		VARSIZE_ANY_EXHDR(versi) != VARSIZE_ANY_EXHDR(p->versi) ||
+		memcmp(VARDATA_ANY(versi), VARDATA_ANY(p->versi), VARSIZE_ANY_EXHDR(versi)) != 0)
+	{
+		char	   *nama = text_to_cstring(versi);
+
+		p->model = model_versi(nama);
+		p->generasi = cache.generasi;
+		if (p->versi != NULL)
+			pfree(p->versi);
+		p->versi = (text *) MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE_ANY(versi));
+		memcpy(p->versi, versi, VARSIZE_ANY(versi));
+		for (int t = 0; t < 3; t++)
+		{
+			if (p->in.nilai[t] == NULL)
+			{
+				p->in.nilai[t] = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Datum) * MaxTupleAttributeNumber);
+				p->in.kosong[t] = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(bool) * MaxTupleAttributeNumber);
+			}
+		}
+	}
+	return p;
+}
+
+/* Read the arguments (rumah_tangga, keluarga, kepala, ringkasan int[]) into a Masukan: each row deformed once. */
 static void
 baca_masukan(FunctionCallInfo fcinfo, Masukan *in)
 {
@@ -376,48 +424,63 @@ baca_masukan(FunctionCallInfo fcinfo, Masukan *in)
 		if (in->ada[t])
 		{
 			HeapTupleHeader h = PG_GETARG_HEAPTUPLEHEADER(t);
+			HeapTupleData baris;
 
-			in->baris[t].t_len = HeapTupleHeaderGetDatumLength(h);
-			ItemPointerSetInvalid(&in->baris[t].t_self);
-			in->baris[t].t_tableOid = InvalidOid;
-			in->baris[t].t_data = h;
+			if (HeapTupleHeaderGetNatts(h) > cache.desc[t]->natts)
+				ereport(ERROR,
+						errcode(ERRCODE_DATATYPE_MISMATCH),
+						errmsg("score: argument %d does not have the row type the models were read for", t + 1));
+			baris.t_len = HeapTupleHeaderGetDatumLength(h);
+			ItemPointerSetInvalid(&baris.t_self);
+			baris.t_tableOid = InvalidOid;
+			baris.t_data = h;
+			heap_deform_tuple(&baris, cache.desc[t], in->nilai[t], in->kosong[t]);
 		}
 	}
 	memset(in->ada_ringkasan, 0, sizeof(in->ada_ringkasan));
 	if (!PG_ARGISNULL(3))
 	{
 		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(3);
-		Datum	   *nilai;
-		bool	   *kosong;
 		int			n;
 
 		if (ARR_ELEMTYPE(a) != INT4OID || ARR_NDIM(a) > 1)
 			ereport(ERROR,
 					errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 					errmsg("score: ringkasan must be a one-dimensional integer array"));
-		deconstruct_array(a, INT4OID, 4, true, TYPALIGN_INT, &nilai, &kosong, &n);
-		for (int i = 0; i < n && i < (int) JUMLAH_RINGKASAN; i++)
+		n = ARR_NDIM(a) == 0 ? 0 : Min(ARR_DIMS(a)[0], (int) JUMLAH_RINGKASAN);
+		if (!ARR_HASNULL(a))
 		{
-			in->ada_ringkasan[i] = !kosong[i];
-			in->ringkasan[i] = kosong[i] ? 0 : DatumGetInt32(nilai[i]);
+			int32	   *isi = (int32 *) ARR_DATA_PTR(a);
+
+			for (int i = 0; i < n; i++)
+			{
+				in->ada_ringkasan[i] = true;
+				in->ringkasan[i] = isi[i];
+			}
+		}
+		else
+		{
+			Datum	   *nilai;
+			bool	   *kosong;
+			int			m;
+
+			deconstruct_array(a, INT4OID, 4, true, TYPALIGN_INT, &nilai, &kosong, &m);
+			for (int i = 0; i < n; i++)
+			{
+				in->ada_ringkasan[i] = !kosong[i];
+				in->ringkasan[i] = kosong[i] ? 0 : DatumGetInt32(nilai[i]);
+			}
 		}
 	}
-	in->ada_wilayah = false;
-	if (in->ada[0] && cache.attnum_wilayah != InvalidAttrNumber)
-	{
-		bool		null;
-		Datum		k = heap_getattr(&in->baris[0], cache.attnum_wilayah, cache.desc[0], &null);
-
-		in->ada_wilayah = !null;
-		in->kode_wilayah = null ? 0 : DatumGetInt64(k);
-	}
+	in->ada_wilayah = in->ada[0] && cache.attnum_wilayah != InvalidAttrNumber &&
+		!in->kosong[0][cache.attnum_wilayah - 1];
+	in->kode_wilayah = in->ada_wilayah ? DatumGetInt64(in->nilai[0][cache.attnum_wilayah - 1]) : 0;
 }
 
 /* A variable's answer for the family: false if missing. */
 static bool
 nilai_variabel(VariabelModel *v, Masukan *in, int32 *nilai)
 {
-	bool		null;
 	Datum		d;
 
 	if (v->sumber == SUMBER_RINGKASAN)
@@ -425,11 +488,9 @@ nilai_variabel(VariabelModel *v, Masukan *in, int32 *nilai)
 		*nilai = in->ringkasan[v->attnum - 1];
 		return in->ada_ringkasan[v->attnum - 1];
 	}
-	if (!in->ada[v->sumber])
+	if (!in->ada[v->sumber] || in->kosong[v->sumber][v->attnum - 1])
 		return false;
-	d = heap_getattr(&in->baris[v->sumber], v->attnum, cache.desc[v->sumber], &null);
-	if (null)
-		return false;
+	d = in->nilai[v->sumber][v->attnum - 1];
 	*nilai = v->tipe == INT2OID ? DatumGetInt16(d) : v->tipe == INT4OID ? DatumGetInt32(d) : (int32) DatumGetBool(d);
 	return true;
 }
@@ -514,24 +575,25 @@ PG_FUNCTION_INFO_V1(skor_kesejahteraan_baris);
 Datum
 skor_kesejahteraan_baris(PG_FUNCTION_ARGS)
 {
+	SkorPanggilan *p;
 	Model	   *m;
-	Masukan		in;
 	Pengganti  *berlaku[PENGGANTI_MAKS];
 	int			n_berlaku;
 	int64		jumlah;
 
 	if (PG_ARGISNULL(4))
 		PG_RETURN_NULL();
-	m = model_versi(text_to_cstring(PG_GETARG_TEXT_PP(4)));
-	baca_masukan(fcinfo, &in);
-	n_berlaku = pengganti_wilayah(m, &in, berlaku, PENGGANTI_MAKS);
+	p = panggilan(fcinfo);
+	m = p->model;
+	baca_masukan(fcinfo, &p->in);
+	n_berlaku = pengganti_wilayah(m, &p->in, berlaku, PENGGANTI_MAKS);
 	jumlah = m->konstanta;
 	for (int i = 0; i < m->jumlah_variabel; i++)
 	{
 		int32		nilai;
 		int64		bobot;
 
-		if (nilai_variabel(&m->variabel[i], &in, &nilai) &&
+		if (nilai_variabel(&m->variabel[i], &p->in, &nilai) &&
 			bobot_jawaban(m, i, nilai, berlaku, n_berlaku, &bobot))
 			jumlah += kontribusi(&m->variabel[i], nilai, bobot);
 	}
@@ -544,17 +606,18 @@ Datum
 skor_rinci_baris(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	SkorPanggilan *p;
 	Model	   *m;
-	Masukan		in;
 	Pengganti  *berlaku[PENGGANTI_MAKS];
 	int			n_berlaku;
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(4))
 		return (Datum) 0;
-	m = model_versi(text_to_cstring(PG_GETARG_TEXT_PP(4)));
-	baca_masukan(fcinfo, &in);
-	n_berlaku = pengganti_wilayah(m, &in, berlaku, PENGGANTI_MAKS);
+	p = panggilan(fcinfo);
+	m = p->model;
+	baca_masukan(fcinfo, &p->in);
+	n_berlaku = pengganti_wilayah(m, &p->in, berlaku, PENGGANTI_MAKS);
 	{
 		Datum		v[4] = {CStringGetTextDatum("konstanta"), 0, Float8GetDatum(m->konstanta / 1000.0),
 		Float8GetDatum(m->konstanta / 1000.0)};
@@ -566,7 +629,7 @@ skor_rinci_baris(PG_FUNCTION_ARGS)
 	{
 		int32		nilai = 0;
 		int64		bobot = 0;
-		bool		ada_nilai = nilai_variabel(&m->variabel[i], &in, &nilai);
+		bool		ada_nilai = nilai_variabel(&m->variabel[i], &p->in, &nilai);
 		bool		ada_bobot = ada_nilai && bobot_jawaban(m, i, nilai, berlaku, n_berlaku, &bobot);
 		Datum		v[4];
 		bool		n[4] = {false, !ada_nilai, !ada_bobot, false};

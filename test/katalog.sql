@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(229);
+SELECT plan(251);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -127,6 +127,17 @@ INSERT INTO fungsi_harapan VALUES
     ('kk_graf',                    '{no_kk,date}',                     'STABLE',    false),
     ('kk_komponen',                '{}',                               'STABLE',    false),
     ('riwayat_beda',               '{jsonb,jsonb}',                    'IMMUTABLE', false),
+    ('skor_kesejahteraan',         '{rumah_tangga,keluarga,anggota,integer[],text}', 'STABLE', false),
+    ('skor_rinci',                 '{rumah_tangga,keluarga,anggota,integer[],text}', 'STABLE', false),
+    ('skor_kesejahteraan',         '{no_kk,text,date}',                'STABLE',    false),
+    ('skor_rinci',                 '{no_kk,text,date}',                'STABLE',    false),
+    ('skor_ringkasan',             '{no_kk,date}',                     'STABLE',    false),
+    ('skor_model_pada',            '{date}',                           'STABLE',    false),
+    ('skor_sql',                   '{text}',                           'STABLE',    false),
+    ('skor_model_salin',           '{text,text,text,daterange}',       'VOLATILE',  false),
+    ('skor_masukan',               '{date}',                           'STABLE',    false),
+    ('hitung_desil',               '{text,text,date}',                 'VOLATILE',  false),
+    ('desil_terakhir',             '{no_kk,text}',                     'STABLE',    false),
     ('sintetis_acak',              '{bigint,bigint,integer}',          'IMMUTABLE', false),
     ('sintetis_pilih',             '{"double precision",integer[],"double precision[]"}', 'IMMUTABLE', false),
     ('sintetis_titik',             '{geometry,bigint,bigint}',         'IMMUTABLE', false),
@@ -134,7 +145,7 @@ INSERT INTO fungsi_harapan VALUES
 -- trigger functions: VOLATILE, not STRICT, PARALLEL UNSAFE (checked below, apart)
 CREATE TEMP TABLE fungsi_pemicu (nama name);
 INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup'),
-    ('riwayat_catat'), ('riwayat_tolak_ubah');
+    ('riwayat_catat'), ('riwayat_tolak_ubah'), ('skor_bobot_periksa'), ('skor_model_periksa'), ('skor_model_berubah');
 -- the comparison and hash support functions of the three types (int8 internals)
 INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name,
@@ -149,18 +160,22 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 84::bigint, '84 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 95::bigint, '95 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
               'SELECT nama, args FROM fungsi_harapan',
               'schema dtks has exactly the expected functions');
 
--- 79 + 79 (less the three that are not STRICT, checked apart)
+-- volatility of each, and STRICT for each but those listed (checked apart)
 SELECT volatility_is('dtks', nama, args, vol, format('dtks.%s(%s) is %s', nama, array_to_string(args, ', '), vol))
   FROM fungsi_harapan ORDER BY nama, args;
 SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array_to_string(args, ', ')))
-  FROM fungsi_harapan WHERE nama NOT IN ('registri_pelanggaran', 'kk_periksa_daftar', 'kk_komponen', 'sintetis_muat') ORDER BY nama, args;
+  FROM fungsi_harapan WHERE nama NOT IN ('registri_pelanggaran', 'kk_periksa_daftar', 'kk_komponen', 'sintetis_muat',
+                                         'skor_kesejahteraan', 'skor_rinci', 'hitung_desil') ORDER BY nama, args;
+-- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force)
+SELECT isnt_strict('dtks', nama, args, format('dtks.%s(%s) is not STRICT', nama, array_to_string(args, ', ')))
+  FROM fungsi_harapan WHERE nama IN ('skor_kesejahteraan', 'skor_rinci', 'hitung_desil') ORDER BY nama, args;
 -- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
                    'dtks.registri_pelanggaran is not STRICT: a NULL array means none');
@@ -177,8 +192,8 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text, a.aggcombinefn <> 0 FROM pg_pr
               'min() and max() for each type, each with a combine function (parallel aggregation)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace AND proparallel <> 's' AND prorettype <> 'trigger'::regtype
-                     AND proname <> 'sintetis_muat'$$,
-                'every dtks function and aggregate but the trigger functions and the loader is PARALLEL SAFE');
+                     AND proname NOT IN ('sintetis_muat', 'hitung_desil', 'skor_model_salin')$$,
+                'every dtks function and aggregate but the trigger functions and those that write is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
               $$SELECT nama, 'v'::"char" AS vol, false AS ketat, 'u'::"char" AS paralel FROM fungsi_pemicu$$,
@@ -194,7 +209,9 @@ SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
               $$VALUES ('keanggotaan_hanya_ditutup'::name, '{"search_path=pg_catalog, pg_temp"}'::text[]),
                        ('riwayat_catat', '{"search_path=pg_catalog, pg_temp"}'), ('riwayat_tolak_ubah', '{"search_path=pg_catalog, pg_temp"}'),
-                       ('sintetis_muat', '{"search_path=pg_catalog, pg_temp",jit=off}')$$,
+                       ('sintetis_muat', '{"search_path=pg_catalog, pg_temp",jit=off}'),
+                       ('skor_bobot_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('skor_model_periksa', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('hitung_desil', '{"search_path=pg_catalog, pg_temp"}')$$,
               'only the PL/pgSQL functions pin their search_path (and the generator turns JIT off)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace

@@ -24,7 +24,8 @@ COMMENT ON COLUMN dtks.skor_variabel.kolom IS 'Column of that row (for ringkasan
 COMMENT ON COLUMN dtks.skor_variabel.jenis IS 'kode: one weight per code; ya_tidak: a weight when true; angka: a weight per unit, up to batas';
 COMMENT ON COLUMN dtks.skor_variabel.kode_sah IS 'For kode variables: the codes a weight may name';
 COMMENT ON COLUMN dtks.skor_variabel.keterangan IS 'What the variable is (questionnaire item)';
-COMMENT ON COLUMN dtks.skor_variabel.bawaan IS 'Shipped with the extension (read-only; pg_dump keeps only the others)';
+COMMENT ON COLUMN dtks.skor_variabel.bawaan IS 'Shipped with the extension (pg_dump keeps only the others)';
+COMMENT ON INDEX dtks.skor_variabel_pkey IS 'One row per variable';
 SELECT pg_catalog.pg_extension_config_dump('dtks.skor_variabel'::regclass, 'WHERE NOT bawaan');
 
 CREATE TABLE dtks.skor_model (
@@ -34,17 +35,17 @@ CREATE TABLE dtks.skor_model (
     konstanta numeric(10, 3) NOT NULL DEFAULT 0,
     keterangan text NOT NULL,
     bawaan boolean NOT NULL DEFAULT false,
-    CONSTRAINT skor_model_berlaku_tumpang_tindih EXCLUDE USING gist (berlaku WITH &&)
+    CONSTRAINT skor_model_berlaku_tumpang_tindih EXCLUDE USING gist (berlaku WITH &&) WHERE (NOT bawaan)
 );
 COMMENT ON TABLE dtks.skor_model IS
-    'Score model versions; validity periods do not overlap, so one model holds on any date';
+    'Score model versions; the validity periods of the agency''s models do not overlap, so one holds on any date, and the shipped model holds where none does';
 COMMENT ON COLUMN dtks.skor_model.versi IS 'Version label, e.g. dtks-deprivasi-2026.1';
 COMMENT ON COLUMN dtks.skor_model.nama IS 'What the model is';
 COMMENT ON COLUMN dtks.skor_model.berlaku IS 'Dates on which this model is the one in force';
 COMMENT ON COLUMN dtks.skor_model.konstanta IS 'Score before any contribution';
 COMMENT ON COLUMN dtks.skor_model.keterangan IS 'Sources and method';
-COMMENT ON COLUMN dtks.skor_model.bawaan IS 'Shipped with the extension: its weights are read-only (copy it with dtks.skor_model_salin); pg_dump keeps only the others';
-COMMENT ON CONSTRAINT skor_model_berlaku_tumpang_tindih ON dtks.skor_model IS 'At most one model in force on any date';
+COMMENT ON COLUMN dtks.skor_model.bawaan IS 'Shipped with the extension: read-only (copy it with dtks.skor_model_salin), in force where no other model is; pg_dump keeps only the others';
+COMMENT ON CONSTRAINT skor_model_berlaku_tumpang_tindih ON dtks.skor_model IS 'At most one of the agency''s models in force on any date';
 COMMENT ON INDEX dtks.skor_model_pkey IS 'One row per version';
 COMMENT ON INDEX dtks.skor_model_berlaku_tumpang_tindih IS 'Enforces non-overlapping validity';
 SELECT pg_catalog.pg_extension_config_dump('dtks.skor_model'::regclass, 'WHERE NOT bawaan');

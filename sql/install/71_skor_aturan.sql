@@ -62,20 +62,20 @@ CREATE TRIGGER skor_bobot_periksa BEFORE INSERT OR UPDATE OR DELETE ON dtks.skor
     FOR EACH ROW EXECUTE FUNCTION dtks.skor_bobot_periksa();
 COMMENT ON TRIGGER skor_bobot_periksa ON dtks.skor_bobot_wilayah IS 'Region overrides are checked when written';
 
--- Row trigger on dtks.skor_model: a model with stored scores keeps its constant and its start,
--- and stays; only its name, description and the end of its validity may change.
+-- Row trigger on dtks.skor_model: the shipped model is read-only; a model with stored scores keeps
+-- its constant and its start, and stays; only its name, description and the end of its validity may change.
 CREATE FUNCTION dtks.skor_model_periksa() RETURNS trigger
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF OLD.bawaan AND (TG_OP = 'DELETE' OR NEW.konstanta <> OLD.konstanta OR NEW.versi <> OLD.versi OR NOT NEW.bawaan) THEN
+    IF OLD.bawaan THEN
         RAISE EXCEPTION 'score model %: the shipped model is read-only', OLD.versi
             USING ERRCODE = '55000', HINT = 'Copy it into a new version with dtks.skor_model_salin(...) and change the copy.';
     END IF;
     IF EXISTS (SELECT 1 FROM dtks.skor_keluarga s WHERE s.versi = OLD.versi)
        AND (TG_OP = 'DELETE' OR NEW.konstanta <> OLD.konstanta OR lower(NEW.berlaku) <> lower(OLD.berlaku)) THEN
-        RAISE EXCEPTION 'score model %: scores computed with it are stored, it cannot be % ', OLD.versi,
+        RAISE EXCEPTION 'score model %: scores computed with it are stored, it cannot be %', OLD.versi,
                         CASE TG_OP WHEN 'DELETE' THEN 'removed' ELSE 'changed that way' END
             USING ERRCODE = '55000',
                   DETAIL = 'Only the name, the description and the end of the validity of a used model may change.',

@@ -15,7 +15,7 @@ COMMENT ON FUNCTION dtks.skor_rinci(dtks.rumah_tangga, dtks.keluarga, dtks.anggo
 
 -- The family summary the scorer reads: counts over the current, living members.
 CREATE FUNCTION dtks.skor_ringkasan(no_kk dtks.no_kk, acuan date DEFAULT CURRENT_DATE) RETURNS integer[]
-    LANGUAGE sql STABLE PARALLEL SAFE
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     SELECT ARRAY[count(*),
                  count(*) FILTER (WHERE a.tanggal_lahir > acuan - interval '5 years'),
@@ -37,11 +37,11 @@ COMMENT ON FUNCTION dtks.skor_ringkasan(dtks.no_kk, date) IS
     'The family summary the scorer reads, over current living members on acuan: {jumlah_anggota, balita (under 5), anak_sekolah (in school), lansia (60+), disabilitas (a lot of difficulty or cannot, any 428 item), bekerja, luas_per_orang (floor m2 per member)}';
 
 CREATE FUNCTION dtks.skor_model_pada(acuan date DEFAULT CURRENT_DATE) RETURNS text
-    LANGUAGE sql STABLE PARALLEL SAFE
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-    SELECT m.versi FROM dtks.skor_model m WHERE m.berlaku @> acuan;
+    SELECT m.versi FROM dtks.skor_model m WHERE m.berlaku @> acuan ORDER BY m.bawaan, m.versi LIMIT 1;
 END;
-COMMENT ON FUNCTION dtks.skor_model_pada(date) IS 'The model version in force on a date (NULL if none)';
+COMMENT ON FUNCTION dtks.skor_model_pada(date) IS 'The model version in force on a date: the agency''s model valid then, else the shipped one (NULL if none)';
 
 CREATE FUNCTION dtks.skor_kesejahteraan(no_kk dtks.no_kk, versi text DEFAULT NULL, acuan date DEFAULT CURRENT_DATE)
     RETURNS double precision
@@ -75,7 +75,7 @@ COMMENT ON FUNCTION dtks.skor_rinci(dtks.no_kk, text, date) IS
 -- The same model as one SQL expression over h (rumah_tangga), f (keluarga), k (kepala) and r
 -- (the summary): what the scorer computes, for inspection and as the benchmark's baseline.
 CREATE FUNCTION dtks.skor_sql(versi text) RETURNS text
-    LANGUAGE sql STABLE PARALLEL SAFE
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     WITH v AS (
         SELECT x.nama, x.jenis, x.sumber, x.kolom,

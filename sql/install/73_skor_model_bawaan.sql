@@ -86,13 +86,13 @@ UNION ALL
 SELECT 'dtks-deprivasi-2026.1', 'ijazah_kepala', k::smallint,
        CASE WHEN k = 23 THEN -6 WHEN k <= 4 THEN -3 WHEN k <= 8 THEN 0 WHEN k <= 17 THEN 2 WHEN k = 18 THEN 4 ELSE 6 END, NULL
   FROM generate_series(1, 23) AS k WHERE k NOT BETWEEN 5 AND 8;
--- marked shipped (read-only) once its weights are in
+-- marked shipped (read-only, in force where no agency model is) once its weights are in
 UPDATE dtks.skor_model SET bawaan = true WHERE versi = 'dtks-deprivasi-2026.1';
 
 -- Copy a model's weights and overrides into a new version (to change a shipped or a used model).
 CREATE FUNCTION dtks.skor_model_salin(versi_asal text, versi_baru text, nama text, berlaku daterange)
     RETURNS text
-    LANGUAGE sql VOLATILE PARALLEL UNSAFE
+    LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
 BEGIN ATOMIC
     INSERT INTO dtks.skor_model (versi, nama, berlaku, konstanta, keterangan)
     SELECT versi_baru, skor_model_salin.nama, skor_model_salin.berlaku, m.konstanta, 'Copied from ' || m.versi || '. ' || m.keterangan

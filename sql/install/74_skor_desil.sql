@@ -5,7 +5,7 @@
 CREATE FUNCTION dtks.skor_masukan(acuan date DEFAULT CURRENT_DATE)
     RETURNS TABLE (no_kk dtks.no_kk, kode_wilayah dtks.kode_wilayah, rumah_tangga dtks.rumah_tangga,
                    keluarga dtks.keluarga, kepala dtks.anggota, ringkasan integer[])
-    LANGUAGE sql STABLE PARALLEL SAFE
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     WITH anggota_kini AS (
         SELECT m.no_kk, m.shdk, a
@@ -74,7 +74,7 @@ COMMENT ON FUNCTION dtks.hitung_desil(text, text, date) IS
 -- A family's latest stored desil.
 CREATE FUNCTION dtks.desil_terakhir(no_kk dtks.no_kk, lingkup text DEFAULT 'nasional')
     RETURNS TABLE (versi text, dihitung date, skor double precision, desil smallint)
-    LANGUAGE sql STABLE PARALLEL SAFE
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     SELECT s.versi, s.dihitung, s.skor, s.desil FROM dtks.skor_keluarga s
      WHERE s.no_kk OPERATOR(dtks.=) desil_terakhir.no_kk AND s.lingkup = desil_terakhir.lingkup

@@ -41,3 +41,14 @@ SELECT skor_model_salin('dtks-deprivasi-2026.1', 'dinsos-uji-2028', 'Model uji 2
 SELECT hitung_desil('nasional', 'dinsos-uji-2028', '2026-01-01') AS keluarga;
 UPDATE skor_bobot SET bobot = -11 WHERE versi = 'dinsos-uji-2028' AND variabel = 'jenis_lantai' AND kode = 8;
 DELETE FROM skor_model WHERE versi = 'dinsos-uji-2028';
+
+-- eligibility, with every reason a family is not eligible
+SELECT p.kode, l.layak, l.alasan
+  FROM program p, layak_program((SELECT f.no_kk FROM keluarga f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id WHERE h.kode_wilayah <@ '34.71' ORDER BY f.no_kk LIMIT 1), p.kode, '2026-02-01') l
+ ORDER BY p.kode;
+SELECT * FROM layak_program('3171012505180003', 'BANSOS_X', '2026-02-01');
+SELECT * FROM layak_program('3171010101990001', 'PKH', '2026-02-01');
+-- the BPS 14 criteria of that family (8-11 are not recorded), and Kepmensos 262
+SELECT * FROM kriteria_bps14_rinci((SELECT f.no_kk FROM keluarga f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id WHERE h.kode_wilayah <@ '34.71' ORDER BY f.no_kk LIMIT 1), '2026-01-01');
+SELECT * FROM kriteria_bps14((SELECT f.no_kk FROM keluarga f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id WHERE h.kode_wilayah <@ '34.71' ORDER BY f.no_kk LIMIT 1), '2026-01-01');
+SELECT * FROM kriteria_kemensos262((SELECT f.no_kk FROM keluarga f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id WHERE h.kode_wilayah <@ '34.71' ORDER BY f.no_kk LIMIT 1), '2026-01-01');

@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(251);
+SELECT plan(261);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -138,6 +138,11 @@ INSERT INTO fungsi_harapan VALUES
     ('skor_masukan',               '{date}',                           'STABLE',    false),
     ('hitung_desil',               '{text,text,date}',                 'VOLATILE',  false),
     ('desil_terakhir',             '{no_kk,text}',                     'STABLE',    false),
+    ('layak_program',              '{no_kk,text,date}',                'STABLE',    false),
+    ('kriteria_bps14',             '{no_kk,date}',                     'STABLE',    false),
+    ('kriteria_bps14_rinci',       '{no_kk,date}',                     'STABLE',    false),
+    ('kriteria_kemensos262',       '{no_kk,date}',                     'STABLE',    false),
+    ('kriteria_kemensos262_rinci', '{no_kk,date}',                     'STABLE',    false),
     ('sintetis_acak',              '{bigint,bigint,integer}',          'IMMUTABLE', false),
     ('sintetis_pilih',             '{"double precision",integer[],"double precision[]"}', 'IMMUTABLE', false),
     ('sintetis_titik',             '{geometry,bigint,bigint}',         'IMMUTABLE', false),
@@ -160,7 +165,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 95::bigint, '95 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 100::bigint, '100 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,

@@ -165,6 +165,7 @@ CREATE TABLE dtks.anggota (
     umi dtks.kode_umi,
     pip dtks.kode_pip,
     jaminan_ketenagakerjaan dtks.kode_jaminan_ketenagakerjaan,
+    hamil boolean,
     CONSTRAINT anggota_meninggal_bertanggal CHECK ((status_hidup = 'meninggal') = (tanggal_meninggal IS NOT NULL))
 );
 COMMENT ON TABLE dtks.anggota IS 'Person (anggota keluarga), one per NIK, with demography, education, work, disability and health (Regsosek Blok IV)';
@@ -187,6 +188,7 @@ COMMENT ON COLUMN dtks.anggota.kedudukan_pekerjaan IS '418: 1 berusaha sendiri .
 COMMENT ON COLUMN dtks.anggota.npwp IS '419: 1 ada dapat ditunjukkan, 2 ada tidak dapat ditunjukkan, 3 tidak ada';
 COMMENT ON COLUMN dtks.anggota.punya_usaha IS '420: runs a business';
 COMMENT ON COLUMN dtks.anggota.internet_usaha IS '426 bitmask: internet use in the business, bits 1, 2, 4, 8, 16, 32 as in the form; 0 none';
+COMMENT ON COLUMN dtks.anggota.hamil IS 'Pregnant (the SIKS-NG flag; a PKH component)';
 COMMENT ON COLUMN dtks.anggota.gizi_balita IS '427 (under-fives): 1 wasting, 2 stunting, 3 tidak ada catatan, 8 tidak tahu';
 COMMENT ON COLUMN dtks.anggota.sulit_melihat IS '428a seeing: 1 cannot at all, 2 a lot of difficulty, 3 some difficulty, 4 none (same scale for 428b-i)';
 COMMENT ON COLUMN dtks.anggota.sulit_mendengar IS '428b hearing';

@@ -84,3 +84,30 @@ SELECT ukuran AS kk_per_komponen, count(*) AS komponen FROM (SELECT DISTINCT kom
 \echo
 \echo '--- Every change is in the append-only history'
 SELECT tabel, operasi, count(*) FROM riwayat GROUP BY 1, 2 ORDER BY 1, 2;
+
+\echo
+\echo '--- Welfare score (the shipped transparent deprivation index, not the official PMT) and desil within the kota'
+SELECT hitung_desil('kabkota', NULL, DATE '2026-01-01') AS keluarga_diberi_desil;
+SELECT desil, count(*) AS keluarga, min(skor) AS skor_min, max(skor) AS skor_maks
+  FROM skor_keluarga WHERE lingkup = 'kabkota' GROUP BY desil ORDER BY desil;
+
+\echo
+\echo '--- Why is this family in its desil? (each answer, weight and contribution)'
+SELECT s.no_kk, s.desil, r.variabel, r.nilai, r.bobot, r.kontribusi
+  FROM (SELECT no_kk, desil FROM skor_keluarga WHERE lingkup = 'kabkota' AND desil = 6 ORDER BY no_kk LIMIT 1) s,
+       skor_rinci(s.no_kk, NULL, DATE '2026-01-01') r
+ WHERE r.kontribusi <> 0 ORDER BY r.kontribusi;
+
+\echo
+\echo '--- Eligibility per program (desil ceiling 4, components, region; KJP Plus is for DKI Jakarta)'
+SELECT p.kode AS program, count(*) FILTER (WHERE l.layak) AS layak, count(*) FILTER (WHERE NOT l.layak) AS tidak_layak
+  FROM keluarga f, program p, layak_program(f.no_kk, p.kode, DATE '2026-02-01') l
+ GROUP BY p.kode ORDER BY p.kode;
+\echo '    the reasons most often given:'
+SELECT unnest(l.alasan) AS alasan, count(*) FROM keluarga f, program p, layak_program(f.no_kk, p.kode, DATE '2026-02-01') l
+ GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 6;
+
+\echo
+\echo '--- BPS 14 criteria (4 of them are not recorded by Regsosek): families by criteria met'
+SELECT k.terpenuhi AS kriteria_terpenuhi, count(*) AS keluarga FROM keluarga f, kriteria_bps14(f.no_kk, DATE '2026-01-01') k
+ GROUP BY 1 ORDER BY 1;

@@ -99,7 +99,8 @@ SELECT s.no_kk, s.desil, r.variabel, r.nilai, r.bobot, r.kontribusi
  WHERE r.kontribusi <> 0 ORDER BY r.kontribusi;
 
 \echo
-\echo '--- Eligibility per program (desil ceiling 4, components, region; KJP Plus is for DKI Jakarta)'
+\echo '--- Eligibility per program (national desil ceiling 4, components, region; KJP Plus is for DKI Jakarta)'
+SELECT hitung_desil('nasional', NULL, DATE '2026-01-01') AS keluarga_diberi_desil_nasional;
 SELECT p.kode AS program, count(*) FILTER (WHERE l.layak) AS layak, count(*) FILTER (WHERE NOT l.layak) AS tidak_layak
   FROM keluarga f, program p, layak_program(f.no_kk, p.kode, DATE '2026-02-01') l
  GROUP BY p.kode ORDER BY p.kode;

@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(261);
+SELECT plan(263);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -136,6 +136,7 @@ INSERT INTO fungsi_harapan VALUES
     ('skor_sql',                   '{text}',                           'STABLE',    false),
     ('skor_model_salin',           '{text,text,text,daterange}',       'VOLATILE',  false),
     ('skor_masukan',               '{date}',                           'STABLE',    false),
+    ('skor_masukan_kk',            '{no_kk,date}',                     'STABLE',    false),
     ('hitung_desil',               '{text,text,date}',                 'VOLATILE',  false),
     ('desil_terakhir',             '{no_kk,text}',                     'STABLE',    false),
     ('layak_program',              '{no_kk,text,date}',                'STABLE',    false),
@@ -165,7 +166,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 100::bigint, '100 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 101::bigint, '101 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -216,7 +217,7 @@ SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                        ('riwayat_catat', '{"search_path=pg_catalog, pg_temp"}'), ('riwayat_tolak_ubah', '{"search_path=pg_catalog, pg_temp"}'),
                        ('sintetis_muat', '{"search_path=pg_catalog, pg_temp",jit=off}'),
                        ('skor_bobot_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('skor_model_periksa', '{"search_path=pg_catalog, pg_temp"}'),
-                       ('hitung_desil', '{"search_path=pg_catalog, pg_temp"}')$$,
+                       ('hitung_desil', '{"search_path=pg_catalog, pg_temp",enable_nestloop=off}')$$,
               'only the PL/pgSQL functions pin their search_path (and the generator turns JIT off)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace

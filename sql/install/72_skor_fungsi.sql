@@ -43,16 +43,28 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION dtks.skor_model_pada(date) IS 'The model version in force on a date: the agency''s model valid then, else the shipped one (NULL if none)';
 
-CREATE FUNCTION dtks.skor_kesejahteraan(no_kk dtks.no_kk, versi text DEFAULT NULL, acuan date DEFAULT CURRENT_DATE)
-    RETURNS double precision
-    LANGUAGE sql STABLE PARALLEL SAFE
+-- What the scorer reads for one family on a date: its household, the family, its current kepala
+-- keluarga and its summary.
+CREATE FUNCTION dtks.skor_masukan_kk(no_kk dtks.no_kk, acuan date DEFAULT CURRENT_DATE)
+    RETURNS TABLE (rumah_tangga dtks.rumah_tangga, keluarga dtks.keluarga, kepala dtks.anggota, ringkasan integer[])
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-    SELECT dtks.skor_kesejahteraan(h, f, k, dtks.skor_ringkasan(f.no_kk, acuan), coalesce(versi, dtks.skor_model_pada(acuan)))
+    SELECT h, f, k, dtks.skor_ringkasan(f.no_kk, acuan)
       FROM dtks.keluarga f
       JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
       LEFT JOIN (dtks.keanggotaan m JOIN dtks.anggota k ON k.nik OPERATOR(dtks.=) m.nik)
              ON m.no_kk OPERATOR(dtks.=) f.no_kk AND m.shdk = 1 AND m.berlaku @> acuan
-     WHERE f.no_kk OPERATOR(dtks.=) skor_kesejahteraan.no_kk;
+     WHERE f.no_kk OPERATOR(dtks.=) skor_masukan_kk.no_kk;
+END;
+COMMENT ON FUNCTION dtks.skor_masukan_kk(dtks.no_kk, date) IS
+    'What the scorer reads for one family on a date: household, family, current kepala keluarga (NULL if none) and summary (dtks.skor_ringkasan)';
+
+CREATE FUNCTION dtks.skor_kesejahteraan(no_kk dtks.no_kk, versi text DEFAULT NULL, acuan date DEFAULT CURRENT_DATE)
+    RETURNS double precision
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT dtks.skor_kesejahteraan(x.rumah_tangga, x.keluarga, x.kepala, x.ringkasan, coalesce(versi, dtks.skor_model_pada(acuan)))
+      FROM dtks.skor_masukan_kk(no_kk, acuan) x;
 END;
 COMMENT ON FUNCTION dtks.skor_kesejahteraan(dtks.no_kk, text, date) IS
     'Welfare score of a family on a date, with the model in force then unless versi is given';
@@ -62,12 +74,8 @@ CREATE FUNCTION dtks.skor_rinci(no_kk dtks.no_kk, versi text DEFAULT NULL, acuan
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     SELECT r.variabel, r.nilai, r.bobot, r.kontribusi
-      FROM dtks.keluarga f
-      JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
-      LEFT JOIN (dtks.keanggotaan m JOIN dtks.anggota k ON k.nik OPERATOR(dtks.=) m.nik)
-             ON m.no_kk OPERATOR(dtks.=) f.no_kk AND m.shdk = 1 AND m.berlaku @> acuan,
-           dtks.skor_rinci(h, f, k, dtks.skor_ringkasan(f.no_kk, acuan), coalesce(versi, dtks.skor_model_pada(acuan))) AS r
-     WHERE f.no_kk OPERATOR(dtks.=) skor_rinci.no_kk;
+      FROM dtks.skor_masukan_kk(no_kk, acuan) x,
+           dtks.skor_rinci(x.rumah_tangga, x.keluarga, x.kepala, x.ringkasan, coalesce(versi, dtks.skor_model_pada(acuan))) AS r;
 END;
 COMMENT ON FUNCTION dtks.skor_rinci(dtks.no_kk, text, date) IS
     'Why a family has its score: each variable''s answer, weight and contribution (the first row is the model''s constant)';

@@ -39,6 +39,8 @@ CREATE FUNCTION dtks.hitung_desil(lingkup text DEFAULT 'nasional', versi text DE
     RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
+    -- every family is read: hash joins, even when statistics are stale (a load in the same transaction)
+    SET enable_nestloop = off
 AS $$
 DECLARE
     model text := coalesce(versi, dtks.skor_model_pada(acuan));

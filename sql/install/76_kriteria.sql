@@ -7,13 +7,8 @@ CREATE FUNCTION dtks.kriteria_bps14_rinci(no_kk dtks.no_kk, acuan date DEFAULT C
     RETURNS TABLE (nomor integer, kriteria text, terpenuhi boolean)
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-    WITH x AS (
-        SELECT h, f, k, dtks.skor_ringkasan(f.no_kk, acuan) AS r
-          FROM dtks.keluarga f
-          JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
-          LEFT JOIN (dtks.keanggotaan m JOIN dtks.anggota k ON k.nik OPERATOR(dtks.=) m.nik)
-                 ON m.no_kk OPERATOR(dtks.=) f.no_kk AND m.shdk = 1 AND m.berlaku @> acuan
-         WHERE f.no_kk OPERATOR(dtks.=) kriteria_bps14_rinci.no_kk)
+    WITH x AS (SELECT s.rumah_tangga AS h, s.keluarga AS f, s.kepala AS k, s.ringkasan AS r
+                 FROM dtks.skor_masukan_kk(kriteria_bps14_rinci.no_kk, acuan) s)
     SELECT v.nomor, v.kriteria, v.terpenuhi FROM x, LATERAL (VALUES
         (1, 'floor area under 8 m2 per person', ((x.h).luas_lantai::numeric / nullif((x.r)[1], 0)) < 8),
         (2, 'floor of earth, bamboo or cheap wood', (x.h).jenis_lantai IN (5, 7, 8)),
@@ -59,13 +54,8 @@ CREATE FUNCTION dtks.kriteria_kemensos262_rinci(no_kk dtks.no_kk, acuan date DEF
     RETURNS TABLE (nomor integer, kriteria text, terpenuhi boolean)
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-    WITH x AS (
-        SELECT h, f, k, dtks.skor_ringkasan(f.no_kk, acuan) AS r
-          FROM dtks.keluarga f
-          JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
-          LEFT JOIN (dtks.keanggotaan m JOIN dtks.anggota k ON k.nik OPERATOR(dtks.=) m.nik)
-                 ON m.no_kk OPERATOR(dtks.=) f.no_kk AND m.shdk = 1 AND m.berlaku @> acuan
-         WHERE f.no_kk OPERATOR(dtks.=) kriteria_kemensos262_rinci.no_kk)
+    WITH x AS (SELECT s.rumah_tangga AS h, s.keluarga AS f, s.kepala AS k, s.ringkasan AS r
+                 FROM dtks.skor_masukan_kk(kriteria_kemensos262_rinci.no_kk, acuan) s)
     SELECT v.nomor, v.kriteria, v.terpenuhi FROM x, LATERAL (VALUES
         (1, 'no dwelling of its own (lives with others)', (x.h).status_bangunan = 6),
         (2, 'the head or carer does not work', NOT (x.k).bekerja),

@@ -30,6 +30,12 @@ SELECT variabel, nilai, bobot, kontribusi FROM skor_rinci((SELECT f.no_kk FROM k
 SELECT skor_kesejahteraan((SELECT f.no_kk FROM keluarga f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id WHERE h.kode_wilayah <@ '34.71' ORDER BY f.no_kk LIMIT 1), NULL, '2026-01-01') AS skor,
        (SELECT sum(kontribusi) FROM skor_rinci((SELECT f.no_kk FROM keluarga f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id WHERE h.kode_wilayah <@ '34.71' ORDER BY f.no_kk LIMIT 1), NULL, '2026-01-01')) AS jumlah_kontribusi;
 
+-- the model cache follows a change made by another session (an invalidation sent at its commit)
+\setenv PGDATABASE :DBNAME
+SELECT skor_kesejahteraan((SELECT f.no_kk FROM keluarga f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id WHERE h.kode_wilayah <@ '34.71' ORDER BY f.no_kk LIMIT 1), 'dinsos-uji-2027', '2026-01-01') AS sebelum;
+\! psql -X -q -c "UPDATE dtks.skor_model SET konstanta = 50 WHERE versi = 'dinsos-uji-2027'"
+SELECT skor_kesejahteraan((SELECT f.no_kk FROM keluarga f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id WHERE h.kode_wilayah <@ '34.71' ORDER BY f.no_kk LIMIT 1), 'dinsos-uji-2027', '2026-01-01') AS sesudah;
+
 -- desil within kab/kota, stored; a used model keeps its weights
 SELECT hitung_desil('kabkota', NULL, '2026-01-01') AS keluarga;
 SELECT desil, count(*) FROM skor_keluarga GROUP BY desil ORDER BY desil;

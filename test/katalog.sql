@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(263);
+SELECT plan(265);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -137,6 +137,7 @@ INSERT INTO fungsi_harapan VALUES
     ('skor_model_salin',           '{text,text,text,daterange}',       'VOLATILE',  false),
     ('skor_masukan',               '{date}',                           'STABLE',    false),
     ('skor_masukan_kk',            '{no_kk,date}',                     'STABLE',    false),
+    ('nama_kunci',                 '{text}',                           'IMMUTABLE', false),
     ('hitung_desil',               '{text,text,date}',                 'VOLATILE',  false),
     ('desil_terakhir',             '{no_kk,text}',                     'STABLE',    false),
     ('layak_program',              '{no_kk,text,date}',                'STABLE',    false),
@@ -166,7 +167,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 101::bigint, '101 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 102::bigint, '102 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,

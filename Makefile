@@ -7,7 +7,7 @@ MODULE_big = dtks
 OBJS = src/dtks.o src/tanggal.o src/identitas.o src/identitas_sql.o src/nik.o src/no_kk.o \
        src/kode_wilayah.o src/kode_wilayah_planner.o \
        src/kode_wilayah_selektivitas.o src/titik.o src/registri_aturan.o \
-       src/registri_semua.o src/kk_komponen.o src/skor.o src/nama_kunci.o
+       src/registri_semua.o src/kk_komponen.o src/skor.o src/nama_kunci.o src/usulan.o
 PGFILEDESC = "dtks - DTKS social welfare registry types and rules"
 
 # Warnings are errors by default; override with DTKS_WARN= for an unknown compiler.
@@ -26,7 +26,7 @@ DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
 # pg_regress: the tests in sql/ (every file there but the install and upgrade scripts);
 # pasang creates the extension, the others run in this order after it.
-REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah registri kk_periksa skor nama cadangan
+REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah registri kk_periksa skor nama usulan cadangan
 REGRESS_OPTS = --inputdir=.
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)

@@ -1,9 +1,23 @@
 /*
  * dtks.c
- *		Module entry point of the dtks extension.
+ *		Module entry point of the dtks extension: its settings.
  */
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "utils/guc.h"
+
+#include "usulan.h"
 
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* Register the settings of the extension. */
+void
+_PG_init(void)
+{
+	DefineCustomIntVariable("dtks.hari_batas",
+							"Cut-off day of the month: an usulan sent after it goes to the next month's penetapan.",
+							NULL, &usulan_hari_batas, 20, 1, 28, PGC_USERSET, 0, NULL, NULL, NULL);
+}

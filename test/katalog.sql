@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(265);
+SELECT plan(269);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -70,8 +70,8 @@ SELECT is_empty($$SELECT tgname, tgrelid::regclass FROM pg_trigger
 SELECT set_eq($$SELECT c.oid::regclass::text FROM pg_class c
                  WHERE c.relnamespace = 'dtks'::regnamespace AND c.relkind IN ('r', 'S')$$,
               $$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'dtks'
-                UNION ALL SELECT 'registri_tertunda'$$,
-              'every dtks table and sequence but registri_tertunda is registered with pg_extension_config_dump');
+                UNION ALL SELECT 'registri_tertunda' UNION ALL SELECT 'usulan_langkah'$$,
+              'every dtks table and sequence but registri_tertunda and the fixed step list is registered with pg_extension_config_dump');
 
 ------------------------------------------------------------------------------
 -- 3. Every function: volatility, strictness, parallel safety, leakproofness
@@ -138,6 +138,8 @@ INSERT INTO fungsi_harapan VALUES
     ('skor_masukan',               '{date}',                           'STABLE',    false),
     ('skor_masukan_kk',            '{no_kk,date}',                     'STABLE',    false),
     ('nama_kunci',                 '{text}',                           'IMMUTABLE', false),
+    ('usulan_peran',               '{}',                               'STABLE',    false),
+    ('ubah_status',                '{bigint,text,text,jsonb}',         'VOLATILE',  false),
     ('hitung_desil',               '{text,text,date}',                 'VOLATILE',  false),
     ('desil_terakhir',             '{no_kk,text}',                     'STABLE',    false),
     ('layak_program',              '{no_kk,text,date}',                'STABLE',    false),
@@ -152,7 +154,8 @@ INSERT INTO fungsi_harapan VALUES
 -- trigger functions: VOLATILE, not STRICT, PARALLEL UNSAFE (checked below, apart)
 CREATE TEMP TABLE fungsi_pemicu (nama name);
 INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup'),
-    ('riwayat_catat'), ('riwayat_tolak_ubah'), ('skor_bobot_periksa'), ('skor_model_periksa'), ('skor_model_berubah');
+    ('riwayat_catat'), ('riwayat_tolak_ubah'), ('skor_bobot_periksa'), ('skor_model_periksa'), ('skor_model_berubah'),
+    ('usulan_periksa'), ('usulan_catat');
 -- the comparison and hash support functions of the three types (int8 internals)
 INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name,
@@ -167,7 +170,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 102::bigint, '102 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 104::bigint, '104 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -179,10 +182,10 @@ SELECT volatility_is('dtks', nama, args, vol, format('dtks.%s(%s) is %s', nama, 
   FROM fungsi_harapan ORDER BY nama, args;
 SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array_to_string(args, ', ')))
   FROM fungsi_harapan WHERE nama NOT IN ('registri_pelanggaran', 'kk_periksa_daftar', 'kk_komponen', 'sintetis_muat',
-                                         'skor_kesejahteraan', 'skor_rinci', 'hitung_desil') ORDER BY nama, args;
+                                         'skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'ubah_status') ORDER BY nama, args;
 -- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force)
 SELECT isnt_strict('dtks', nama, args, format('dtks.%s(%s) is not STRICT', nama, array_to_string(args, ', ')))
-  FROM fungsi_harapan WHERE nama IN ('skor_kesejahteraan', 'skor_rinci', 'hitung_desil') ORDER BY nama, args;
+  FROM fungsi_harapan WHERE nama IN ('skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'ubah_status') ORDER BY nama, args;
 -- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
                    'dtks.registri_pelanggaran is not STRICT: a NULL array means none');
@@ -199,7 +202,7 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text, a.aggcombinefn <> 0 FROM pg_pr
               'min() and max() for each type, each with a combine function (parallel aggregation)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace AND proparallel <> 's' AND prorettype <> 'trigger'::regtype
-                     AND proname NOT IN ('sintetis_muat', 'hitung_desil', 'skor_model_salin')$$,
+                     AND proname NOT IN ('sintetis_muat', 'hitung_desil', 'skor_model_salin', 'usulan_peran', 'ubah_status')$$,
                 'every dtks function and aggregate but the trigger functions and those that write is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
@@ -210,15 +213,16 @@ SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::reg
               'SELECT nama, args FROM fungsi_harapan WHERE bocor',
               'LEAKPROOF exactly on the comparison, containment and hash functions');
 SELECT set_eq($$SELECT proname FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prosecdef$$,
-              $$VALUES ('riwayat_catat'::name)$$,
-              'only the history trigger is SECURITY DEFINER (roles append history without INSERT on it)');
+              $$VALUES ('riwayat_catat'::name), ('usulan_catat')$$,
+              'only the history triggers are SECURITY DEFINER (roles append history without INSERT on it)');
 SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
               $$VALUES ('keanggotaan_hanya_ditutup'::name, '{"search_path=pg_catalog, pg_temp"}'::text[]),
                        ('riwayat_catat', '{"search_path=pg_catalog, pg_temp"}'), ('riwayat_tolak_ubah', '{"search_path=pg_catalog, pg_temp"}'),
                        ('sintetis_muat', '{"search_path=pg_catalog, pg_temp",jit=off}'),
                        ('skor_bobot_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('skor_model_periksa', '{"search_path=pg_catalog, pg_temp"}'),
-                       ('hitung_desil', '{"search_path=pg_catalog, pg_temp",enable_nestloop=off}')$$,
+                       ('hitung_desil', '{"search_path=pg_catalog, pg_temp",enable_nestloop=off}'),
+                       ('usulan_catat', '{"search_path=pg_catalog, pg_temp"}'), ('ubah_status', '{"search_path=pg_catalog, pg_temp"}')$$,
               'only the PL/pgSQL functions pin their search_path (and the generator turns JIT off)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace

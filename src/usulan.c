@@ -215,17 +215,23 @@ usulan_periksa(PG_FUNCTION_ARGS)
 	desc = RelationGetDescr(td->tg_relation);
 
 	/*
-	 * The steps and the offices are read as the table's owner: an office
-	 * needs no privilege on them.  An error restores the user through
-	 * transaction abort.
+	 * The steps and the offices are read as the table's owner (an office
+	 * needs no privilege on them), once per backend and per transaction and
+	 * user.  An error restores the user through transaction abort.
 	 */
 	GetUserIdAndSecContext(&pemanggil, &konteks_asal);
-	SetUserIdAndSecContext(RelationGetForm(td->tg_relation)->relowner,
-						   konteks_asal | SECURITY_LOCAL_USERID_CHANGE);
-	SPI_connect();
-	if (!cache.langkah_sah)
-		muat_langkah();
-	muat_peran(pemanggil);
+	if (!cache.langkah_sah || cache.lxid != MyProc->lxid || cache.pengguna != pemanggil)
+	{
+		/* only on a cache miss: no SPI on the per-row path otherwise */
+		SetUserIdAndSecContext(RelationGetForm(td->tg_relation)->relowner,
+							   konteks_asal | SECURITY_LOCAL_USERID_CHANGE);
+		SPI_connect();
+		if (!cache.langkah_sah)
+			muat_langkah();
+		muat_peran(pemanggil);
+		SPI_finish();
+		SetUserIdAndSecContext(pemanggil, konteks_asal);
+	}
 	dari = kolom_teks(lama, desc, "status");
 	ke = kolom_teks(baru, desc, "status");
 	sumber = kolom_teks(baru, desc, "sumber");
@@ -335,8 +341,6 @@ usulan_periksa(PG_FUNCTION_ARGS)
 		nilai[0] = DateADTGetDatum(date2j(y, m, 1) - POSTGRES_EPOCH_JDATE);
 		baru = heap_modify_tuple_by_cols(baru, desc, 1, kolom_kolom, nilai, kosong);
 	}
-	SPI_finish();
-	SetUserIdAndSecContext(pemanggil, konteks_asal);
 	return PointerGetDatum(baru);
 }
 

@@ -137,17 +137,24 @@ typedef struct Masa
 	int32		akhir;			/* PG_INT32_MAX when open */
 } Masa;
 
-/* A scan of one dtks table, with the attribute numbers of the columns read. */
+#define KOLOM_MAKS 4
+
+/* A scan of one dtks table and the columns read from each row. */
 typedef struct Pindai
 {
 	Relation	rel;
 	TableScanDesc scan;
 	TupleDesc	desc;
+	int			jumlah_kolom;
+	AttrNumber	kolom[KOLOM_MAKS];
+	Datum		nilai[KOLOM_MAKS];
+	bool		kosong[KOLOM_MAKS];
+	uint32		baris;
 } Pindai;
 
-/* Open a dtks table for a heap scan; false if it is missing or not a heap. */
+/* Open a dtks table for a heap scan of the named columns; false if it is missing or not a heap. */
 static bool
-pindai_buka(Pindai *p, const char *tabel)
+pindai_buka(Pindai *p, const char *tabel, int n, const char *const *kolom)
 {
 	Oid			relid = get_relname_relid(tabel, get_namespace_oid("dtks", false));
 
@@ -159,16 +166,29 @@ pindai_buka(Pindai *p, const char *tabel)
 		table_close(p->rel, AccessShareLock);
 		return false;
 	}
+	Assert(n <= KOLOM_MAKS);
+	p->jumlah_kolom = n;
+	for (int i = 0; i < n; i++)
+		p->kolom[i] = attnameAttNum(p->rel, kolom[i], false);
 	p->desc = RelationGetDescr(p->rel);
 	p->scan = table_beginscan(p->rel, GetActiveSnapshot(), 0, NULL);
+	p->baris = 0;
 	return true;
 }
 
-/* The attribute number of a column (error if missing: the schema is ours). */
-static AttrNumber
-kolom(Pindai *p, const char *nama)
+/* Read the next row's columns into p->nilai / p->kosong; false at the end. */
+static bool
+pindai_baris(Pindai *p)
 {
-	return attnameAttNum(p->rel, nama, false);
+	HeapTuple	tup = heap_getnext(p->scan, ForwardScanDirection);
+
+	if (tup == NULL)
+		return false;
+	if ((++p->baris & 4095) == 0)
+		CHECK_FOR_INTERRUPTS();
+	for (int i = 0; i < p->jumlah_kolom; i++)
+		p->nilai[i] = heap_getattr(tup, p->kolom[i], p->desc, &p->kosong[i]);
+	return true;
 }
 
 /* End a scan. */
@@ -226,7 +246,6 @@ registri_semua_bersih(void)
 	MemoryContext asal = MemoryContextSwitchTo(kerja);
 	TypeCacheEntry *rentang = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
 	Pindai		p;
-	HeapTuple	tup;
 	kode_hash  *kode;
 	rt_hash    *rt;
 	kk_hash    *kk;
@@ -235,229 +254,142 @@ registri_semua_bersih(void)
 	int64		n_masa = 0,
 				kapasitas_masa;
 	bool		bersih = false;
-	uint32		baris = 0;
 
 	/* rule 5: the codes of the current edition */
-	if (!pindai_buka(&p, "wilayah"))
+	if (!pindai_buka(&p, "wilayah", 1, (const char *[]) {"kode"}))
 		goto selesai;
+	kode = kode_create(kerja, ukuran_untuk(&p), NULL);
+	while (pindai_baris(&p))
 	{
-		AttrNumber	a_kode = kolom(&p, "kode");
+		bool		ada;
 
-		kode = kode_create(kerja, ukuran_untuk(&p), NULL);
-		while ((tup = heap_getnext(p.scan, ForwardScanDirection)) != NULL)
-		{
-			bool		null;
-			Datum		k = heap_getattr(tup, a_kode, p.desc, &null);
-			bool		ada;
-
-			if (!null)
-				kode_insert(kode, DatumGetInt64(k), &ada);
-		}
-		pindai_tutup(&p);
+		if (!p.kosong[0])
+			kode_insert(kode, DatumGetInt64(p.nilai[0]), &ada);
 	}
+	pindai_tutup(&p);
 
 	/* households: rule 5 at once, the kepala kept for rule 4 */
-	if (!pindai_buka(&p, "rumah_tangga"))
+	if (!pindai_buka(&p, "rumah_tangga", 3, (const char *[]) {"id", "kode_wilayah", "kepala_nik"}))
 		goto selesai;
+	rt = rt_create(kerja, ukuran_untuk(&p), NULL);
+	while (pindai_baris(&p))
 	{
-		AttrNumber	a_id = kolom(&p, "id"),
-					a_kode = kolom(&p, "kode_wilayah"),
-					a_kepala = kolom(&p, "kepala_nik");
+		bool		ada;
+		RumahTangga *r;
 
-		rt = rt_create(kerja, ukuran_untuk(&p), NULL);
-		while ((tup = heap_getnext(p.scan, ForwardScanDirection)) != NULL)
-		{
-			bool		n_id,
-						n_kode,
-						n_kepala,
-						ada;
-			Datum		id = heap_getattr(tup, a_id, p.desc, &n_id);
-			Datum		k = heap_getattr(tup, a_kode, p.desc, &n_kode);
-			Datum		kepala = heap_getattr(tup, a_kepala, p.desc, &n_kepala);
-			RumahTangga *r;
-
-			if ((++baris & 4095) == 0)
-				CHECK_FOR_INTERRUPTS();
-			if (n_id || n_kode || kode_lookup(kode, DatumGetInt64(k)) == NULL)
-			{
-				pindai_tutup(&p);
-				goto selesai;
-			}
-			r = rt_insert(rt, DatumGetInt64(id), &ada);
-			r->ada_kepala = !n_kepala;
-			r->kepala = n_kepala ? 0 : DatumGetInt64(kepala);
-			r->keluarga_aktif = false;
-			r->kepala_sah = false;
-		}
-		pindai_tutup(&p);
+		if (p.kosong[0] || p.kosong[1] || kode_lookup(kode, DatumGetInt64(p.nilai[1])) == NULL)
+			goto tutup;
+		r = rt_insert(rt, DatumGetInt64(p.nilai[0]), &ada);
+		r->ada_kepala = !p.kosong[2];
+		r->kepala = p.kosong[2] ? 0 : DatumGetInt64(p.nilai[2]);
+		r->keluarga_aktif = false;
+		r->kepala_sah = false;
 	}
+	pindai_tutup(&p);
 
 	/* families: their household exists; counts start at zero */
-	if (!pindai_buka(&p, "keluarga"))
+	if (!pindai_buka(&p, "keluarga", 4, (const char *[]) {"no_kk", "rumah_tangga_id", "status", "asal_no_kk"}))
 		goto selesai;
+	kk = kk_create(kerja, ukuran_untuk(&p), NULL);
+	while (pindai_baris(&p))
 	{
-		AttrNumber	a_kk = kolom(&p, "no_kk"),
-					a_rt = kolom(&p, "rumah_tangga_id"),
-					a_status = kolom(&p, "status"),
-					a_asal = kolom(&p, "asal_no_kk");
+		bool		ada;
+		RumahTangga *r;
+		Keluarga   *f;
 
-		kk = kk_create(kerja, ukuran_untuk(&p), NULL);
-		while ((tup = heap_getnext(p.scan, ForwardScanDirection)) != NULL)
-		{
-			bool		n_kk,
-						n_rt,
-						n_status,
-						n_asal,
-						ada;
-			Datum		no_kk = heap_getattr(tup, a_kk, p.desc, &n_kk);
-			Datum		id_rt = heap_getattr(tup, a_rt, p.desc, &n_rt);
-			Datum		status = heap_getattr(tup, a_status, p.desc, &n_status);
-			Datum		asal_kk = heap_getattr(tup, a_asal, p.desc, &n_asal);
-			RumahTangga *r;
-			Keluarga   *f;
-
-			if ((++baris & 4095) == 0)
-				CHECK_FOR_INTERRUPTS();
-			if (n_kk || n_rt || n_status ||
-				(r = rt_lookup(rt, DatumGetInt64(id_rt))) == NULL)
-			{
-				pindai_tutup(&p);
-				goto selesai;
-			}
-			f = kk_insert(kk, DatumGetInt64(no_kk), &ada);
-			f->rumah_tangga = DatumGetInt64(id_rt);
-			f->ada_asal = !n_asal;
-			f->asal = n_asal ? 0 : DatumGetInt64(asal_kk);
-			f->aktif = strcmp(TextDatumGetCString(status), "aktif") == 0;
-			f->jk_kepala = 0;
-			f->kepala = f->suami = f->istri = f->anggota = 0;
-			if (f->aktif)
-				r->keluarga_aktif = true;
-		}
-		pindai_tutup(&p);
+		if (p.kosong[0] || p.kosong[1] || p.kosong[2] ||
+			(r = rt_lookup(rt, DatumGetInt64(p.nilai[1]))) == NULL)
+			goto tutup;
+		f = kk_insert(kk, DatumGetInt64(p.nilai[0]), &ada);
+		f->rumah_tangga = DatumGetInt64(p.nilai[1]);
+		f->aktif = strcmp(TextDatumGetCString(p.nilai[2]), "aktif") == 0;
+		f->ada_asal = !p.kosong[3];
+		f->asal = p.kosong[3] ? 0 : DatumGetInt64(p.nilai[3]);
+		f->jk_kepala = 0;
+		f->kepala = f->suami = f->istri = f->anggota = 0;
+		if (f->aktif)
+			r->keluarga_aktif = true;
 	}
+	pindai_tutup(&p);
 
 	/* people and their recorded sex */
-	if (!pindai_buka(&p, "anggota"))
+	if (!pindai_buka(&p, "anggota", 2, (const char *[]) {"nik", "jenis_kelamin"}))
 		goto selesai;
+	orang = orang_create(kerja, ukuran_untuk(&p), NULL);
+	while (pindai_baris(&p))
 	{
-		AttrNumber	a_nik = kolom(&p, "nik"),
-					a_jk = kolom(&p, "jenis_kelamin");
+		bool		ada;
 
-		orang = orang_create(kerja, ukuran_untuk(&p), NULL);
-		while ((tup = heap_getnext(p.scan, ForwardScanDirection)) != NULL)
-		{
-			bool		n_nik,
-						n_jk,
-						ada;
-			Datum		nik = heap_getattr(tup, a_nik, p.desc, &n_nik);
-			Datum		jk = heap_getattr(tup, a_jk, p.desc, &n_jk);
-
-			if ((++baris & 4095) == 0)
-				CHECK_FOR_INTERRUPTS();
-			if (n_nik || n_jk)
-			{
-				pindai_tutup(&p);
-				goto selesai;
-			}
-			orang_insert(orang, DatumGetInt64(nik), &ada)->jk = huruf_pertama(jk);
-		}
-		pindai_tutup(&p);
+		if (p.kosong[0] || p.kosong[1])
+			goto tutup;
+		orang_insert(orang, DatumGetInt64(p.nilai[0]), &ada)->jk = huruf_pertama(p.nilai[1]);
 	}
+	pindai_tutup(&p);
 
 	/* memberships: references, current counts and sexes, rule 4's kepala, periods for rule 1 */
-	if (!pindai_buka(&p, "keanggotaan"))
+	if (!pindai_buka(&p, "keanggotaan", 4, (const char *[]) {"nik", "no_kk", "shdk", "berlaku"}))
 		goto selesai;
+	kapasitas_masa = Max(ukuran_untuk(&p), 1024);
+	masa = palloc_extended(sizeof(Masa) * kapasitas_masa, MCXT_ALLOC_HUGE);
 	{
-		AttrNumber	a_nik = kolom(&p, "nik"),
-					a_kk = kolom(&p, "no_kk"),
-					a_shdk = kolom(&p, "shdk"),
-					a_berlaku = kolom(&p, "berlaku");
 		Keluarga   *f = NULL;
 		int64		kk_terakhir = 0;
 
-		kapasitas_masa = Max(ukuran_untuk(&p), 1024);
-		masa = palloc_extended(sizeof(Masa) * kapasitas_masa, MCXT_ALLOC_HUGE);
-		while ((tup = heap_getnext(p.scan, ForwardScanDirection)) != NULL)
+		while (pindai_baris(&p))
 		{
-			bool		n_nik,
-						n_kk,
-						n_shdk,
-						n_berlaku,
-						kosong;
-			Datum		nik = heap_getattr(tup, a_nik, p.desc, &n_nik);
-			Datum		no_kk = heap_getattr(tup, a_kk, p.desc, &n_kk);
-			Datum		shdk_d = heap_getattr(tup, a_shdk, p.desc, &n_shdk);
-			Datum		berlaku = heap_getattr(tup, a_berlaku, p.desc, &n_berlaku);
+			int64		nik = DatumGetInt64(p.nilai[0]);
 			RangeBound	bawah,
 						atas;
+			bool		kosong;
 			Orang	   *o;
 			int16		shdk;
 
-			if ((++baris & 4095) == 0)
-				CHECK_FOR_INTERRUPTS();
-			if (n_nik || n_kk || n_shdk || n_berlaku)
-			{
-				pindai_tutup(&p);
-				goto selesai;
-			}
-			range_deserialize(rentang, DatumGetRangeTypeP(berlaku), &bawah, &atas, &kosong);
-			o = orang_lookup(orang, DatumGetInt64(nik));
+			if (p.kosong[0] || p.kosong[1] || p.kosong[2] || p.kosong[3])
+				goto tutup;
+			range_deserialize(rentang, DatumGetRangeTypeP(p.nilai[3]), &bawah, &atas, &kosong);
+			o = orang_lookup(orang, nik);
 			/* rows of one KK usually lie together: look it up once per run */
-			if (f == NULL || DatumGetInt64(no_kk) != kk_terakhir)
+			if (f == NULL || DatumGetInt64(p.nilai[1]) != kk_terakhir)
 			{
-				kk_terakhir = DatumGetInt64(no_kk);
+				kk_terakhir = DatumGetInt64(p.nilai[1]);
 				f = kk_lookup(kk, kk_terakhir);
 			}
 			if (o == NULL || f == NULL || kosong || bawah.infinite)
-			{
-				pindai_tutup(&p);
-				goto selesai;
-			}
+				goto tutup;
 
 			if (n_masa == kapasitas_masa)
 			{
 				kapasitas_masa *= 2;
 				masa = repalloc_huge(masa, sizeof(Masa) * kapasitas_masa);
 			}
-			masa[n_masa].nik = DatumGetInt64(nik);
+			masa[n_masa].nik = nik;
 			masa[n_masa].awal = DatumGetDateADT(bawah.val);
 			masa[n_masa].akhir = atas.infinite ? PG_INT32_MAX : DatumGetDateADT(atas.val);
 			n_masa++;
 
 			if (!atas.infinite)
 				continue;		/* closed: history, not a current member */
-			shdk = DatumGetInt16(shdk_d);
+			shdk = DatumGetInt16(p.nilai[2]);
 			f->anggota++;
 			if (shdk == 1)
 			{
 				f->kepala++;
 				f->jk_kepala = o->jk;
 			}
-			else if (shdk == 2)
-			{
-				f->suami++;
-				if (o->jk != 'L')
-					break;
-			}
-			else if (shdk == 3)
-			{
-				f->istri++;
-				if (o->jk != 'P')
-					break;
-			}
+			else if ((shdk == 2 && o->jk != 'L') || (shdk == 3 && o->jk != 'P'))
+				goto tutup;		/* a suami or istri of the wrong sex */
+			f->suami += shdk == 2;
+			f->istri += shdk == 3;
 			if (f->aktif)
 			{
 				RumahTangga *r = rt_lookup(rt, f->rumah_tangga);
 
-				if (r != NULL && r->ada_kepala && r->kepala == DatumGetInt64(nik))
+				if (r != NULL && r->ada_kepala && r->kepala == nik)
 					r->kepala_sah = true;
 			}
 		}
-		pindai_tutup(&p);
-		if (tup != NULL)
-			goto selesai;		/* a suami or istri of the wrong sex */
 	}
+	pindai_tutup(&p);
 
 	/* rules 2 and 3 per KK, and the KK each came from */
 	{
@@ -500,7 +432,11 @@ registri_semua_bersih(void)
 			masa[i].akhir = masa[i - 1].akhir;
 	}
 	bersih = true;
+	goto selesai;
 
+tutup:
+	/* something may break a rule: stop reading */
+	pindai_tutup(&p);
 selesai:
 	MemoryContextSwitchTo(asal);
 	MemoryContextDelete(kerja);

@@ -7,7 +7,9 @@
  * CacheMemoryContext.  A statement trigger on the model tables
  * (skor_model_berubah) sends a relcache invalidation for dtks.skor_model at
  * commit; every backend's callback then marks the cache stale and the next
- * call reads the models again.
+ * call reads the models again.  A change to the registry tables' definition
+ * (ALTER TABLE; also their statistics) reloads it too, so the cached row
+ * types always match the rows scored.
  *
  * A score is the model's constant plus, for each weighted variable, the
  * contribution of the family's answer: the weight of its code (kode), the
@@ -106,6 +108,7 @@ static struct
 	int			jumlah_model;
 	Model	   *model;
 	TupleDesc	desc[3];		/* rumah_tangga, keluarga, anggota */
+	Oid			oid_tabel[3];	/* their relations: a change of their definition reloads */
 	AttrNumber	attnum_wilayah; /* rumah_tangga.kode_wilayah */
 	uint64		generasi;		/* bumped at every load, to validate per-call-site caches */
 } cache;
@@ -114,7 +117,8 @@ static struct
 static void
 skor_cache_basi(Datum arg pg_attribute_unused(), Oid relid)
 {
-	if (relid == InvalidOid || relid == cache.oid_skor_model)
+	if (relid == InvalidOid || relid == cache.oid_skor_model ||
+		relid == cache.oid_tabel[0] || relid == cache.oid_tabel[1] || relid == cache.oid_tabel[2])
 		cache.sah = false;
 }
 
@@ -133,13 +137,16 @@ kolom_tabel(TupleDesc desc, const char *tabel, const char *kolom, Oid *tipe, con
 				ereport(ERROR,
 						errcode(ERRCODE_DATATYPE_MISMATCH),
 						errmsg("score variable %s: column dtks.%s.%s is not a smallint, integer or boolean",
-							   variabel, tabel, kolom));
+							   variabel, tabel, kolom),
+						errdetail("The scorer reads codes, yes/no answers and counts; the column is %s.",
+								  format_type_be(a->atttypid)));
 			return a->attnum;
 		}
 	}
 	ereport(ERROR,
 			errcode(ERRCODE_UNDEFINED_COLUMN),
-			errmsg("score variable %s: dtks.%s has no column %s", variabel, tabel, kolom));
+			errmsg("score variable %s: dtks.%s has no column %s", variabel, tabel, kolom),
+			errdetail("Fix the variable's kolom in dtks.skor_variabel."));
 	return InvalidAttrNumber;	/* not reached */
 }
 
@@ -195,7 +202,10 @@ muat_model(void)
 	SPI_connect();
 	asal = MemoryContextSwitchTo(cache.konteks);
 	for (int t = 0; t < 3; t++)
-		cache.desc[t] = lookup_rowtype_tupdesc_copy(get_rel_type_id(get_relname_relid(tabel[t], ns)), -1);
+	{
+		cache.oid_tabel[t] = get_relname_relid(tabel[t], ns);
+		cache.desc[t] = lookup_rowtype_tupdesc_copy(get_rel_type_id(cache.oid_tabel[t]), -1);
+	}
 	MemoryContextSwitchTo(asal);
 	cache.attnum_wilayah = InvalidAttrNumber;
 	for (int i = 0; i < cache.desc[0]->natts; i++)
@@ -266,7 +276,8 @@ muat_model(void)
 				if (v->attnum == 0)
 					ereport(ERROR,
 							errcode(ERRCODE_UNDEFINED_COLUMN),
-							errmsg("score variable %s: the family summary has no item %s", nama, kolom));
+							errmsg("score variable %s: the family summary has no item %s", nama, kolom),
+							errdetail("The items are jumlah_anggota, balita, anak_sekolah, lansia, disabilitas, bekerja and luas_per_orang."));
 			}
 			else
 			{
@@ -287,7 +298,8 @@ muat_model(void)
 			if (null_kode || kode < 0 || kode >= KODE_MAKS)
 				ereport(ERROR,
 						errcode(ERRCODE_CHECK_VIOLATION),
-						errmsg("score model %s: code of variable %s outside 0-%d", m->versi, nama, KODE_MAKS - 1));
+						errmsg("score model %s: code of variable %s outside 0-%d", m->versi, nama, KODE_MAKS - 1),
+						errdetail("The code is %s.", null_kode ? "NULL" : psprintf("%d", kode)));
 			v->bobot_kode[kode] = bobot;
 			v->ada_kode[kode] = true;
 		}
@@ -320,6 +332,7 @@ muat_model(void)
 					errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
 					errmsg("score model %s: a region override weighs %s, which the model itself does not weigh",
 						   m->versi, SPI_getvalue(tup, desc, 3)),
+					errdetail("The override is in region %s.", SPI_getvalue(tup, desc, 2)),
 					errhint("Give the variable a weight in dtks.skor_bobot first."));
 		m->pengganti = m->pengganti == NULL
 			? MemoryContextAlloc(cache.konteks, sizeof(Pengganti) * (SPI_processed + 1))
@@ -429,7 +442,8 @@ baca_masukan(FunctionCallInfo fcinfo, Masukan *in)
 			if (HeapTupleHeaderGetNatts(h) > cache.desc[t]->natts)
 				ereport(ERROR,
 						errcode(ERRCODE_DATATYPE_MISMATCH),
-						errmsg("score: argument %d does not have the row type the models were read for", t + 1));
+						errmsg("score: argument %d does not have the row type the models were read for", t + 1),
+						errdetail("It has %d columns; the table has %d.", HeapTupleHeaderGetNatts(h), cache.desc[t]->natts));
 			baris.t_len = HeapTupleHeaderGetDatumLength(h);
 			ItemPointerSetInvalid(&baris.t_self);
 			baris.t_tableOid = InvalidOid;
@@ -446,7 +460,8 @@ baca_masukan(FunctionCallInfo fcinfo, Masukan *in)
 		if (ARR_ELEMTYPE(a) != INT4OID || ARR_NDIM(a) > 1)
 			ereport(ERROR,
 					errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-					errmsg("score: ringkasan must be a one-dimensional integer array"));
+					errmsg("score: ringkasan must be a one-dimensional integer array"),
+					errdetail("Pass dtks.skor_ringkasan(no_kk, acuan)."));
 		n = ARR_NDIM(a) == 0 ? 0 : Min(ARR_DIMS(a)[0], (int) JUMLAH_RINGKASAN);
 		if (!ARR_HASNULL(a))
 		{
@@ -653,7 +668,8 @@ skor_model_berubah(PG_FUNCTION_ARGS)
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
 				errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				errmsg("skor_model_berubah: not called as a trigger"));
+				errmsg("skor_model_berubah: not called as a trigger"),
+				errdetail("It is a statement trigger function of the model tables."));
 	relid = get_relname_relid("skor_model", get_namespace_oid("dtks", false));
 	if (OidIsValid(relid))
 		CacheInvalidateRelcacheByRelid(relid);

@@ -107,9 +107,10 @@ SELECT pengguna = SESSION_USER AS pengguna_sesi, petugas, kunci, lama, baru
   FROM riwayat WHERE tabel = 'anggota' AND operasi = 'UPDATE';
 SELECT kunci, lama, baru FROM riwayat WHERE tabel = 'keanggotaan' AND operasi = 'UPDATE' ORDER BY id;
 -- only a superuser may change history, even a role granted the privilege
+-- (a kab/kota office given UPDATE on anggota: row-level security keeps it inside 31.71)
 CREATE ROLE dtks_operator_uji;
-GRANT USAGE ON SCHEMA dtks TO dtks_operator_uji;
-GRANT SELECT, UPDATE ON anggota TO dtks_operator_uji;
+SELECT petugas_tetapkan('dtks_operator_uji', 'kabkota', '31.71');
+GRANT UPDATE ON anggota TO dtks_operator_uji;
 GRANT SELECT, UPDATE, DELETE, TRUNCATE ON riwayat_anggota TO dtks_operator_uji;
 SET ROLE dtks_operator_uji;
 UPDATE anggota SET tempat_lahir = 'Jakarta' WHERE nik = '3171010101050001';
@@ -122,4 +123,5 @@ SELECT operasi, (lama).nama AS nama_lama, (baru).nama AS nama_baru FROM riwayat_
  WHERE (coalesce(baru, lama)).nik = '3171010101050001' ORDER BY id;
 SELECT operasi, pengguna = SESSION_USER AS pengguna_sesi, baru FROM riwayat ORDER BY id DESC LIMIT 1;
 DROP OWNED BY dtks_operator_uji;
+DELETE FROM petugas_peran WHERE pengguna = 'dtks_operator_uji';
 DROP ROLE dtks_operator_uji;

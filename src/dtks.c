@@ -19,5 +19,8 @@ _PG_init(void)
 {
 	DefineCustomIntVariable("dtks.hari_batas",
 							"Cut-off day of the month: an usulan sent after it goes to the next month's penetapan.",
-							NULL, &usulan_hari_batas, 20, 1, 28, PGC_USERSET, 0, NULL, NULL, NULL);
+							NULL, &usulan_hari_batas, 20, 1, 28, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("dtks.tegakkan_jadwal",
+							 "Enforce the schedule windows of dtks.usulan_jadwal on the usulan steps.",
+							 NULL, &usulan_tegakkan_jadwal, false, PGC_SUSET, 0, NULL, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /*
  * usulan.h
- *		The usulan state machine (usulan.c).
+ *		The usulan state machine (usulan.c) and the runs that take steps as a
+ *		system office (usulan_sistem.c).
  */
 #ifndef DTKS_USULAN_H
 #define DTKS_USULAN_H
@@ -8,7 +9,16 @@
 /* The cut-off day of the month for the penetapan (GUC dtks.hari_batas). */
 extern int	usulan_hari_batas;
 
+/* Whether the schedule windows are enforced (GUC dtks.tegakkan_jadwal). */
+extern bool usulan_tegakkan_jadwal;
+
 /* Take the steps that follow as the matching or the penetapan (NULL: as the user again). */
 extern void usulan_sebagai(const char *peran);
+
+/* The owner of dtks.usulan (the system runs and the cache reads work as it). */
+extern Oid	usulan_pemilik(void);
+
+/* The office and region of a user (read as the owner); false if it has none. */
+extern bool usulan_kantor(Oid pengguna, char *peran, int64 *wilayah, bool *ada_wilayah);
 
 #endif

@@ -41,6 +41,7 @@ CREATE TABLE dtks.usulan_langkah (
     ke text NOT NULL,
     peran text NOT NULL CHECK (peran IN ('desa', 'kabkota', 'pusat', 'pt', 'pemadanan', 'penetapan')),
     syarat text CHECK (syarat IN ('berita_acara', 'kunjungan', 'surat_pengesahan', 'alasan')),
+    tahap text CHECK (tahap IN ('pendaftaran', 'verval')),
     PRIMARY KEY (dari, ke, peran)
 );
 COMMENT ON TABLE dtks.usulan_langkah IS
@@ -50,27 +51,62 @@ COMMENT ON COLUMN dtks.usulan_langkah.dari IS 'Status before';
 COMMENT ON COLUMN dtks.usulan_langkah.ke IS 'Status after';
 COMMENT ON COLUMN dtks.usulan_langkah.peran IS 'Who takes the step';
 COMMENT ON COLUMN dtks.usulan_langkah.syarat IS 'What the step needs: berita_acara (musdes/muskel), kunjungan (visit date and officer), surat_pengesahan, alasan (a reason)';
+COMMENT ON COLUMN dtks.usulan_langkah.tahap IS 'The schedule stage the step belongs to (dtks.usulan_jadwal): pendaftaran or verval; NULL if unscheduled';
 COMMENT ON INDEX dtks.usulan_langkah_pkey IS 'One row per step and office';
-INSERT INTO dtks.usulan_langkah (dari, ke, peran, syarat) VALUES
-    ('draf', 'diajukan', 'desa', 'berita_acara'),
-    ('draf', 'dibatalkan', 'desa', NULL),
-    ('diajukan', 'padan', 'pemadanan', NULL),
-    ('diajukan', 'tidak_padan', 'pemadanan', 'alasan'),
-    ('tidak_padan', 'diajukan', 'desa', NULL),
-    ('tidak_padan', 'ditolak', 'kabkota', 'alasan'),
-    ('dikembalikan', 'ditolak', 'kabkota', 'alasan'),
-    ('padan', 'layak', 'kabkota', 'kunjungan'),
-    ('padan', 'tidak_layak', 'kabkota', 'kunjungan'),
-    ('layak', 'disahkan', 'kabkota', 'surat_pengesahan'),
-    ('disahkan', 'dikirim', 'kabkota', NULL),
-    ('dikirim', 'pengendalian', 'pusat', NULL),
-    ('dikirim', 'dikembalikan', 'pusat', 'alasan'),
-    ('pengendalian', 'dikirim', 'pt', NULL),
-    ('pengendalian', 'dikirim', 'pusat', NULL),
-    ('pengendalian', 'dikembalikan', 'pt', 'alasan'),
-    ('pengendalian', 'dikembalikan', 'pusat', 'alasan'),
-    ('dikembalikan', 'diajukan', 'desa', NULL),
-    ('dikirim', 'ditetapkan', 'penetapan', NULL);
+INSERT INTO dtks.usulan_langkah (dari, ke, peran, syarat, tahap) VALUES
+    ('draf', 'diajukan', 'desa', 'berita_acara', 'pendaftaran'),
+    ('draf', 'dibatalkan', 'desa', NULL, NULL),
+    ('diajukan', 'padan', 'pemadanan', NULL, NULL),
+    ('diajukan', 'tidak_padan', 'pemadanan', 'alasan', NULL),
+    ('tidak_padan', 'diajukan', 'desa', NULL, 'pendaftaran'),
+    ('tidak_padan', 'ditolak', 'kabkota', 'alasan', NULL),
+    ('dikembalikan', 'ditolak', 'kabkota', 'alasan', NULL),
+    ('padan', 'layak', 'kabkota', 'kunjungan', 'verval'),
+    ('padan', 'tidak_layak', 'kabkota', 'kunjungan', 'verval'),
+    ('layak', 'disahkan', 'kabkota', 'surat_pengesahan', NULL),
+    ('disahkan', 'dikirim', 'kabkota', NULL, NULL),
+    ('dikirim', 'pengendalian', 'pusat', NULL, NULL),
+    ('dikirim', 'dikembalikan', 'pusat', 'alasan', NULL),
+    ('pengendalian', 'dikirim', 'pt', NULL, NULL),
+    ('pengendalian', 'dikirim', 'pusat', NULL, NULL),
+    ('pengendalian', 'dikembalikan', 'pt', 'alasan', NULL),
+    ('pengendalian', 'dikembalikan', 'pusat', 'alasan', NULL),
+    ('dikembalikan', 'diajukan', 'desa', NULL, 'pendaftaran'),
+    ('dikirim', 'ditetapkan', 'penetapan', NULL, NULL);
+
+-- Windows of the schedule per region (pendaftaran, verval), as in the DKI Jakarta instruction.
+CREATE TABLE dtks.usulan_jadwal (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kode_wilayah dtks.kode_wilayah NOT NULL,
+    tahap text NOT NULL CHECK (tahap IN ('pendaftaran', 'verval')),
+    berlaku daterange NOT NULL CHECK (NOT isempty(berlaku)),
+    keterangan text
+);
+COMMENT ON TABLE dtks.usulan_jadwal IS
+    'Schedule windows per region: when dtks.tegakkan_jadwal is on, a step of a stage (dtks.usulan_langkah.tahap) is taken only inside a window of that stage of the usulan''s region or a region containing it; a stage with no window in the region is not restricted';
+COMMENT ON COLUMN dtks.usulan_jadwal.id IS 'The window';
+COMMENT ON COLUMN dtks.usulan_jadwal.kode_wilayah IS 'The region (any level) the window applies to, with everything inside it';
+COMMENT ON COLUMN dtks.usulan_jadwal.tahap IS 'pendaftaran (submitting usulan) or verval (the home visit)';
+COMMENT ON COLUMN dtks.usulan_jadwal.berlaku IS 'The dates of the window';
+COMMENT ON COLUMN dtks.usulan_jadwal.keterangan IS 'Where it comes from (e.g. the instruction that sets it)';
+COMMENT ON INDEX dtks.usulan_jadwal_pkey IS 'One row per window';
+COMMENT ON SEQUENCE dtks.usulan_jadwal_id_seq IS 'Window numbers';
+SELECT pg_catalog.pg_extension_config_dump('dtks.usulan_jadwal'::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('dtks.usulan_jadwal_id_seq'::regclass, '');
+CREATE INDEX usulan_jadwal_wilayah ON dtks.usulan_jadwal (kode_wilayah, tahap);
+COMMENT ON INDEX dtks.usulan_jadwal_wilayah IS 'Windows of a region and stage';
+
+-- The steps and windows are cached by every backend: a change reloads them everywhere.
+CREATE FUNCTION dtks.usulan_aturan_berubah() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'usulan_aturan_berubah' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION dtks.usulan_aturan_berubah() IS
+    'Statement trigger: the steps or the schedule changed; every backend reads them again before its next check';
+CREATE TRIGGER usulan_aturan_berubah AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON dtks.usulan_langkah
+    FOR EACH STATEMENT EXECUTE FUNCTION dtks.usulan_aturan_berubah();
+COMMENT ON TRIGGER usulan_aturan_berubah ON dtks.usulan_langkah IS 'Reload the cached steps everywhere';
+CREATE TRIGGER usulan_aturan_berubah AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON dtks.usulan_jadwal
+    FOR EACH STATEMENT EXECUTE FUNCTION dtks.usulan_aturan_berubah();
+COMMENT ON TRIGGER usulan_aturan_berubah ON dtks.usulan_jadwal IS 'Reload the cached windows everywhere';
 
 CREATE TABLE dtks.usulan (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -103,7 +139,8 @@ COMMENT ON COLUMN dtks.usulan.jenis IS 'baru, bansos, perbaikan or penghentian';
 COMMENT ON COLUMN dtks.usulan.sumber IS 'musdes, muskel, mandiri (self-registration), kemensos (the ministry) or dinas (other agencies'' lists)';
 COMMENT ON COLUMN dtks.usulan.kode_wilayah IS 'The desa/kelurahan';
 COMMENT ON COLUMN dtks.usulan.no_kk IS 'The family concerned (NULL for a new family)';
-COMMENT ON COLUMN dtks.usulan.data IS 'The proposed family and member data, or the corrections';
+COMMENT ON COLUMN dtks.usulan.data IS
+    'The proposed family and member data, or the corrections: {"no_kk": "...", "anggota": [{"nik", "nama", "tanggal_lahir" (YYYY-MM-DD), "jenis_kelamin", "shdk", ...}], ...}; without "anggota" the matching checks the family''s current members';
 COMMENT ON COLUMN dtks.usulan.program IS 'For bansos: the program';
 COMMENT ON COLUMN dtks.usulan.alasan_penghentian IS 'For penghentian: meninggal, pindah, mampu or ganda';
 COMMENT ON COLUMN dtks.usulan.status IS 'Where the usulan is (dtks.usulan_langkah lists the steps)';
@@ -161,8 +198,8 @@ COMMENT ON TRIGGER riwayat_tolak_kosongkan ON dtks.usulan_riwayat IS 'History is
 CREATE FUNCTION dtks.usulan_periksa() RETURNS trigger
     AS 'MODULE_PATHNAME', 'usulan_periksa' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION dtks.usulan_periksa() IS
-    'Row trigger: a status change must be an allowed step (DTK01), of the user''s office and inside its region (42501), with what the step needs (23514); sets periode_penetapan when sent';
-CREATE TRIGGER usulan_periksa BEFORE UPDATE OF status ON dtks.usulan
+    'Row trigger: a new usulan starts as draf; a status change must be an allowed step (DTK01), of the user''s office and inside its region (42501), with what the step needs (23514), inside the schedule when enforced (DTK02); the proposal changes only while with the desa (DTK03); sets periode_penetapan when sent';
+CREATE TRIGGER usulan_periksa BEFORE INSERT OR UPDATE ON dtks.usulan
     FOR EACH ROW EXECUTE FUNCTION dtks.usulan_periksa();
 COMMENT ON TRIGGER usulan_periksa ON dtks.usulan IS 'The usulan steps, enforced';
 

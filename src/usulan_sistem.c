@@ -1,0 +1,150 @@
+/*
+ * usulan_sistem.c
+ *		Runs that take usulan steps as a system office: the Dukcapil matching
+ *		(dtks.padankan_usulan) and, for a superuser, any statement as the
+ *		matching or the penetapan (dtks.jalankan_sebagai).
+ *
+ * The steps diajukan -> padan / tidak_padan belong to the office
+ * "pemadanan", which no login role has: only these runs take them.  The run
+ * first checks who calls it (a kab/kota Dinas Sosial inside its own region,
+ * the ministry, or a superuser), then works as the owner of dtks.usulan with
+ * the state machine's office set to pemadanan, and restores both whatever
+ * happens.  The matching itself is set-based SQL
+ * (dtks.pemadanan_jalankan), which nobody else may call.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type_d.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "kode_wilayah.h"
+#include "usulan.h"
+
+extern Datum kode_wilayah_out(PG_FUNCTION_ARGS);
+
+/* Refuse a caller who may not run the matching over this region (42501). */
+static void
+periksa_pemanggil(bool semua, int64 wilayah)
+{
+	char		peran[NAMEDATALEN];
+	int64		wilayah_kantor;
+	bool		ada_wilayah;
+	Oid			pengguna = GetUserId();
+
+	if (superuser())
+		return;
+	if (usulan_kantor(pengguna, peran, &wilayah_kantor, &ada_wilayah))
+	{
+		if (strcmp(peran, "pusat") == 0)
+			return;
+		if (strcmp(peran, "kabkota") == 0 && !semua && ada_wilayah &&
+			kode_wilayah_memuat(wilayah_kantor, wilayah))
+			return;
+	}
+	ereport(ERROR,
+			errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			errmsg("the Dukcapil matching of %s is run by its kab/kota Dinas Sosial or the ministry",
+				   semua ? "every region" :
+				   DatumGetCString(DirectFunctionCall1(kode_wilayah_out, Int64GetDatum(wilayah)))),
+			errdetail("Role %s is %s.", GetUserNameFromId(pengguna, false),
+					  !usulan_kantor(pengguna, peran, &wilayah_kantor, &ada_wilayah) ? "not in dtks.petugas_peran" :
+					  strcmp(peran, "kabkota") == 0 ? "a kab/kota office of another region" :
+					  "not a kab/kota or pusat office"));
+}
+
+/*
+ * Run a query as the owner of dtks.usulan, taking usulan steps as a system
+ * office; returns SPI's result code (SPI stays connected for the caller).
+ */
+static int
+jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe, Datum *arg, const char *argnull)
+{
+	Oid			pemilik = usulan_pemilik();
+	Oid			asal;
+	int			konteks;
+	volatile int hasil = 0;
+
+	GetUserIdAndSecContext(&asal, &konteks);
+	SetUserIdAndSecContext(pemilik, konteks | SECURITY_LOCAL_USERID_CHANGE);
+	usulan_sebagai(peran);
+	PG_TRY();
+	{
+		hasil = SPI_execute_with_args(perintah, nargs, argtipe, arg, argnull, false, 0);
+	}
+	PG_FINALLY();
+	{
+		usulan_sebagai(NULL);
+		SetUserIdAndSecContext(asal, konteks);
+	}
+	PG_END_TRY();
+	return hasil;
+}
+
+/* dtks.padankan_usulan(kode_wilayah): match every diajukan usulan of a region with Dukcapil */
+PG_FUNCTION_INFO_V1(padankan_usulan);
+Datum
+padankan_usulan(PG_FUNCTION_ARGS)
+{
+	bool		semua = PG_ARGISNULL(0);
+	int64		wilayah = semua ? 0 : PG_GETARG_INT64(0);
+	Oid			argtipe[1];
+	Datum		arg[1];
+	char		argnull[1] = {semua ? 'n' : ' '};
+	TupleDesc	desc;
+	HeapTuple	hasil;
+	Datum		nilai[3];
+	bool		null[3];
+
+	periksa_pemanggil(semua, wilayah);
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "padankan_usulan: must return a record");
+	argtipe[0] = get_fn_expr_argtype(fcinfo->flinfo, 0);
+	arg[0] = Int64GetDatum(wilayah);
+
+	SPI_connect();
+	if (jalankan_sistem("pemadanan", "SELECT diperiksa, padan, tidak_padan FROM dtks.pemadanan_jalankan($1)",
+						1, argtipe, arg, argnull) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "padankan_usulan: the matching returned no summary");
+	for (int i = 0; i < 3; i++)
+		nilai[i] = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, i + 1, &null[i]);
+	SPI_finish();
+	hasil = heap_form_tuple(BlessTupleDesc(desc), nilai, null);
+	return HeapTupleGetDatum(hasil);
+}
+
+/* dtks.jalankan_sebagai(peran, perintah): a superuser runs a statement as the matching or the penetapan */
+PG_FUNCTION_INFO_V1(jalankan_sebagai);
+Datum
+jalankan_sebagai(PG_FUNCTION_ARGS)
+{
+	char	   *peran = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *perintah = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	int			hasil;
+	uint64		jumlah;
+
+	if (!superuser())
+		ereport(ERROR,
+				errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				errmsg("only a superuser may take usulan steps as a system office"),
+				errdetail("Role %s is not a superuser; the matching runs through dtks.padankan_usulan.",
+						  GetUserNameFromId(GetUserId(), false)));
+	if (strcmp(peran, "pemadanan") != 0 && strcmp(peran, "penetapan") != 0)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("\"%s\" is not a system office", peran),
+				errdetail("The system offices are pemadanan and penetapan."));
+	SPI_connect();
+	hasil = jalankan_sistem(peran, perintah, 0, NULL, NULL, NULL);
+	if (hasil < 0)
+		elog(ERROR, "jalankan_sebagai: %s", SPI_result_code_string(hasil));
+	jumlah = SPI_processed;
+	SPI_finish();
+	PG_RETURN_INT64((int64) jumlah);
+}

@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(269);
+SELECT plan(283);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -140,6 +140,13 @@ INSERT INTO fungsi_harapan VALUES
     ('nama_kunci',                 '{text}',                           'IMMUTABLE', false),
     ('usulan_peran',               '{}',                               'STABLE',    false),
     ('ubah_status',                '{bigint,text,text,jsonb}',         'VOLATILE',  false),
+    ('pemadanan_jalankan',         '{kode_wilayah}',                   'VOLATILE',  false),
+    ('padankan_usulan',            '{kode_wilayah}',                   'VOLATILE',  false),
+    ('jalankan_sebagai',           '{text,text}',                      'VOLATILE',  false),
+    ('wilayah_petugas',            '{}',                               'STABLE',    false),
+    ('petugas_nasional',           '{}',                               'STABLE',    false),
+    ('peran_petugas',              '{}',                               'STABLE',    false),
+    ('petugas_tetapkan',           '{name,text,kode_wilayah}',         'VOLATILE',  false),
     ('hitung_desil',               '{text,text,date}',                 'VOLATILE',  false),
     ('desil_terakhir',             '{no_kk,text}',                     'STABLE',    false),
     ('layak_program',              '{no_kk,text,date}',                'STABLE',    false),
@@ -155,7 +162,7 @@ INSERT INTO fungsi_harapan VALUES
 CREATE TEMP TABLE fungsi_pemicu (nama name);
 INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup'),
     ('riwayat_catat'), ('riwayat_tolak_ubah'), ('skor_bobot_periksa'), ('skor_model_periksa'), ('skor_model_berubah'),
-    ('usulan_periksa'), ('usulan_catat');
+    ('usulan_periksa'), ('usulan_catat'), ('usulan_aturan_berubah');
 -- the comparison and hash support functions of the three types (int8 internals)
 INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name,
@@ -170,7 +177,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 104::bigint, '104 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 111::bigint, '111 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -182,10 +189,13 @@ SELECT volatility_is('dtks', nama, args, vol, format('dtks.%s(%s) is %s', nama, 
   FROM fungsi_harapan ORDER BY nama, args;
 SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array_to_string(args, ', ')))
   FROM fungsi_harapan WHERE nama NOT IN ('registri_pelanggaran', 'kk_periksa_daftar', 'kk_komponen', 'sintetis_muat',
-                                         'skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'ubah_status') ORDER BY nama, args;
--- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force)
+                                         'skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'ubah_status',
+                                         'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan') ORDER BY nama, args;
+-- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force); a NULL region
+-- means everywhere for the matching and no region for pusat/pt offices; the office readers take no argument
 SELECT isnt_strict('dtks', nama, args, format('dtks.%s(%s) is not STRICT', nama, array_to_string(args, ', ')))
-  FROM fungsi_harapan WHERE nama IN ('skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'ubah_status') ORDER BY nama, args;
+  FROM fungsi_harapan WHERE nama IN ('skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'ubah_status',
+                                         'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan') ORDER BY nama, args;
 -- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
                    'dtks.registri_pelanggaran is not STRICT: a NULL array means none');
@@ -202,7 +212,9 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text, a.aggcombinefn <> 0 FROM pg_pr
               'min() and max() for each type, each with a combine function (parallel aggregation)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace AND proparallel <> 's' AND prorettype <> 'trigger'::regtype
-                     AND proname NOT IN ('sintetis_muat', 'hitung_desil', 'skor_model_salin', 'usulan_peran', 'ubah_status')$$,
+                     AND proname NOT IN ('sintetis_muat', 'hitung_desil', 'skor_model_salin', 'usulan_peran', 'ubah_status',
+                                         'pemadanan_jalankan', 'padankan_usulan', 'jalankan_sebagai', 'petugas_tetapkan',
+                                         'wilayah_petugas', 'petugas_nasional', 'peran_petugas')$$,
                 'every dtks function and aggregate but the trigger functions and those that write is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
@@ -222,7 +234,8 @@ SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                        ('sintetis_muat', '{"search_path=pg_catalog, pg_temp",jit=off}'),
                        ('skor_bobot_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('skor_model_periksa', '{"search_path=pg_catalog, pg_temp"}'),
                        ('hitung_desil', '{"search_path=pg_catalog, pg_temp",enable_nestloop=off}'),
-                       ('usulan_catat', '{"search_path=pg_catalog, pg_temp"}'), ('ubah_status', '{"search_path=pg_catalog, pg_temp"}')$$,
+                       ('usulan_catat', '{"search_path=pg_catalog, pg_temp"}'), ('ubah_status', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('petugas_tetapkan', '{"search_path=pg_catalog, pg_temp"}')$$,
               'only the PL/pgSQL functions pin their search_path (and the generator turns JIT off)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace

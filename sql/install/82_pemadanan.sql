@@ -71,8 +71,7 @@ SELECT pg_catalog.pg_extension_config_dump('dtks.usulan_temuan_putaran'::regclas
 CREATE FUNCTION dtks.pemadanan_jalankan(wilayah dtks.kode_wilayah,
                                         OUT diperiksa bigint, OUT padan bigint, OUT tidak_padan bigint)
     LANGUAGE sql VOLATILE PARALLEL UNSAFE
-    SET search_path = pg_catalog, pg_temp
-AS $$
+BEGIN ATOMIC
 WITH dipilih AS MATERIALIZED (
     SELECT u.id, u.jenis, u.no_kk, u.alasan_penghentian,
            CASE WHEN pg_catalog.jsonb_typeof(u.data -> 'anggota') = 'array' THEN u.data -> 'anggota' END AS anggota,
@@ -147,8 +146,8 @@ ubah AS (
      WHERE u.id = d.id
     RETURNING u.status
 )
-SELECT count(*), count(*) FILTER (WHERE status = 'padan'), count(*) FILTER (WHERE status = 'tidak_padan') FROM ubah
-$$;
+SELECT count(*), count(*) FILTER (WHERE status = 'padan'), count(*) FILTER (WHERE status = 'tidak_padan') FROM ubah;
+END;
 REVOKE ALL ON FUNCTION dtks.pemadanan_jalankan(dtks.kode_wilayah) FROM PUBLIC;
 COMMENT ON FUNCTION dtks.pemadanan_jalankan(dtks.kode_wilayah) IS
     'The set-based Dukcapil matching behind dtks.padankan_usulan (which alone may call it, as the owner, taking the steps as pemadanan): findings per member into dtks.usulan_temuan, each usulan to padan or tidak_padan';

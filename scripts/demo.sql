@@ -112,3 +112,51 @@ SELECT unnest(l.alasan) AS alasan, count(*) FROM keluarga f, program p, layak_pr
 \echo '--- BPS 14 criteria (4 of them are not recorded by Regsosek): families by criteria met'
 SELECT k.terpenuhi AS kriteria_terpenuhi, count(*) AS keluarga FROM keluarga f, kriteria_bps14(f.no_kk, DATE '2026-01-01') k
  GROUP BY 1 ORDER BY 1;
+
+\echo
+\echo '--- Usulan: offices are login roles with a region (the desa of the most families, Dinas Sosial Kota Yogyakarta)'
+SELECT r.kode_wilayah AS desa_demo FROM rumah_tangga r GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 \gset
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'demo_operator_desa') THEN CREATE ROLE demo_operator_desa LOGIN; END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'demo_dinsos_yogya') THEN CREATE ROLE demo_dinsos_yogya LOGIN; END IF;
+END $$;
+SELECT petugas_tetapkan('demo_operator_desa', 'desa', :'desa_demo'), petugas_tetapkan('demo_dinsos_yogya', 'kabkota', '34.71');
+SELECT p.pengguna, p.peran, p.kode_wilayah, w.nama FROM petugas_peran p JOIN wilayah w ON w.kode = p.kode_wilayah ORDER BY 2 DESC;
+\echo '    the Dukcapil extract: the registry as Dukcapil has it (dead people recorded dead, NIK-based birth dates)'
+INSERT INTO penduduk (nik, no_kk, nama, tanggal_lahir, jenis_kelamin, kode_wilayah, hidup)
+SELECT a.nik, m.no_kk, upper(a.nama), nik_tanggal_lahir(a.nik), a.jenis_kelamin, r.kode_wilayah,
+       NOT EXISTS (SELECT 1 FROM sintetis_galat g WHERE g.nik = a.nik AND g.jenis = 'meninggal_aktif')
+  FROM anggota a JOIN keanggotaan m ON m.nik = a.nik AND upper_inf(m.berlaku)
+  JOIN keluarga k ON k.no_kk = m.no_kk JOIN rumah_tangga r ON r.id = k.rumah_tangga_id;
+SELECT count(*) AS penduduk, count(*) FILTER (WHERE NOT hidup) AS meninggal FROM penduduk;
+
+\echo
+\echo '--- The desa operator proposes every family of the desa for PKH (from a musdes), and submits them'
+SET ROLE demo_operator_desa;
+INSERT INTO usulan (jenis, sumber, kode_wilayah, no_kk, program, berita_acara)
+SELECT 'bansos', 'musdes', r.kode_wilayah, k.no_kk, 'PKH', 'BA/MUSDES/2026/11'
+  FROM keluarga k JOIN rumah_tangga r ON r.id = k.rumah_tangga_id;
+SELECT count(ubah_status(id, 'diajukan')) AS diajukan FROM usulan WHERE status = 'draf';
+\echo '    (it cannot take the matching''s step itself: refused with 42501)'
+UPDATE usulan SET status = 'padan' WHERE id = (SELECT min(id) FROM usulan);
+RESET ROLE;
+
+\echo
+\echo '--- Dinas Sosial matches them with Dukcapil: padan / tidak_padan, with the findings per member'
+SET ROLE demo_dinsos_yogya;
+SELECT * FROM padankan_usulan('34.71');
+SELECT temuan, menghalangi, count(*) FROM usulan_temuan GROUP BY 1, 2 ORDER BY 3 DESC;
+SELECT id, no_kk, alasan FROM usulan WHERE status = 'tidak_padan' ORDER BY id LIMIT 3;
+\echo '    verval visits (one in ten found not eligible), pengesahan by the wali kota, sending to the ministry'
+SELECT count(ubah_status(id, CASE WHEN id % 10 = 0 THEN 'tidak_layak' ELSE 'layak' END, NULL,
+                         '{"tanggal_kunjungan": "2026-11-10", "petugas_verval": "Tim Verval Kota"}')) AS verval
+  FROM usulan WHERE status = 'padan';
+SELECT count(ubah_status(id, 'disahkan', NULL, '{"surat_pengesahan": "SK Wali Kota Yogyakarta 400/2026"}')) AS disahkan
+  FROM usulan WHERE status = 'layak';
+SELECT count(ubah_status(id, 'dikirim')) AS dikirim FROM usulan WHERE status = 'disahkan';
+SELECT status, periode_penetapan, count(*) FROM usulan GROUP BY 1, 2 ORDER BY 3 DESC;
+RESET ROLE;
+
+\echo
+\echo '--- Every step, by whom (the append-only history)'
+SELECT dari, ke, peran, pelaku, count(*) FROM usulan_riwayat GROUP BY 1, 2, 3, 4 ORDER BY min(id);

@@ -128,8 +128,9 @@ static struct
 	Kolom		kolom;
 } cache;
 
-/* An office taking a step as part of the matching or the penetapan (set by those runs only). */
+/* An office taking a step as part of the matching or the penetapan (set by those runs only), and who started the run. */
 static const char *peran_sistem = NULL;
+static Oid	pelaku_sistem = InvalidOid;
 
 /* Statuses in which the desa may correct the proposal. */
 static const char *const status_koreksi[] = {"draf", "tidak_padan", "dikembalikan"};
@@ -316,11 +317,12 @@ peran_kini(void)
 	return cache.ada_peran ? cache.peran : NULL;
 }
 
-/* Take the steps that follow as the matching or the penetapan (NULL: as the user again). */
+/* Take the steps that follow as the matching or the penetapan, started by a user (NULL: as the user again). */
 void
-usulan_sebagai(const char *peran)
+usulan_sebagai(const char *peran, Oid pelaku)
 {
 	peran_sistem = peran;
+	pelaku_sistem = peran != NULL ? pelaku : InvalidOid;
 }
 
 /* The owner of dtks.usulan (the system runs and the cache reads work as it). */
@@ -703,4 +705,23 @@ peran_petugas(PG_FUNCTION_ARGS)
 	if (!kantor_kini())
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(cache.peran));
+}
+
+/*
+ * The role that took the steps of the statement just checked (for the
+ * history trigger): the user who started the matching or the penetapan, else
+ * the current user the row trigger checked (under SET ROLE, not the session
+ * user); NULL if none.
+ */
+PG_FUNCTION_INFO_V1(usulan_pelaku);
+Datum
+usulan_pelaku(PG_FUNCTION_ARGS)
+{
+	Oid			pelaku = peran_sistem != NULL ? pelaku_sistem :
+		(cache.lxid == LXID_KINI ? cache.pengguna : InvalidOid);
+	char	   *nama;
+
+	if (!OidIsValid(pelaku) || (nama = GetUserNameFromId(pelaku, true)) == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(DirectFunctionCall1(namein, CStringGetDatum(nama)));
 }

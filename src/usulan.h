@@ -12,8 +12,8 @@ extern int	usulan_hari_batas;
 /* Whether the schedule windows are enforced (GUC dtks.tegakkan_jadwal). */
 extern bool usulan_tegakkan_jadwal;
 
-/* Take the steps that follow as the matching or the penetapan (NULL: as the user again). */
-extern void usulan_sebagai(const char *peran);
+/* Take the steps that follow as the matching or the penetapan, started by a user (NULL: as the user again). */
+extern void usulan_sebagai(const char *peran, Oid pelaku);
 
 /* The owner of dtks.usulan (the system runs and the cache reads work as it). */
 extern Oid	usulan_pemilik(void);

@@ -73,14 +73,14 @@ jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe
 
 	GetUserIdAndSecContext(&asal, &konteks);
 	SetUserIdAndSecContext(pemilik, konteks | SECURITY_LOCAL_USERID_CHANGE);
-	usulan_sebagai(peran);
+	usulan_sebagai(peran, asal);
 	PG_TRY();
 	{
 		hasil = SPI_execute_with_args(perintah, nargs, argtipe, arg, argnull, false, 0);
 	}
 	PG_FINALLY();
 	{
-		usulan_sebagai(NULL);
+		usulan_sebagai(NULL, InvalidOid);
 		SetUserIdAndSecContext(asal, konteks);
 	}
 	PG_END_TRY();

@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(283);
+SELECT plan(285);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -139,6 +139,7 @@ INSERT INTO fungsi_harapan VALUES
     ('skor_masukan_kk',            '{no_kk,date}',                     'STABLE',    false),
     ('nama_kunci',                 '{text}',                           'IMMUTABLE', false),
     ('usulan_peran',               '{}',                               'STABLE',    false),
+    ('usulan_pelaku',              '{}',                               'STABLE',    false),
     ('ubah_status',                '{bigint,text,text,jsonb}',         'VOLATILE',  false),
     ('pemadanan_jalankan',         '{kode_wilayah}',                   'VOLATILE',  false),
     ('padankan_usulan',            '{kode_wilayah}',                   'VOLATILE',  false),
@@ -177,7 +178,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 111::bigint, '111 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 112::bigint, '112 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -189,12 +190,12 @@ SELECT volatility_is('dtks', nama, args, vol, format('dtks.%s(%s) is %s', nama, 
   FROM fungsi_harapan ORDER BY nama, args;
 SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array_to_string(args, ', ')))
   FROM fungsi_harapan WHERE nama NOT IN ('registri_pelanggaran', 'kk_periksa_daftar', 'kk_komponen', 'sintetis_muat',
-                                         'skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'ubah_status',
+                                         'skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'usulan_pelaku', 'ubah_status',
                                          'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan') ORDER BY nama, args;
 -- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force); a NULL region
 -- means everywhere for the matching and no region for pusat/pt offices; the office readers take no argument
 SELECT isnt_strict('dtks', nama, args, format('dtks.%s(%s) is not STRICT', nama, array_to_string(args, ', ')))
-  FROM fungsi_harapan WHERE nama IN ('skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'ubah_status',
+  FROM fungsi_harapan WHERE nama IN ('skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'usulan_pelaku', 'ubah_status',
                                          'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan') ORDER BY nama, args;
 -- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
@@ -212,7 +213,7 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text, a.aggcombinefn <> 0 FROM pg_pr
               'min() and max() for each type, each with a combine function (parallel aggregation)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace AND proparallel <> 's' AND prorettype <> 'trigger'::regtype
-                     AND proname NOT IN ('sintetis_muat', 'hitung_desil', 'skor_model_salin', 'usulan_peran', 'ubah_status',
+                     AND proname NOT IN ('sintetis_muat', 'hitung_desil', 'skor_model_salin', 'usulan_peran', 'usulan_pelaku', 'ubah_status',
                                          'pemadanan_jalankan', 'padankan_usulan', 'jalankan_sebagai', 'petugas_tetapkan',
                                          'wilayah_petugas', 'petugas_nasional', 'peran_petugas')$$,
                 'every dtks function and aggregate but the trigger functions and those that write is PARALLEL SAFE');

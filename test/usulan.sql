@@ -5,7 +5,7 @@
 -- proposal lock (DTK03), region checks and row-level security as seen from each office; the
 -- Dukcapil matching's callers.  (Real login connections and the race: sql/usulan_akses.sql.)
 \ir lib/awal.psql
-SELECT plan(1248 + 42);
+SELECT plan(1248 + 43);
 
 -- Run a statement as a role: 'ok <rows>' or the SQLSTATE it raised.
 CREATE FUNCTION pg_temp.sebagai(peran name, perintah text) RETURNS text
@@ -116,6 +116,10 @@ SELECT set_eq($$SELECT id, dari, ke, peran FROM kombinasi WHERE hasil = 'ok 1'$$
               'every step taken is in the history once, with its office; no refused step is');
 SELECT is((SELECT count(DISTINCT pengguna)::int FROM dtks.usulan_riwayat WHERE usulan IN (SELECT id FROM kombinasi)), 1,
           'the history names the session user');
+SELECT is((SELECT count(*)::int FROM dtks.usulan_riwayat r JOIN kombinasi k ON k.id = r.usulan
+            WHERE r.pelaku IS DISTINCT FROM CASE WHEN k.peran IN ('pemadanan', 'penetapan') THEN SESSION_USER
+                                                 ELSE ('tap_' || k.peran)::name END), 0,
+          'and the role that took each step (who started the run, for the matching and the penetapan)');
 GRANT UPDATE, DELETE, TRUNCATE ON dtks.usulan_riwayat TO tap_pusat;
 SELECT is(pg_temp.sebagai('tap_pusat', 'UPDATE dtks.usulan_riwayat SET alasan = ''diubah'''), 'ok 0',
           'history cannot be updated, even with the privilege (no row is open to it)');

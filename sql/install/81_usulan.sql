@@ -167,6 +167,7 @@ CREATE TABLE dtks.usulan_riwayat (
     ke text NOT NULL,
     peran text NOT NULL,
     pengguna name NOT NULL DEFAULT SESSION_USER,
+    pelaku name,
     petugas text DEFAULT pg_catalog.current_setting('dtks.petugas', true),
     waktu timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
     alasan text
@@ -177,7 +178,8 @@ COMMENT ON COLUMN dtks.usulan_riwayat.usulan IS 'The usulan';
 COMMENT ON COLUMN dtks.usulan_riwayat.dari IS 'Status before the step';
 COMMENT ON COLUMN dtks.usulan_riwayat.ke IS 'Status after';
 COMMENT ON COLUMN dtks.usulan_riwayat.peran IS 'The office that took it';
-COMMENT ON COLUMN dtks.usulan_riwayat.pengguna IS 'Session user';
+COMMENT ON COLUMN dtks.usulan_riwayat.pengguna IS 'Session user (the login)';
+COMMENT ON COLUMN dtks.usulan_riwayat.pelaku IS 'The role that took the step (the current user, e.g. after SET ROLE; for the matching or the penetapan, who started it)';
 COMMENT ON COLUMN dtks.usulan_riwayat.petugas IS 'The application''s own user, from SET dtks.petugas';
 COMMENT ON COLUMN dtks.usulan_riwayat.waktu IS 'When';
 COMMENT ON COLUMN dtks.usulan_riwayat.alasan IS 'The reason given, where the step has one';
@@ -203,6 +205,11 @@ CREATE TRIGGER usulan_periksa BEFORE INSERT OR UPDATE ON dtks.usulan
     FOR EACH ROW EXECUTE FUNCTION dtks.usulan_periksa();
 COMMENT ON TRIGGER usulan_periksa ON dtks.usulan IS 'The usulan steps, enforced';
 
+CREATE FUNCTION dtks.usulan_pelaku() RETURNS name
+    AS 'MODULE_PATHNAME', 'usulan_pelaku' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION dtks.usulan_pelaku() IS
+    'The role that took the usulan steps just checked in this transaction (the current user, or who started the matching or penetapan run); NULL if none';
+
 CREATE FUNCTION dtks.usulan_peran() RETURNS text
     AS 'MODULE_PATHNAME', 'usulan_peran' LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION dtks.usulan_peran() IS
@@ -215,8 +222,8 @@ CREATE FUNCTION dtks.usulan_catat() RETURNS trigger
     SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    INSERT INTO dtks.usulan_riwayat (usulan, dari, ke, peran, pengguna, alasan)
-    SELECT b.id, l.status, b.status, coalesce(dtks.usulan_peran(), 'tanpa_peran'), SESSION_USER,
+    INSERT INTO dtks.usulan_riwayat (usulan, dari, ke, peran, pengguna, pelaku, alasan)
+    SELECT b.id, l.status, b.status, coalesce(dtks.usulan_peran(), 'tanpa_peran'), SESSION_USER, dtks.usulan_pelaku(),
            CASE WHEN b.alasan IS DISTINCT FROM l.alasan THEN b.alasan END
       FROM usulan_baru b JOIN usulan_lama l ON l.id = b.id
      WHERE b.status <> l.status

@@ -53,12 +53,14 @@ INSERT INTO usulan (jenis, sumber, kode_wilayah, status) VALUES ('baru', 'mandir
 INSERT INTO usulan (jenis, sumber, kode_wilayah, periode_penetapan) VALUES ('baru', 'mandiri', '31.71.01.1001', '2026-01-01');
 UPDATE usulan SET periode_penetapan = '2020-01-01' WHERE id = 1;
 
--- Dukcapil matching: the civil-registry extract, and three usulan submitted by the desa
-INSERT INTO penduduk (nik, no_kk, nama, tanggal_lahir, jenis_kelamin, kode_wilayah, hidup) VALUES
-    ('3171010203900001', '3171010102200001', 'DJOKO SUSILO', '1990-03-02', 'L', '31.71.01.1001', true),
-    ('3171014506920002', '3171010102200001', 'SITI RAHAYU, S.PD.', '1992-06-05', 'P', '31.71.01.1001', true),
-    ('3171011111110003', '3171010102200001', 'MUHAMMAD RIZKI', '2011-11-11', 'L', '31.71.01.1001', true),
-    ('3171010505500004', '3171010102200009', 'SUPARMAN', '1950-05-05', 'L', '31.71.01.1001', false);
+-- Dukcapil matching: the civil-registry extract (loaded by COPY), and three usulan submitted by the desa
+COPY penduduk (nik, no_kk, nama, tempat_lahir, tanggal_lahir, jenis_kelamin, alamat, kode_wilayah, hidup) FROM stdin (FORMAT csv);
+3171010203900001,3171010102200001,DJOKO SUSILO,JAKARTA,1990-03-02,L,JL. GAMBIR I,31.71.01.1001,true
+3171014506920002,3171010102200001,"SITI RAHAYU, S.PD.",BANDUNG,1992-06-05,P,JL. GAMBIR I,31.71.01.1001,true
+3171011111110003,3171010102200001,MUHAMMAD RIZKI,JAKARTA,2011-11-11,L,JL. GAMBIR I,31.71.01.1001,true
+3171010505500004,3171010102200009,SUPARMAN,SOLO,1950-05-05,L,JL. GAMBIR II,31.71.01.1001,false
+\.
+SELECT count(*) AS penduduk FROM penduduk;
 SET ROLE uji_desa_gambir;
 INSERT INTO usulan (jenis, sumber, kode_wilayah, data) VALUES
     ('baru', 'mandiri', '31.71.01.1001', '{"no_kk": "3171010102200001", "anggota": [

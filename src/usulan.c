@@ -156,17 +156,24 @@ salin_kolom(char *tujuan, int baris, int kolom)
 	strlcpy(tujuan, v != NULL ? v : "", NAMEDATALEN);
 }
 
+/* Register the relcache callback once per backend. */
+static void
+daftar_callback(void)
+{
+	if (!cache.callback_terdaftar)
+	{
+		CacheRegisterRelcacheCallback(usulan_cache_basi, (Datum) 0);
+		cache.callback_terdaftar = true;
+	}
+}
+
 /* Read the allowed steps and the schedule windows (SPI must be connected). */
 static void
 muat_langkah(void)
 {
 	Oid			ns = get_namespace_oid("dtks", false);
 
-	if (!cache.callback_terdaftar)
-	{
-		CacheRegisterRelcacheCallback(usulan_cache_basi, (Datum) 0);
-		cache.callback_terdaftar = true;
-	}
+	daftar_callback();
 	cache.oid_langkah = get_relname_relid("usulan_langkah", ns);
 	cache.oid_petugas = get_relname_relid("petugas_peran", ns);
 	cache.oid_jadwal = get_relname_relid("usulan_jadwal", ns);
@@ -238,8 +245,9 @@ muat_peran(Oid pengguna)
 
 /*
  * Make sure the steps and the user's office are cached, reading them as the
- * owner of the usulan table (an office needs no privilege on them).  SPI
- * runs only on a cache miss.  An error restores the user through abort.
+ * owner of the usulan table (an office needs no privilege on them; InvalidOid:
+ * look the owner up).  SPI and catalog lookups run only on a cache miss.  An
+ * error restores the user through abort.
  */
 static void
 pastikan_cache(Oid pemilik, Oid pengguna)
@@ -249,6 +257,8 @@ pastikan_cache(Oid pemilik, Oid pengguna)
 
 	if (cache.langkah_sah && cache.lxid == LXID_KINI && cache.pengguna == pengguna)
 		return;
+	if (!OidIsValid(pemilik))
+		pemilik = usulan_pemilik();
 	GetUserIdAndSecContext(&asal, &konteks);
 	SetUserIdAndSecContext(pemilik, konteks | SECURITY_LOCAL_USERID_CHANGE);
 	SPI_connect();
@@ -283,11 +293,7 @@ kolom_usulan(Relation rel)
 
 	if (k->relid == RelationGetRelid(rel))
 		return k;
-	if (!cache.callback_terdaftar)
-	{
-		CacheRegisterRelcacheCallback(usulan_cache_basi, (Datum) 0);
-		cache.callback_terdaftar = true;
-	}
+	daftar_callback();
 	k->id = nomor_kolom(d, "id");
 	k->status = nomor_kolom(d, "status");
 	k->sumber = nomor_kolom(d, "sumber");
@@ -347,7 +353,7 @@ usulan_pemilik(void)
 bool
 usulan_kantor(Oid pengguna, char *peran, int64 *wilayah, bool *ada_wilayah)
 {
-	pastikan_cache(usulan_pemilik(), pengguna);
+	pastikan_cache(InvalidOid, pengguna);
 	if (!cache.ada_peran)
 		return false;
 	strlcpy(peran, cache.peran, NAMEDATALEN);
@@ -382,6 +388,8 @@ sama(HeapTuple a, HeapTuple b, TupleDesc d, int kolom)
 
 	if (null_a || null_b)
 		return null_a == null_b;
+	if (datumIsEqual(va, vb, att->attbyval, att->attlen))
+		return true;			/* same bytes (an unchanged column keeps its toast pointer) */
 	if (att->attlen == -1)
 	{
 		struct varlena *x = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(va));
@@ -390,7 +398,7 @@ sama(HeapTuple a, HeapTuple b, TupleDesc d, int kolom)
 		return VARSIZE_ANY_EXHDR(x) == VARSIZE_ANY_EXHDR(y) &&
 			memcmp(VARDATA_ANY(x), VARDATA_ANY(y), VARSIZE_ANY_EXHDR(x)) == 0;
 	}
-	return datumIsEqual(va, vb, att->attbyval, att->attlen);
+	return false;
 }
 
 /* May the desa correct the proposal in this status? */
@@ -482,8 +490,7 @@ usulan_periksa(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 	Kolom	   *k;
 	char	   *dari,
-			   *ke,
-			   *sumber;
+			   *ke;
 	const char *peran;
 	int64		id,
 				wilayah;
@@ -530,7 +537,6 @@ usulan_periksa(PG_FUNCTION_ARGS)
 		return PointerGetDatum(baru);
 
 	pastikan_cache(RelationGetForm(td->tg_relation)->relowner, pemanggil);
-	sumber = teks(baru, desc, k->sumber);
 	peran = peran_kini();
 
 	if (strcmp(dari, ke) == 0)
@@ -579,12 +585,16 @@ usulan_periksa(PG_FUNCTION_ARGS)
 						  wilayah_teks(cache.wilayah)));
 
 	/* what the step needs */
-	if (strcmp(cocok->syarat, "berita_acara") == 0 && (strcmp(sumber, "musdes") == 0 || strcmp(sumber, "muskel") == 0) &&
-		kosong(baru, desc, k->berita_acara))
-		ereport(ERROR,
-				errcode(ERRCODE_CHECK_VIOLATION),
-				errmsg("usulan %lld: step %s -> %s needs the berita acara of the %s", (long long) id, dari, ke, sumber),
-				errdetail("Set berita_acara to the reference of the musyawarah minutes."));
+	if (strcmp(cocok->syarat, "berita_acara") == 0 && kosong(baru, desc, k->berita_acara))
+	{
+		char	   *sumber = teks(baru, desc, k->sumber);
+
+		if (strcmp(sumber, "musdes") == 0 || strcmp(sumber, "muskel") == 0)
+			ereport(ERROR,
+					errcode(ERRCODE_CHECK_VIOLATION),
+					errmsg("usulan %lld: step %s -> %s needs the berita acara of the %s", (long long) id, dari, ke, sumber),
+					errdetail("Set berita_acara to the reference of the musyawarah minutes."));
+	}
 	if (strcmp(cocok->syarat, "kunjungan") == 0 &&
 		(kosong(baru, desc, k->tanggal_kunjungan) || kosong(baru, desc, k->petugas_verval)))
 		ereport(ERROR,

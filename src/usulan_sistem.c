@@ -37,10 +37,12 @@ periksa_pemanggil(bool semua, int64 wilayah)
 	int64		wilayah_kantor;
 	bool		ada_wilayah;
 	Oid			pengguna = GetUserId();
+	bool		ada_kantor;
 
 	if (superuser())
 		return;
-	if (usulan_kantor(pengguna, peran, &wilayah_kantor, &ada_wilayah))
+	ada_kantor = usulan_kantor(pengguna, peran, &wilayah_kantor, &ada_wilayah);
+	if (ada_kantor)
 	{
 		if (strcmp(peran, "pusat") == 0)
 			return;
@@ -54,9 +56,10 @@ periksa_pemanggil(bool semua, int64 wilayah)
 				   semua ? "every region" :
 				   DatumGetCString(DirectFunctionCall1(kode_wilayah_out, Int64GetDatum(wilayah)))),
 			errdetail("Role %s is %s.", GetUserNameFromId(pengguna, false),
-					  !usulan_kantor(pengguna, peran, &wilayah_kantor, &ada_wilayah) ? "not in dtks.petugas_peran" :
-					  strcmp(peran, "kabkota") == 0 ? "a kab/kota office of another region" :
-					  "not a kab/kota or pusat office"));
+					  !ada_kantor ? "not in dtks.petugas_peran" :
+					  strcmp(peran, "kabkota") != 0 ? "not a kab/kota or pusat office" :
+					  semua ? "a kab/kota office, which matches inside its own region only" :
+					  "a kab/kota office of another region"));
 }
 
 /*

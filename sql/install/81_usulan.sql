@@ -257,7 +257,8 @@ BEGIN
     RETURNING u.status INTO hasil;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'usulan % does not exist or is not visible to role %', ubah_status.usulan, CURRENT_USER
-            USING ERRCODE = '42704';
+            USING ERRCODE = '42704',
+                  DETAIL = 'Row-level security shows an office only the usulan of its own region.';
     END IF;
     RETURN hasil;
 END

@@ -130,6 +130,10 @@ static struct
 
 /* An office taking a step as part of the matching or the penetapan (set by those runs only), and who started the run. */
 static const char *peran_sistem = NULL;
+
+/* The month the running penetapan determines (dtks.tetapkan), if any. */
+static DateADT periode_sistem = 0;
+static bool ada_periode_sistem = false;
 static Oid	pelaku_sistem = InvalidOid;
 
 /* Statuses in which the desa may correct the proposal. */
@@ -321,6 +325,14 @@ peran_kini(void)
 	if (peran_sistem != NULL)
 		return peran_sistem;
 	return cache.ada_peran ? cache.peran : NULL;
+}
+
+/* The month the running penetapan determines: a step to ditetapkan records it on the usulan. */
+void
+usulan_periode_penetapan(DateADT periode, bool ada)
+{
+	periode_sistem = periode;
+	ada_periode_sistem = ada;
 }
 
 /* Take the steps that follow as the matching or the penetapan, started by a user (NULL: as the user again). */
@@ -615,6 +627,17 @@ usulan_periksa(PG_FUNCTION_ARGS)
 	/* the schedule of the stage, when enforced */
 	if (usulan_tegakkan_jadwal && cocok->tahap[0] != '\0')
 		periksa_jadwal(id, cocok->tahap, wilayah, dari, ke);
+
+	/* determined: the month of the penetapan that applied it */
+	if (strcmp(ke, "ditetapkan") == 0 && ada_periode_sistem && peran_sistem != NULL &&
+		strcmp(peran_sistem, "penetapan") == 0)
+	{
+		Datum		nilai[1] = {DateADTGetDatum(periode_sistem)};
+		bool		null[1] = {false};
+		int			kolom[1] = {k->periode_penetapan};
+
+		baru = heap_modify_tuple_by_cols(baru, desc, 1, kolom, nilai, null);
+	}
 
 	/* sent: the month of the penetapan it goes to */
 	if (strcmp(ke, "dikirim") == 0)

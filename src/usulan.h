@@ -6,6 +6,8 @@
 #ifndef DTKS_USULAN_H
 #define DTKS_USULAN_H
 
+#include "utils/date.h"
+
 /* The cut-off day of the month for the penetapan (GUC dtks.hari_batas). */
 extern int	usulan_hari_batas;
 
@@ -14,6 +16,13 @@ extern bool usulan_tegakkan_jadwal;
 
 /* Take the steps that follow as the matching or the penetapan, started by a user (NULL: as the user again). */
 extern void usulan_sebagai(const char *peran, Oid pelaku);
+
+/* The month the running penetapan determines (0: none; set by dtks.tetapkan around its run). */
+extern void usulan_periode_penetapan(DateADT periode, bool ada);
+
+/* Run a query as the owner of dtks.usulan taking steps as a system office; SPI's result code. */
+extern int	usulan_jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe,
+								   Datum *arg, const char *argnull);
 
 /* The owner of dtks.usulan (the system runs and the cache reads work as it). */
 extern Oid	usulan_pemilik(void);

@@ -66,8 +66,8 @@ periksa_pemanggil(bool semua, int64 wilayah)
  * Run a query as the owner of dtks.usulan, taking usulan steps as a system
  * office; returns SPI's result code (SPI stays connected for the caller).
  */
-static int
-jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe, Datum *arg, const char *argnull)
+int
+usulan_jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe, Datum *arg, const char *argnull)
 {
 	Oid			pemilik = usulan_pemilik();
 	Oid			asal;
@@ -112,7 +112,7 @@ padankan_usulan(PG_FUNCTION_ARGS)
 	arg[0] = Int64GetDatum(wilayah);
 
 	SPI_connect();
-	if (jalankan_sistem("pemadanan", "SELECT diperiksa, padan, tidak_padan FROM dtks.pemadanan_jalankan($1)",
+	if (usulan_jalankan_sistem("pemadanan", "SELECT diperiksa, padan, tidak_padan FROM dtks.pemadanan_jalankan($1)",
 						1, argtipe, arg, argnull) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "padankan_usulan: the matching returned no summary");
 	for (int i = 0; i < 3; i++)
@@ -144,7 +144,7 @@ jalankan_sebagai(PG_FUNCTION_ARGS)
 				errmsg("\"%s\" is not a system office", peran),
 				errdetail("The system offices are pemadanan and penetapan."));
 	SPI_connect();
-	hasil = jalankan_sistem(peran, perintah, 0, NULL, NULL, NULL);
+	hasil = usulan_jalankan_sistem(peran, perintah, 0, NULL, NULL, NULL);
 	if (hasil < 0)
 		elog(ERROR, "jalankan_sebagai: %s", SPI_result_code_string(hasil));
 	jumlah = SPI_processed;

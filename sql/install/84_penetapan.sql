@@ -1,0 +1,978 @@
+-- The monthly penetapan: the ministry determines DTKS once a month (domain.md 4.6).
+--
+-- dtks.tetapkan(periode) takes every usulan sent (dikirim) for that month or earlier, moves it to
+-- ditetapkan, applies it to the registry, and records who is in DTKS as validity periods by
+-- month: a family's, a member's and a program membership's presence is one row from the month
+-- it began until the month it ended (open while it lasts).  A month therefore writes rows only
+-- for what changed, and "who was in DTKS in month M" is one indexed query
+-- (dtks.penetapan_pada).  The monthly figures per region are kept up to date as each month is
+-- determined (dtks.penetapan_agregat, 86_penetapan_bi.sql).
+
+-- The months determined, and what each did.
+CREATE TABLE dtks.penetapan (
+    periode date PRIMARY KEY CONSTRAINT penetapan_awal_bulan CHECK (extract(day FROM periode) = 1),
+    ditetapkan timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    pengguna name NOT NULL DEFAULT SESSION_USER,
+    pelaku name NOT NULL,
+    model text NOT NULL REFERENCES dtks.skor_model (versi),
+    acuan_desil date NOT NULL,
+    usulan bigint NOT NULL,
+    keluarga_masuk bigint NOT NULL,
+    keluarga_keluar bigint NOT NULL,
+    anggota_masuk bigint NOT NULL,
+    anggota_keluar bigint NOT NULL,
+    program_mulai bigint NOT NULL,
+    program_selesai bigint NOT NULL,
+    skor_dihitung bigint NOT NULL,
+    desil_ulang boolean NOT NULL
+);
+COMMENT ON TABLE dtks.penetapan IS 'The months determined by dtks.tetapkan (each once, in order), with what each applied';
+COMMENT ON COLUMN dtks.penetapan.periode IS 'The month determined (its first day)';
+COMMENT ON COLUMN dtks.penetapan.ditetapkan IS 'When the penetapan ran';
+COMMENT ON COLUMN dtks.penetapan.pengguna IS 'The session user who ran it';
+COMMENT ON COLUMN dtks.penetapan.pelaku IS 'The role that called dtks.tetapkan (the current user under SET ROLE)';
+COMMENT ON COLUMN dtks.penetapan.model IS 'The score model in force for the month';
+COMMENT ON COLUMN dtks.penetapan.acuan_desil IS 'The month of the full national ranking whose desil cut points the month used (dtks.penetapan_desil_batas)';
+COMMENT ON COLUMN dtks.penetapan.usulan IS 'Usulan determined (dikirim -> ditetapkan)';
+COMMENT ON COLUMN dtks.penetapan.keluarga_masuk IS 'Families that entered DTKS';
+COMMENT ON COLUMN dtks.penetapan.keluarga_keluar IS 'Families that left DTKS';
+COMMENT ON COLUMN dtks.penetapan.anggota_masuk IS 'Members that entered DTKS';
+COMMENT ON COLUMN dtks.penetapan.anggota_keluar IS 'Members that left DTKS';
+COMMENT ON COLUMN dtks.penetapan.program_mulai IS 'Program memberships started';
+COMMENT ON COLUMN dtks.penetapan.program_selesai IS 'Program memberships ended (the family left DTKS)';
+COMMENT ON COLUMN dtks.penetapan.skor_dihitung IS 'Families scored this month';
+COMMENT ON COLUMN dtks.penetapan.desil_ulang IS 'Whether every family was ranked again (the first month, or a new model in force)';
+COMMENT ON INDEX dtks.penetapan_pkey IS 'One penetapan per month';
+COMMENT ON CONSTRAINT penetapan_awal_bulan ON dtks.penetapan IS 'A month is named by its first day';
+SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan'::regclass, '');
+
+-- The desil cut points of a full national ranking: a family scored later takes the desil whose
+-- range holds its score, so one month's changes do not re-rank the country.
+CREATE TABLE dtks.penetapan_desil_batas (
+    acuan date NOT NULL,
+    versi text NOT NULL REFERENCES dtks.skor_model (versi),
+    desil smallint NOT NULL CHECK (desil BETWEEN 1 AND 10),
+    skor_atas double precision NOT NULL,
+    PRIMARY KEY (acuan, versi, desil)
+);
+COMMENT ON TABLE dtks.penetapan_desil_batas IS
+    'Cut points of a full national desil ranking made by the penetapan: the highest score of each desil; later months place a newly scored family by them';
+COMMENT ON COLUMN dtks.penetapan_desil_batas.acuan IS 'The month of the ranking';
+COMMENT ON COLUMN dtks.penetapan_desil_batas.versi IS 'The score model';
+COMMENT ON COLUMN dtks.penetapan_desil_batas.desil IS 'Desil 1-10';
+COMMENT ON COLUMN dtks.penetapan_desil_batas.skor_atas IS 'The highest score ranked into this desil (desil 10 takes every higher score)';
+COMMENT ON INDEX dtks.penetapan_desil_batas_pkey IS 'One cut point per ranking, model and desil';
+SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_desil_batas'::regclass, '');
+
+-- Presence periods are whole months: [first month, month it ended).
+CREATE DOMAIN dtks.masa_bulan AS daterange
+    CHECK (NOT isempty(VALUE) AND NOT lower_inf(VALUE) AND extract(day FROM lower(VALUE)) = 1
+           AND (upper_inf(VALUE) OR extract(day FROM upper(VALUE)) = 1));
+COMMENT ON DOMAIN dtks.masa_bulan IS 'A presence in DTKS by month: from the first day of its first month until the first day of the month it ended (open while it lasts)';
+
+-- Why a presence ended.
+CREATE DOMAIN dtks.alasan_keluar AS text CHECK (VALUE IN ('meninggal', 'pindah', 'mampu', 'ganda', 'lainnya'));
+COMMENT ON DOMAIN dtks.alasan_keluar IS 'Why a family, member or program membership left DTKS: the penghentian reasons (meninggal, pindah, mampu, ganda) or lainnya (e.g. left its KK)';
+
+-- Each family's presence in DTKS, with its region, household, score and desil.
+CREATE TABLE dtks.penetapan_keluarga (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    no_kk dtks.no_kk NOT NULL,
+    rumah_tangga_id bigint NOT NULL,
+    kode_wilayah dtks.kode_wilayah NOT NULL,
+    skor double precision,
+    desil smallint CHECK (desil BETWEEN 1 AND 10),
+    berlaku dtks.masa_bulan NOT NULL,
+    alasan_keluar dtks.alasan_keluar,
+    usulan bigint,
+    CONSTRAINT penetapan_keluarga_alasan CHECK (alasan_keluar IS NULL OR NOT upper_inf(berlaku))
+);
+COMMENT ON TABLE dtks.penetapan_keluarga IS
+    'Families in DTKS by month: one row per unchanged stretch (a change of region, household, score or desil ends a row and opens the next; leaving ends it with a reason)';
+COMMENT ON COLUMN dtks.penetapan_keluarga.id IS 'Row number';
+COMMENT ON COLUMN dtks.penetapan_keluarga.no_kk IS 'The family';
+COMMENT ON COLUMN dtks.penetapan_keluarga.rumah_tangga_id IS 'Its household';
+COMMENT ON COLUMN dtks.penetapan_keluarga.kode_wilayah IS 'Its desa/kelurahan';
+COMMENT ON COLUMN dtks.penetapan_keluarga.skor IS 'Welfare score with the month''s model';
+COMMENT ON COLUMN dtks.penetapan_keluarga.desil IS 'National desil (by the full ranking, or its cut points for a family scored later)';
+COMMENT ON COLUMN dtks.penetapan_keluarga.berlaku IS 'The months of this stretch';
+COMMENT ON COLUMN dtks.penetapan_keluarga.alasan_keluar IS 'Why the family left DTKS when this row ended (NULL: still in, or followed by a changed row)';
+COMMENT ON COLUMN dtks.penetapan_keluarga.usulan IS 'The usulan that caused this row (NULL: the first penetapan or a re-ranking)';
+COMMENT ON CONSTRAINT penetapan_keluarga_alasan ON dtks.penetapan_keluarga IS 'Only an ended stretch has a reason to leave';
+CREATE UNIQUE INDEX penetapan_keluarga_kini ON dtks.penetapan_keluarga (no_kk) WHERE upper_inf(berlaku);
+COMMENT ON INDEX dtks.penetapan_keluarga_kini IS 'At most one current stretch per family';
+CREATE INDEX penetapan_keluarga_kk ON dtks.penetapan_keluarga (no_kk, lower(berlaku));
+COMMENT ON INDEX dtks.penetapan_keluarga_kk IS 'A family''s stretches';
+CREATE INDEX penetapan_keluarga_rumah_tangga ON dtks.penetapan_keluarga (rumah_tangga_id);
+COMMENT ON INDEX dtks.penetapan_keluarga_rumah_tangga IS 'The families of a household (household counts)';
+CREATE INDEX penetapan_keluarga_wilayah ON dtks.penetapan_keluarga (kode_wilayah);
+COMMENT ON INDEX dtks.penetapan_keluarga_wilayah IS 'The families of a region';
+CREATE INDEX penetapan_keluarga_berlaku ON dtks.penetapan_keluarga USING gist (berlaku);
+COMMENT ON INDEX dtks.penetapan_keluarga_berlaku IS 'The families in DTKS in a month';
+COMMENT ON INDEX dtks.penetapan_keluarga_pkey IS 'Row number';
+SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_keluarga'::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_keluarga_id_seq'::regclass, '');
+
+-- Each member's presence in DTKS, with the family, SHDK, sex and birth date counted then.
+CREATE TABLE dtks.penetapan_anggota (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    nik dtks.nik NOT NULL,
+    no_kk dtks.no_kk NOT NULL,
+    kode_wilayah dtks.kode_wilayah NOT NULL,
+    shdk dtks.kode_shdk NOT NULL,
+    jenis_kelamin dtks.kode_jenis_kelamin NOT NULL,
+    tanggal_lahir date NOT NULL,
+    berlaku dtks.masa_bulan NOT NULL,
+    alasan_keluar dtks.alasan_keluar,
+    usulan bigint,
+    CONSTRAINT penetapan_anggota_alasan CHECK (alasan_keluar IS NULL OR NOT upper_inf(berlaku))
+);
+COMMENT ON TABLE dtks.penetapan_anggota IS
+    'Members in DTKS by month: one row per unchanged stretch (a change of family, SHDK, region, sex or birth date ends a row and opens the next; leaving ends it with a reason)';
+COMMENT ON COLUMN dtks.penetapan_anggota.id IS 'Row number';
+COMMENT ON COLUMN dtks.penetapan_anggota.nik IS 'The member';
+COMMENT ON COLUMN dtks.penetapan_anggota.no_kk IS 'The family';
+COMMENT ON COLUMN dtks.penetapan_anggota.kode_wilayah IS 'The family''s desa/kelurahan';
+COMMENT ON COLUMN dtks.penetapan_anggota.shdk IS 'Relationship to the kepala keluarga';
+COMMENT ON COLUMN dtks.penetapan_anggota.jenis_kelamin IS 'Sex';
+COMMENT ON COLUMN dtks.penetapan_anggota.tanggal_lahir IS 'Birth date (age bands are computed for each month)';
+COMMENT ON COLUMN dtks.penetapan_anggota.berlaku IS 'The months of this stretch';
+COMMENT ON COLUMN dtks.penetapan_anggota.alasan_keluar IS 'Why the member left DTKS when this row ended (NULL: still in, or followed by a changed row)';
+COMMENT ON COLUMN dtks.penetapan_anggota.usulan IS 'The usulan that caused this row (NULL: the first penetapan)';
+COMMENT ON CONSTRAINT penetapan_anggota_alasan ON dtks.penetapan_anggota IS 'Only an ended stretch has a reason to leave';
+CREATE UNIQUE INDEX penetapan_anggota_kini ON dtks.penetapan_anggota (nik) WHERE upper_inf(berlaku);
+COMMENT ON INDEX dtks.penetapan_anggota_kini IS 'At most one current stretch per member';
+CREATE INDEX penetapan_anggota_kk_kini ON dtks.penetapan_anggota (no_kk) WHERE upper_inf(berlaku);
+COMMENT ON INDEX dtks.penetapan_anggota_kk_kini IS 'The current members of a family';
+CREATE INDEX penetapan_anggota_lahir_kini ON dtks.penetapan_anggota (tanggal_lahir) WHERE upper_inf(berlaku);
+COMMENT ON INDEX dtks.penetapan_anggota_lahir_kini IS 'Current members by birth date: who moves to another age band in a month';
+CREATE INDEX penetapan_anggota_nik ON dtks.penetapan_anggota (nik, lower(berlaku));
+COMMENT ON INDEX dtks.penetapan_anggota_nik IS 'A member''s stretches';
+CREATE INDEX penetapan_anggota_wilayah ON dtks.penetapan_anggota (kode_wilayah);
+COMMENT ON INDEX dtks.penetapan_anggota_wilayah IS 'The members of a region';
+CREATE INDEX penetapan_anggota_berlaku ON dtks.penetapan_anggota USING gist (berlaku);
+COMMENT ON INDEX dtks.penetapan_anggota_berlaku IS 'The members in DTKS in a month';
+COMMENT ON INDEX dtks.penetapan_anggota_pkey IS 'Row number';
+SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_anggota'::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_anggota_id_seq'::regclass, '');
+
+-- Program memberships (started by a bansos usulan, ended when the family leaves DTKS).
+CREATE TABLE dtks.penetapan_program (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    no_kk dtks.no_kk NOT NULL,
+    program text NOT NULL REFERENCES dtks.program (kode),
+    berlaku dtks.masa_bulan NOT NULL,
+    alasan_selesai dtks.alasan_keluar,
+    usulan bigint,
+    CONSTRAINT penetapan_program_alasan CHECK (alasan_selesai IS NULL OR NOT upper_inf(berlaku))
+);
+COMMENT ON TABLE dtks.penetapan_program IS 'Program memberships by month: started by a determined bansos usulan, ended when the family leaves DTKS';
+COMMENT ON COLUMN dtks.penetapan_program.id IS 'Row number';
+COMMENT ON COLUMN dtks.penetapan_program.no_kk IS 'The family (keluarga penerima manfaat)';
+COMMENT ON COLUMN dtks.penetapan_program.program IS 'The program (dtks.program)';
+COMMENT ON COLUMN dtks.penetapan_program.berlaku IS 'The months of the membership';
+COMMENT ON COLUMN dtks.penetapan_program.alasan_selesai IS 'Why it ended (the family''s reason to leave DTKS)';
+COMMENT ON COLUMN dtks.penetapan_program.usulan IS 'The bansos usulan that started it';
+COMMENT ON CONSTRAINT penetapan_program_alasan ON dtks.penetapan_program IS 'Only an ended membership has a reason';
+CREATE UNIQUE INDEX penetapan_program_kini ON dtks.penetapan_program (no_kk, program) WHERE upper_inf(berlaku);
+COMMENT ON INDEX dtks.penetapan_program_kini IS 'A family is in a program at most once at a time';
+CREATE INDEX penetapan_program_kk ON dtks.penetapan_program (no_kk, lower(berlaku));
+COMMENT ON INDEX dtks.penetapan_program_kk IS 'A family''s program memberships';
+COMMENT ON INDEX dtks.penetapan_program_pkey IS 'Row number';
+SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_program'::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_program_id_seq'::regclass, '');
+
+-- The age band of a person on the first day of a month.
+CREATE FUNCTION dtks.kelompok_umur(tanggal_lahir date, pada date) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+    WHEN pada < tanggal_lahir + interval '6 years' THEN '0_5'
+    WHEN pada < tanggal_lahir + interval '18 years' THEN '6_17'
+    WHEN pada < tanggal_lahir + interval '60 years' THEN '18_59'
+    ELSE '60_lebih' END;
+COMMENT ON FUNCTION dtks.kelompok_umur(date, date) IS
+    'Age band on a date (0_5: balita and pre-school, 6_17: school age, 18_59: working age, 60_lebih: elderly, the PKH components)';
+
+-- Who was in DTKS in a month (optionally inside a region): every member, its family's desil and programs.
+CREATE FUNCTION dtks.penetapan_pada(periode date, wilayah dtks.kode_wilayah DEFAULT NULL)
+    RETURNS TABLE (nik dtks.nik, no_kk dtks.no_kk, kode_wilayah dtks.kode_wilayah, rumah_tangga_id bigint,
+                   shdk smallint, jenis_kelamin char(1), tanggal_lahir date, desil smallint, skor double precision,
+                   program text[])
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT a.nik, a.no_kk, a.kode_wilayah, k.rumah_tangga_id, a.shdk, a.jenis_kelamin, a.tanggal_lahir, k.desil, k.skor,
+           coalesce((SELECT array_agg(p.program ORDER BY p.program) FROM dtks.penetapan_program p
+                      WHERE p.no_kk OPERATOR(dtks.=) a.no_kk
+                        AND p.berlaku @> date_trunc('month', penetapan_pada.periode)::date), '{}')
+      FROM dtks.penetapan_anggota a
+      JOIN dtks.penetapan_keluarga k ON k.no_kk OPERATOR(dtks.=) a.no_kk
+                                     AND k.berlaku @> date_trunc('month', penetapan_pada.periode)::date
+     WHERE a.berlaku @> date_trunc('month', penetapan_pada.periode)::date
+       AND (penetapan_pada.wilayah IS NULL OR a.kode_wilayah OPERATOR(dtks.<@) penetapan_pada.wilayah);
+END;
+COMMENT ON FUNCTION dtks.penetapan_pada(date, dtks.kode_wilayah) IS
+    'Who was in DTKS in the month of periode (as the latest penetapan on or before it left it), inside wilayah if given: each member with its family, SHDK, sex, birth date, the family''s desil and score, and its programs; row-level security shows an office its own region';
+
+-- The penetapan itself, set-based: called by dtks.tetapkan only, as the owner, taking the steps as
+-- the penetapan office.  Every statement reads and writes only what the month's usulan touch, except
+-- the first month and a month with a new model in force, which rank every family.
+CREATE FUNCTION dtks.penetapan_jalankan(bulan_diminta date)
+    RETURNS TABLE (periode date, usulan bigint, keluarga_masuk bigint, keluarga_keluar bigint,
+                   anggota_masuk bigint, anggota_keluar bigint, program_mulai bigint, program_selesai bigint,
+                   skor_dihitung bigint, desil_ulang boolean)
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, dtks, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    bulan date := bulan_diminta;
+    lalu dtks.penetapan;
+    model text := dtks.skor_model_pada(bulan_diminta);
+    acuan date;
+    semua boolean;
+    putaran integer;
+    jumlah_putaran integer;
+    n_usulan bigint;
+    n_skor bigint;
+    kolom_rt text;
+    kolom_kel text;
+    kolom_ang text;
+    hasil record;
+    sisa text;
+BEGIN
+    -- one penetapan at a time; a month once, in order
+    LOCK TABLE dtks.penetapan IN SHARE ROW EXCLUSIVE MODE;
+    IF EXISTS (SELECT 1 FROM dtks.penetapan p WHERE p.periode = bulan) THEN
+        RAISE EXCEPTION 'penetapan of % is already made', to_char(bulan, 'YYYY-MM')
+            USING ERRCODE = '23505', DETAIL = 'A month is determined once; what arrives later goes to the next month.';
+    END IF;
+    SELECT * INTO lalu FROM dtks.penetapan p ORDER BY p.periode DESC LIMIT 1;
+    IF lalu.periode > bulan THEN
+        RAISE EXCEPTION 'penetapan of % is earlier than the last one made (%)', to_char(bulan, 'YYYY-MM'), to_char(lalu.periode, 'YYYY-MM')
+            USING ERRCODE = 'DTK04', DETAIL = 'Months are determined in order; a later month carries every earlier usulan still sent.';
+    END IF;
+    IF model IS NULL THEN
+        RAISE EXCEPTION 'penetapan of %: no score model is in force', to_char(bulan, 'YYYY-MM')
+            USING ERRCODE = '22023', DETAIL = 'Every month is scored with the model whose validity (dtks.skor_model.berlaku) holds its first day.';
+    END IF;
+    -- the first month and a new model rank everyone; other months place scores by the last cut points
+    semua := lalu.periode IS NULL OR lalu.model <> model
+             OR NOT EXISTS (SELECT 1 FROM dtks.penetapan_desil_batas b WHERE b.acuan = lalu.acuan_desil AND b.versi = model);
+    acuan := CASE WHEN semua THEN bulan ELSE lalu.acuan_desil END;
+
+    -- the usulan of the month (and of earlier months still sent): determined now
+    -- (left by an earlier penetapan in this transaction that failed inside a savepoint)
+    FOR sisa IN SELECT c.oid::regclass::text FROM pg_catalog.pg_class c
+                 WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r'
+                   AND c.relname = ANY (ARRAY['penetapan_usulan', 'penetapan_kk', 'penetapan_alasan', 'penetapan_ini',
+                                              'penetapan_masuk', 'penetapan_masalah', 'penetapan_keluarga_kini',
+                                              'penetapan_anggota_kini', 'penetapan_alasan_kk', 'penetapan_usulan_kk',
+                                              'penetapan_keluarga_tutup', 'penetapan_keluarga_buka',
+                                              'penetapan_anggota_tutup', 'penetapan_anggota_buka',
+                                              'penetapan_program_ubah', 'penetapan_ubah']) LOOP
+        EXECUTE 'DROP TABLE ' || sisa;
+    END LOOP;
+    CREATE TEMP TABLE penetapan_usulan (id bigint PRIMARY KEY, jenis text, sumber text, kode_wilayah dtks.kode_wilayah,
+                                        no_kk dtks.no_kk, data jsonb, program text, alasan_penghentian text,
+                                        putaran integer) ON COMMIT DROP;
+    WITH u AS (
+        UPDATE dtks.usulan u SET status = 'ditetapkan'
+         WHERE u.status = 'dikirim' AND u.periode_penetapan <= bulan
+        RETURNING u.id, u.jenis, u.sumber, u.kode_wilayah, coalesce(u.no_kk, (u.data ->> 'no_kk')::dtks.no_kk) AS no_kk,
+                  u.data, u.program, u.alasan_penghentian)
+    INSERT INTO pg_temp.penetapan_usulan
+    SELECT u.*, row_number() OVER (PARTITION BY u.no_kk
+                                   ORDER BY array_position(ARRAY['baru', 'perbaikan', 'bansos', 'penghentian'], u.jenis), u.id)
+      FROM u;
+    GET DIAGNOSTICS n_usulan = ROW_COUNT;
+    ANALYZE pg_temp.penetapan_usulan;
+    PERFORM dtks.penetapan_periksa_data(bulan);
+
+    -- the registry's columns, for applying the proposed data whatever columns it carries
+    SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FILTER (WHERE a.attrelid = 'dtks.rumah_tangga'::regclass AND a.attname <> 'id'),
+           string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FILTER (WHERE a.attrelid = 'dtks.keluarga'::regclass AND a.attname NOT IN ('no_kk', 'rumah_tangga_id', 'status')),
+           string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FILTER (WHERE a.attrelid = 'dtks.anggota'::regclass AND a.attname <> 'nik')
+      INTO kolom_rt, kolom_kel, kolom_ang
+      FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid IN ('dtks.rumah_tangga'::regclass, 'dtks.keluarga'::regclass, 'dtks.anggota'::regclass)
+       AND a.attnum > 0 AND NOT a.attisdropped;
+
+    -- the families whose presence may change, and why members and families leave
+    CREATE TEMP TABLE penetapan_kk (no_kk dtks.no_kk PRIMARY KEY) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_alasan (no_kk dtks.no_kk, nik dtks.nik, alasan text, usulan bigint) ON COMMIT DROP;
+    INSERT INTO pg_temp.penetapan_kk SELECT DISTINCT u.no_kk FROM pg_temp.penetapan_usulan u ON CONFLICT DO NOTHING;
+
+    SELECT max(u.putaran) INTO jumlah_putaran FROM pg_temp.penetapan_usulan u;
+    FOR putaran IN 1 .. coalesce(jumlah_putaran, 0) LOOP
+        PERFORM dtks.penetapan_terapkan(bulan, putaran, kolom_rt, kolom_kel, kolom_ang);
+    END LOOP;
+
+    -- a household whose kepala left its families is headed by the kepala keluarga of one still active
+    UPDATE dtks.rumah_tangga h
+       SET kepala_nik = (SELECT m.nik FROM dtks.keluarga f
+                           JOIN dtks.keanggotaan m ON m.no_kk OPERATOR(dtks.=) f.no_kk AND upper_inf(m.berlaku) AND m.shdk = 1
+                          WHERE f.rumah_tangga_id = h.id AND f.status = 'aktif'
+                          ORDER BY f.no_kk LIMIT 1)
+     WHERE h.id IN (SELECT f.rumah_tangga_id FROM pg_temp.penetapan_kk t JOIN dtks.keluarga f ON f.no_kk OPERATOR(dtks.=) t.no_kk)
+       AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m JOIN dtks.keluarga f ON f.no_kk OPERATOR(dtks.=) m.no_kk
+                        WHERE m.nik OPERATOR(dtks.=) h.kepala_nik AND upper_inf(m.berlaku)
+                          AND f.rumah_tangga_id = h.id AND f.status = 'aktif');
+
+    -- the registry's rules now, so that a violation is named before anything else is computed
+    SET CONSTRAINTS dtks.registri_aturan IMMEDIATE;
+    SET CONSTRAINTS dtks.registri_aturan DEFERRED;
+
+    -- every family, on the first month or a new model
+    IF semua THEN
+        INSERT INTO pg_temp.penetapan_kk
+        SELECT f.no_kk FROM dtks.keluarga f
+        UNION SELECT p.no_kk FROM dtks.penetapan_keluarga p WHERE upper_inf(p.berlaku)
+        ON CONFLICT DO NOTHING;
+    END IF;
+    ANALYZE pg_temp.penetapan_kk;
+
+    -- the families in DTKS after the month, scored
+    n_skor := dtks.penetapan_skor(bulan, model, semua);
+    IF semua THEN
+        INSERT INTO dtks.penetapan_desil_batas (acuan, versi, desil, skor_atas)
+        SELECT bulan, model, s.desil, max(s.skor) FROM pg_temp.penetapan_keluarga_kini s GROUP BY s.desil;
+    END IF;
+
+    -- presence: end what changed or left, open what changed or entered; then the figures
+    SELECT * INTO hasil FROM dtks.penetapan_selaraskan(bulan, lalu.periode);
+    PERFORM dtks.penetapan_agregat_hitung(bulan, lalu.periode);
+
+    INSERT INTO dtks.penetapan (periode, pelaku, model, acuan_desil, usulan, keluarga_masuk, keluarga_keluar,
+                                anggota_masuk, anggota_keluar, program_mulai, program_selesai, skor_dihitung, desil_ulang)
+    VALUES (bulan, coalesce(dtks.usulan_pelaku(), CURRENT_USER), model, acuan, n_usulan, hasil.keluarga_masuk,
+            hasil.keluarga_keluar, hasil.anggota_masuk, hasil.anggota_keluar, hasil.program_mulai,
+            hasil.program_selesai, n_skor, semua);
+    RETURN QUERY SELECT bulan, n_usulan, hasil.keluarga_masuk, hasil.keluarga_keluar, hasil.anggota_masuk,
+                        hasil.anggota_keluar, hasil.program_mulai, hasil.program_selesai, n_skor, semua;
+END
+$$;
+REVOKE ALL ON FUNCTION dtks.penetapan_jalankan(date) FROM PUBLIC;
+COMMENT ON FUNCTION dtks.penetapan_jalankan(date) IS
+    'The set-based penetapan behind dtks.tetapkan (which alone may call it, as the owner, taking the steps as penetapan): determines the sent usulan, applies them, scores, updates the presence periods and the monthly figures';
+
+-- Refuse the month if an usulan's data cannot be applied: every problem found, the first named.
+CREATE FUNCTION dtks.penetapan_periksa_data(bulan date) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, dtks, pg_temp
+AS $$
+DECLARE
+    n bigint;
+    pertama record;
+    daftar text;
+BEGIN
+    CREATE TEMP TABLE penetapan_masalah ON COMMIT DROP AS
+    WITH anggota AS (
+        SELECT u.id, u.jenis, e.value AS e
+          FROM pg_temp.penetapan_usulan u, jsonb_array_elements(CASE jsonb_typeof(u.data -> 'anggota')
+                                                                    WHEN 'array' THEN u.data -> 'anggota' ELSE '[]' END) e)
+    SELECT u.id, u.jenis, 'it names no KK (no_kk, or data.no_kk)' AS masalah
+      FROM pg_temp.penetapan_usulan u WHERE u.no_kk IS NULL
+    UNION ALL
+    SELECT u.id, u.jenis, 'data.anggota is not a non-empty list of members'
+      FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis = 'baru' AND (jsonb_typeof(u.data -> 'anggota') IS DISTINCT FROM 'array' OR jsonb_array_length(u.data -> 'anggota') = 0)
+    UNION ALL
+    SELECT u.id, u.jenis, 'data.anggota is not a list of members'
+      FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis <> 'baru' AND u.data ? 'anggota' AND jsonb_typeof(u.data -> 'anggota') <> 'array'
+    UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'a member has no nik'
+      FROM anggota a WHERE jsonb_typeof(a.e) <> 'object' OR coalesce(a.e ->> 'nik', '') = ''
+    UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'a new person lacks nama, jenis_kelamin or tanggal_lahir'
+      FROM anggota a
+     WHERE a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar')
+       AND NOT EXISTS (SELECT 1 FROM dtks.anggota x WHERE x.nik::text = a.e ->> 'nik')
+       AND NOT (a.e ?& ARRAY['nama', 'jenis_kelamin', 'tanggal_lahir'])
+    UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'a member joining the family has no shdk'
+      FROM anggota a JOIN pg_temp.penetapan_usulan u ON u.id = a.id
+     WHERE a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar') AND NOT (a.e ? 'shdk')
+       AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m
+                        WHERE m.nik::text = a.e ->> 'nik' AND m.no_kk = u.no_kk AND upper_inf(m.berlaku))
+    UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'data.anggota.keluar is not meninggal, pindah, ganda or lainnya'
+      FROM anggota a WHERE a.e ? 'keluar' AND a.e ->> 'keluar' NOT IN ('meninggal', 'pindah', 'ganda', 'lainnya')
+    UNION ALL
+    SELECT u.id, u.jenis, 'the household is neither given (data.rumah_tangga with alamat) nor an existing data.rumah_tangga_id'
+      FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis = 'baru'
+       AND NOT (jsonb_typeof(u.data -> 'rumah_tangga') = 'object' AND coalesce(u.data #>> '{rumah_tangga,alamat}', '') <> '')
+       AND NOT EXISTS (SELECT 1 FROM dtks.rumah_tangga h WHERE h.id::text = u.data ->> 'rumah_tangga_id')
+    UNION ALL
+    SELECT u.id, u.jenis, 'the family is already active in DTKS'
+      FROM pg_temp.penetapan_usulan u JOIN dtks.keluarga f ON f.no_kk = u.no_kk
+     WHERE u.jenis = 'baru' AND f.status = 'aktif'
+    UNION ALL
+    SELECT u.id, u.jenis, 'the family is not active in DTKS'
+      FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis <> 'baru'
+       AND NOT EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.no_kk = u.no_kk AND f.status = 'aktif')
+       AND NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_usulan b WHERE b.no_kk = u.no_kk AND b.jenis = 'baru')
+    UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'a member to stop is not a current member of the family'
+      FROM anggota a JOIN pg_temp.penetapan_usulan u ON u.id = a.id
+     WHERE a.jenis = 'penghentian'
+       AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m
+                        WHERE m.nik::text = a.e ->> 'nik' AND m.no_kk = u.no_kk AND upper_inf(m.berlaku))
+    UNION ALL
+    SELECT u.id, u.jenis, 'a second baru for the same KK in one month'
+      FROM pg_temp.penetapan_usulan u WHERE u.jenis = 'baru' AND u.putaran > 1;
+    SELECT count(*) INTO n FROM pg_temp.penetapan_masalah;
+    IF n > 0 THEN
+        SELECT * INTO pertama FROM pg_temp.penetapan_masalah ORDER BY id, masalah LIMIT 1;
+        SELECT string_agg(format('usulan %s (%s): %s', m.id, m.jenis, m.masalah), '; ' ORDER BY m.id, m.masalah)
+          INTO daftar FROM (SELECT * FROM pg_temp.penetapan_masalah ORDER BY id, masalah LIMIT 10) m;
+        RAISE EXCEPTION 'penetapan of %: usulan % (%) cannot be applied: %', to_char(bulan, 'YYYY-MM'),
+                        pertama.id, pertama.jenis, pertama.masalah
+            USING ERRCODE = 'DTK05',
+                  DETAIL = format('%s problem(s): %s%s. Nothing was determined; return (dikembalikan) or correct these usulan and run the month again.',
+                                  n, daftar, CASE WHEN n > 10 THEN '; ...' ELSE '' END);
+    END IF;
+    DROP TABLE pg_temp.penetapan_masalah;
+END
+$$;
+REVOKE ALL ON FUNCTION dtks.penetapan_periksa_data(date) FROM PUBLIC;
+COMMENT ON FUNCTION dtks.penetapan_periksa_data(date) IS
+    'Part of dtks.penetapan_jalankan: refuses the month (DTK05) when an usulan''s data cannot be applied, listing every problem found';
+
+-- Apply one round of the month's usulan (the r-th usulan of each KK) to the registry.
+CREATE FUNCTION dtks.penetapan_terapkan(bulan date, putaran integer, kolom_rt text, kolom_kel text, kolom_ang text)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, dtks, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    r_rt text := 'r.' || replace(kolom_rt, ', ', ', r.');
+    r_kel text := 'r.' || replace(kolom_kel, ', ', ', r.');
+    r_ang text := 'r.' || replace(kolom_ang, ', ', ', r.');
+BEGIN
+    IF to_regclass('pg_temp.penetapan_ini') IS NOT NULL THEN
+        DROP TABLE pg_temp.penetapan_ini, pg_temp.penetapan_masuk;
+    END IF;
+    CREATE TEMP TABLE penetapan_ini ON COMMIT DROP AS
+    SELECT u.id, u.jenis, u.no_kk, u.kode_wilayah, u.data, u.alasan_penghentian,
+           CASE WHEN u.jenis = 'baru' THEN coalesce((u.data ->> 'rumah_tangga_id')::bigint,
+                                                    nextval('dtks.rumah_tangga_id_seq'::regclass)) END AS rt_id,
+           u.jenis = 'baru' AND NOT (u.data ? 'rumah_tangga_id') AS rt_baru
+      FROM pg_temp.penetapan_usulan u WHERE u.putaran = penetapan_terapkan.putaran;
+    ANALYZE pg_temp.penetapan_ini;
+
+    -- baru: the household (new, in the usulan's desa), the family (new, or back in DTKS)
+    EXECUTE format($q$
+        INSERT INTO dtks.rumah_tangga (id, %1$s) OVERRIDING SYSTEM VALUE
+        SELECT b.rt_id, %2$s
+          FROM pg_temp.penetapan_ini b,
+               LATERAL jsonb_populate_record(NULL::dtks.rumah_tangga,
+                   b.data -> 'rumah_tangga'
+                   || jsonb_build_object('kode_wilayah', b.kode_wilayah::text,
+                                         'kepala_nik', coalesce(b.data #>> '{rumah_tangga,kepala_nik}',
+                                             (SELECT e ->> 'nik' FROM jsonb_array_elements(b.data -> 'anggota') e
+                                               WHERE e ->> 'shdk' = '1' LIMIT 1)))) r
+         WHERE b.rt_baru$q$, kolom_rt, r_rt);
+    EXECUTE format($q$
+        UPDATE dtks.keluarga f SET (rumah_tangga_id, status, %1$s) =
+               (SELECT b.rt_id, 'aktif', %2$s
+                  FROM jsonb_populate_record(f, jsonb_build_object('alasan_terbit', 'baru') || coalesce(b.data -> 'keluarga', '{}')) r)
+          FROM pg_temp.penetapan_ini b
+         WHERE b.jenis = 'baru' AND f.no_kk = b.no_kk$q$, kolom_kel, r_kel);
+    EXECUTE format($q$
+        INSERT INTO dtks.keluarga (no_kk, rumah_tangga_id, status, %1$s)
+        SELECT b.no_kk, b.rt_id, 'aktif', %2$s
+          FROM pg_temp.penetapan_ini b,
+               LATERAL jsonb_populate_record(NULL::dtks.keluarga,
+                                             jsonb_build_object('alasan_terbit', 'baru') || coalesce(b.data -> 'keluarga', '{}')) r
+         WHERE b.jenis = 'baru' AND NOT EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.no_kk = b.no_kk)$q$, kolom_kel, r_kel);
+
+    -- perbaikan: corrections of the household and the family
+    EXECUTE format($q$
+        UPDATE dtks.rumah_tangga h SET (%1$s) = (SELECT %2$s FROM jsonb_populate_record(h, p.ubah) r)
+          FROM (SELECT DISTINCT ON (f.rumah_tangga_id) f.rumah_tangga_id, b.data -> 'rumah_tangga' AS ubah
+                  FROM pg_temp.penetapan_ini b JOIN dtks.keluarga f ON f.no_kk = b.no_kk
+                 WHERE b.jenis = 'perbaikan' AND jsonb_typeof(b.data -> 'rumah_tangga') = 'object'
+                 ORDER BY f.rumah_tangga_id, b.id DESC) p
+         WHERE h.id = p.rumah_tangga_id$q$, kolom_rt, r_rt);
+    EXECUTE format($q$
+        UPDATE dtks.keluarga f SET (%1$s) = (SELECT %2$s FROM jsonb_populate_record(f, b.data -> 'keluarga') r)
+          FROM pg_temp.penetapan_ini b
+         WHERE b.jenis = 'perbaikan' AND f.no_kk = b.no_kk AND jsonb_typeof(b.data -> 'keluarga') = 'object'$q$,
+        kolom_kel, r_kel);
+
+    -- the members named: corrected or new persons (a member who leaves keeps the data it had)
+    CREATE TEMP TABLE penetapan_masuk ON COMMIT DROP AS
+    SELECT b.id, b.jenis, b.no_kk, b.alasan_penghentian, (e ->> 'nik')::dtks.nik AS nik,
+           (e ->> 'shdk')::smallint AS shdk, coalesce((e ->> 'sejak')::date, bulan) AS sejak,
+           CASE WHEN b.jenis = 'penghentian' THEN b.alasan_penghentian ELSE e ->> 'keluar' END AS keluar,
+           e - ARRAY['nik', 'shdk', 'sejak', 'keluar'] AS ubah
+      FROM pg_temp.penetapan_ini b, jsonb_array_elements(b.data -> 'anggota') e
+     WHERE b.jenis IN ('baru', 'perbaikan', 'penghentian') AND jsonb_typeof(b.data -> 'anggota') = 'array';
+    ANALYZE pg_temp.penetapan_masuk;
+    EXECUTE format($q$
+        UPDATE dtks.anggota a SET (%1$s) = (SELECT %2$s FROM jsonb_populate_record(a, m.ubah) r)
+          FROM pg_temp.penetapan_masuk m
+         WHERE a.nik = m.nik AND m.jenis <> 'penghentian' AND m.ubah <> '{}'$q$, kolom_ang, r_ang);
+    EXECUTE format($q$
+        INSERT INTO dtks.anggota (nik, %1$s)
+        SELECT m.nik, %2$s
+          FROM pg_temp.penetapan_masuk m,
+               LATERAL jsonb_populate_record(NULL::dtks.anggota, jsonb_build_object('status_hidup', 'aktif') || m.ubah) r
+         WHERE m.keluar IS NULL AND NOT EXISTS (SELECT 1 FROM dtks.anggota a WHERE a.nik = m.nik)$q$, kolom_ang, r_ang);
+
+    -- penghentian of a whole family: every current member leaves, the KK is no longer active
+    INSERT INTO pg_temp.penetapan_masuk (id, jenis, no_kk, alasan_penghentian, nik, shdk, sejak, keluar, ubah)
+    SELECT b.id, b.jenis, b.no_kk, b.alasan_penghentian, m.nik, m.shdk, bulan, b.alasan_penghentian, '{}'
+      FROM pg_temp.penetapan_ini b JOIN dtks.keanggotaan m ON m.no_kk = b.no_kk AND upper_inf(m.berlaku)
+     WHERE b.jenis = 'penghentian' AND NOT (b.data ? 'anggota');
+    UPDATE dtks.keluarga f SET status = 'nonaktif'
+      FROM pg_temp.penetapan_ini b
+     WHERE b.jenis = 'penghentian' AND NOT (b.data ? 'anggota') AND f.no_kk = b.no_kk;
+    INSERT INTO pg_temp.penetapan_alasan (no_kk, nik, alasan, usulan)
+    SELECT b.no_kk, NULL, b.alasan_penghentian, b.id
+      FROM pg_temp.penetapan_ini b WHERE b.jenis = 'penghentian' AND NOT (b.data ? 'anggota');
+
+    -- who leaves: the life status it leaves for, its membership closed at the month
+    INSERT INTO pg_temp.penetapan_alasan (no_kk, nik, alasan, usulan)
+    SELECT m.no_kk, m.nik, CASE WHEN m.keluar IN ('meninggal', 'pindah', 'mampu', 'ganda') THEN m.keluar ELSE 'lainnya' END, m.id
+      FROM pg_temp.penetapan_masuk m WHERE m.keluar IS NOT NULL;
+    UPDATE dtks.anggota a
+       SET status_hidup = m.keluar,
+           tanggal_meninggal = CASE WHEN m.keluar = 'meninggal'
+                                    THEN coalesce(a.tanggal_meninggal, (m.ubah ->> 'tanggal_meninggal')::date, bulan - 1) END
+      FROM pg_temp.penetapan_masuk m
+     WHERE a.nik = m.nik AND m.keluar IN ('meninggal', 'pindah', 'ganda') AND a.status_hidup = 'aktif';
+    UPDATE dtks.keanggotaan k SET berlaku = daterange(lower(k.berlaku), greatest(bulan, lower(k.berlaku) + 1))
+      FROM pg_temp.penetapan_masuk m
+     WHERE m.keluar IS NOT NULL AND k.nik = m.nik AND k.no_kk = m.no_kk AND upper_inf(k.berlaku);
+
+    -- who joins or changes SHDK: a current membership elsewhere (or with another SHDK) ends, one opens
+    INSERT INTO pg_temp.penetapan_kk
+    SELECT DISTINCT k.no_kk FROM pg_temp.penetapan_masuk m JOIN dtks.keanggotaan k ON k.nik = m.nik AND upper_inf(k.berlaku)
+     WHERE m.keluar IS NULL AND k.no_kk <> m.no_kk
+    ON CONFLICT DO NOTHING;
+    UPDATE dtks.keanggotaan k SET berlaku = daterange(lower(k.berlaku), greatest(m.sejak, lower(k.berlaku) + 1))
+      FROM pg_temp.penetapan_masuk m
+     WHERE m.keluar IS NULL AND k.nik = m.nik AND upper_inf(k.berlaku)
+       AND (k.no_kk <> m.no_kk OR k.shdk <> coalesce(m.shdk, k.shdk));
+    INSERT INTO dtks.keanggotaan (nik, no_kk, shdk, berlaku)
+    SELECT m.nik, m.no_kk, m.shdk, daterange(m.sejak, NULL)
+      FROM pg_temp.penetapan_masuk m
+     WHERE m.keluar IS NULL AND m.shdk IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan k WHERE k.nik = m.nik AND k.no_kk = m.no_kk AND upper_inf(k.berlaku));
+END
+$$;
+REVOKE ALL ON FUNCTION dtks.penetapan_terapkan(date, integer, text, text, text) FROM PUBLIC;
+COMMENT ON FUNCTION dtks.penetapan_terapkan(date, integer, text, text, text) IS
+    'Part of dtks.penetapan_jalankan: applies one round of the month''s usulan to the registry (baru adds the household, family and members; perbaikan corrects them and adds or ends members; penghentian ends members or the whole family with its reason)';
+
+-- The families of the month in DTKS after it (an active KK with a current living member), scored
+-- and placed in desil: all ranked again on the first month or a new model, else placed by the cut
+-- points of the last full ranking.
+CREATE FUNCTION dtks.penetapan_skor(bulan date, model text, semua boolean) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, dtks, pg_temp
+AS $$
+DECLARE
+    acuan_batas date := (SELECT p.acuan_desil FROM dtks.penetapan p ORDER BY p.periode DESC LIMIT 1);
+    n bigint;
+BEGIN
+    CREATE TEMP TABLE penetapan_keluarga_kini (no_kk dtks.no_kk PRIMARY KEY, rumah_tangga_id bigint,
+                                               kode_wilayah dtks.kode_wilayah, skor double precision, desil smallint)
+        ON COMMIT DROP;
+    INSERT INTO pg_temp.penetapan_keluarga_kini (no_kk, rumah_tangga_id, kode_wilayah)
+    SELECT f.no_kk, f.rumah_tangga_id, h.kode_wilayah
+      FROM pg_temp.penetapan_kk t
+      JOIN dtks.keluarga f ON f.no_kk = t.no_kk AND f.status = 'aktif'
+      JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
+     WHERE EXISTS (SELECT 1 FROM dtks.keanggotaan m JOIN dtks.anggota a ON a.nik = m.nik
+                    WHERE m.no_kk = f.no_kk AND upper_inf(m.berlaku) AND a.status_hidup = 'aktif');
+    ANALYZE pg_temp.penetapan_keluarga_kini;
+    IF semua THEN
+        IF NOT EXISTS (SELECT 1 FROM dtks.skor_keluarga s WHERE s.versi = model AND s.dihitung = bulan AND s.lingkup = 'nasional') THEN
+            PERFORM dtks.hitung_desil('nasional', model, bulan);
+        END IF;
+        UPDATE pg_temp.penetapan_keluarga_kini k SET skor = s.skor, desil = s.desil
+          FROM dtks.skor_keluarga s
+         WHERE s.no_kk = k.no_kk AND s.versi = model AND s.dihitung = bulan AND s.lingkup = 'nasional';
+    ELSE
+        UPDATE pg_temp.penetapan_keluarga_kini k SET skor = dtks.skor_kesejahteraan(k.no_kk, model, bulan);
+        UPDATE pg_temp.penetapan_keluarga_kini k
+           SET desil = coalesce((SELECT min(b.desil) FROM dtks.penetapan_desil_batas b
+                                  WHERE b.acuan = acuan_batas AND b.versi = model AND k.skor <= b.skor_atas), 10)
+         WHERE k.skor IS NOT NULL;
+        INSERT INTO dtks.skor_keluarga (no_kk, versi, dihitung, lingkup, kode_lingkup, skor, desil)
+        SELECT k.no_kk, model, bulan, 'nasional', NULL, k.skor, k.desil
+          FROM pg_temp.penetapan_keluarga_kini k WHERE k.skor IS NOT NULL
+        ON CONFLICT DO NOTHING;
+    END IF;
+    SELECT count(*) INTO n FROM pg_temp.penetapan_keluarga_kini k WHERE k.skor IS NOT NULL;
+    RETURN n;
+END
+$$;
+REVOKE ALL ON FUNCTION dtks.penetapan_skor(date, text, boolean) FROM PUBLIC;
+COMMENT ON FUNCTION dtks.penetapan_skor(date, text, boolean) IS
+    'Part of dtks.penetapan_jalankan: the touched families in DTKS after the month, with score and national desil (a full ranking when semua, else the last cut points); returns how many were scored';
+
+-- End the presence rows that changed or left, open those that changed or entered, start and end
+-- program memberships; keeps what it ended and opened for the monthly figures.
+CREATE FUNCTION dtks.penetapan_selaraskan(bulan date, lalu date)
+    RETURNS TABLE (keluarga_masuk bigint, keluarga_keluar bigint, anggota_masuk bigint, anggota_keluar bigint,
+                   program_mulai bigint, program_selesai bigint)
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, dtks, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    tanpa record;
+BEGIN
+    -- why each family and member leaves, if it does: its own reason, else its family's, else lainnya
+    CREATE TEMP TABLE penetapan_alasan_kk ON COMMIT DROP AS
+    SELECT DISTINCT ON (a.no_kk) a.no_kk, a.alasan
+      FROM pg_temp.penetapan_alasan a ORDER BY a.no_kk, (a.nik IS NULL) DESC, a.usulan DESC;
+    CREATE TEMP TABLE penetapan_usulan_kk ON COMMIT DROP AS
+    SELECT u.no_kk, max(u.id) AS usulan FROM pg_temp.penetapan_usulan u GROUP BY u.no_kk;
+
+    -- members wanted: the current living members of the families in DTKS
+    CREATE TEMP TABLE penetapan_anggota_kini ON COMMIT DROP AS
+    SELECT m.nik, m.no_kk, k.kode_wilayah, m.shdk, a.jenis_kelamin, a.tanggal_lahir
+      FROM pg_temp.penetapan_keluarga_kini k
+      JOIN dtks.keanggotaan m ON m.no_kk = k.no_kk AND upper_inf(m.berlaku)
+      JOIN dtks.anggota a ON a.nik = m.nik AND a.status_hidup = 'aktif';
+    CREATE INDEX ON pg_temp.penetapan_anggota_kini (nik);
+    ANALYZE pg_temp.penetapan_anggota_kini;
+
+    -- families
+    CREATE TEMP TABLE penetapan_keluarga_tutup ON COMMIT DROP AS
+    WITH tutup AS (
+        UPDATE dtks.penetapan_keluarga p
+           SET berlaku = daterange(lower(p.berlaku), bulan),
+               alasan_keluar = CASE WHEN NOT c.ada THEN coalesce(r.alasan, 'lainnya') END
+          FROM (SELECT t.no_kk, k.no_kk IS NOT NULL AS ada, k.rumah_tangga_id, k.kode_wilayah, k.skor, k.desil
+                  FROM pg_temp.penetapan_kk t LEFT JOIN pg_temp.penetapan_keluarga_kini k ON k.no_kk = t.no_kk) c
+          LEFT JOIN pg_temp.penetapan_alasan_kk r ON r.no_kk = c.no_kk
+         WHERE p.no_kk = c.no_kk AND upper_inf(p.berlaku)
+           AND (NOT c.ada OR (c.rumah_tangga_id, c.kode_wilayah::text, c.skor, c.desil)
+                              IS DISTINCT FROM (p.rumah_tangga_id, p.kode_wilayah::text, p.skor, p.desil))
+        RETURNING p.no_kk, p.rumah_tangga_id, p.kode_wilayah, p.desil, p.alasan_keluar)
+    SELECT * FROM tutup;
+    CREATE TEMP TABLE penetapan_keluarga_buka ON COMMIT DROP AS
+    WITH buka AS (
+        INSERT INTO dtks.penetapan_keluarga (no_kk, rumah_tangga_id, kode_wilayah, skor, desil, berlaku, usulan)
+        SELECT k.no_kk, k.rumah_tangga_id, k.kode_wilayah, k.skor, k.desil, daterange(bulan, NULL), u.usulan
+          FROM pg_temp.penetapan_keluarga_kini k
+          LEFT JOIN pg_temp.penetapan_usulan_kk u ON u.no_kk = k.no_kk
+         WHERE NOT EXISTS (SELECT 1 FROM dtks.penetapan_keluarga p WHERE p.no_kk = k.no_kk AND upper_inf(p.berlaku))
+        RETURNING no_kk, rumah_tangga_id, kode_wilayah, desil)
+    SELECT b.*, NOT EXISTS (SELECT 1 FROM dtks.penetapan_keluarga p
+                             WHERE p.no_kk = b.no_kk AND upper(p.berlaku) = bulan AND p.alasan_keluar IS NULL) AS masuk
+      FROM buka b;
+
+    -- members: those of the families touched, and those now wanted (they may come from elsewhere)
+    CREATE TEMP TABLE penetapan_anggota_tutup ON COMMIT DROP AS
+    WITH calon AS (
+        SELECT c.id, d.nik, d.no_kk, d.kode_wilayah, d.shdk, d.jenis_kelamin, d.tanggal_lahir
+          FROM (SELECT p.id, p.nik FROM pg_temp.penetapan_kk t
+                  JOIN dtks.penetapan_anggota p ON p.no_kk = t.no_kk AND upper_inf(p.berlaku)
+                UNION
+                SELECT p.id, p.nik FROM pg_temp.penetapan_anggota_kini d
+                  JOIN dtks.penetapan_anggota p ON p.nik = d.nik AND upper_inf(p.berlaku)) c
+          LEFT JOIN pg_temp.penetapan_anggota_kini d ON d.nik = c.nik),
+    tutup AS (
+        UPDATE dtks.penetapan_anggota p
+           SET berlaku = daterange(lower(p.berlaku), bulan),
+               alasan_keluar = CASE WHEN d.nik IS NULL
+                                    THEN coalesce((SELECT a.alasan FROM pg_temp.penetapan_alasan a
+                                                    WHERE a.nik = p.nik ORDER BY a.usulan DESC LIMIT 1),
+                                                  (SELECT r.alasan FROM pg_temp.penetapan_alasan_kk r WHERE r.no_kk = p.no_kk),
+                                                  'lainnya') END
+          FROM calon d
+         WHERE p.id = d.id
+           AND (d.nik IS NULL OR (d.no_kk::text, d.kode_wilayah::text, d.shdk, d.jenis_kelamin, d.tanggal_lahir)
+                                  IS DISTINCT FROM (p.no_kk::text, p.kode_wilayah::text, p.shdk, p.jenis_kelamin, p.tanggal_lahir))
+        RETURNING p.nik, p.kode_wilayah, p.jenis_kelamin, p.tanggal_lahir, p.alasan_keluar)
+    SELECT * FROM tutup;
+    CREATE TEMP TABLE penetapan_anggota_buka ON COMMIT DROP AS
+    WITH buka AS (
+        INSERT INTO dtks.penetapan_anggota (nik, no_kk, kode_wilayah, shdk, jenis_kelamin, tanggal_lahir, berlaku, usulan)
+        SELECT d.nik, d.no_kk, d.kode_wilayah, d.shdk, d.jenis_kelamin, d.tanggal_lahir, daterange(bulan, NULL), u.usulan
+          FROM pg_temp.penetapan_anggota_kini d
+          LEFT JOIN pg_temp.penetapan_usulan_kk u ON u.no_kk = d.no_kk
+         WHERE NOT EXISTS (SELECT 1 FROM dtks.penetapan_anggota p WHERE p.nik = d.nik AND upper_inf(p.berlaku))
+        RETURNING nik, kode_wilayah, jenis_kelamin, tanggal_lahir)
+    SELECT b.*, NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_anggota_tutup t
+                             WHERE t.nik = b.nik AND t.alasan_keluar IS NULL) AS masuk
+      FROM buka b;
+
+    -- programs: a family that left ends them; a bansos usulan starts one
+    SELECT u.id, u.program INTO tanpa
+      FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis = 'bansos' AND NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_keluarga_kini k WHERE k.no_kk = u.no_kk)
+       AND NOT EXISTS (SELECT 1 FROM dtks.penetapan_keluarga p WHERE p.no_kk = u.no_kk AND upper_inf(p.berlaku)
+                          AND NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_kk t WHERE t.no_kk = u.no_kk))
+     ORDER BY u.id LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'penetapan of %: usulan % (bansos) cannot be applied: the family is not in DTKS after the month', to_char(bulan, 'YYYY-MM'), tanpa.id
+            USING ERRCODE = 'DTK05',
+                  DETAIL = format('A program (%s) starts only for a family in DTKS; this month''s usulan end or do not add it. Nothing was determined.', tanpa.program);
+    END IF;
+    CREATE TEMP TABLE penetapan_program_ubah ON COMMIT DROP AS
+    WITH selesai AS (
+        UPDATE dtks.penetapan_program p
+           SET berlaku = daterange(lower(p.berlaku), bulan), alasan_selesai = t.alasan_keluar
+          FROM pg_temp.penetapan_keluarga_tutup t
+         WHERE p.no_kk = t.no_kk AND upper_inf(p.berlaku) AND t.alasan_keluar IS NOT NULL
+        RETURNING p.no_kk, p.program, -1 AS n),
+    mulai AS (
+        INSERT INTO dtks.penetapan_program (no_kk, program, berlaku, usulan)
+        SELECT DISTINCT ON (u.no_kk, u.program) u.no_kk, u.program, daterange(bulan, NULL), u.id
+          FROM pg_temp.penetapan_usulan u
+         WHERE u.jenis = 'bansos'
+           AND NOT EXISTS (SELECT 1 FROM dtks.penetapan_program p WHERE p.no_kk = u.no_kk AND p.program = u.program AND upper_inf(p.berlaku))
+         ORDER BY u.no_kk, u.program, u.id
+        RETURNING no_kk, program, 1 AS n)
+    SELECT * FROM selesai UNION ALL SELECT * FROM mulai;
+
+    RETURN QUERY
+    SELECT (SELECT count(*) FROM pg_temp.penetapan_keluarga_buka b WHERE b.masuk),
+           (SELECT count(*) FROM pg_temp.penetapan_keluarga_tutup t WHERE t.alasan_keluar IS NOT NULL),
+           (SELECT count(*) FROM pg_temp.penetapan_anggota_buka b WHERE b.masuk),
+           (SELECT count(*) FROM pg_temp.penetapan_anggota_tutup t WHERE t.alasan_keluar IS NOT NULL),
+           (SELECT count(*) FROM pg_temp.penetapan_program_ubah p WHERE p.n > 0),
+           (SELECT count(*) FROM pg_temp.penetapan_program_ubah p WHERE p.n < 0);
+END
+$$;
+REVOKE ALL ON FUNCTION dtks.penetapan_selaraskan(date, date) FROM PUBLIC;
+COMMENT ON FUNCTION dtks.penetapan_selaraskan(date, date) IS
+    'Part of dtks.penetapan_jalankan: ends the presence rows of families and members that changed or left (with the reason), opens those that changed or entered, ends the programs of families that left and starts the bansos ones; returns the counts';
+
+-- The monthly figures per region at every level, kept as each month is determined: the last
+-- month's row carried over plus this month's changes (never a recount of the registry).
+CREATE TABLE dtks.penetapan_agregat (
+    periode date NOT NULL,
+    kode_wilayah dtks.kode_wilayah NOT NULL,
+    tingkat smallint NOT NULL,
+    keluarga bigint NOT NULL DEFAULT 0,
+    anggota bigint NOT NULL DEFAULT 0,
+    rumah_tangga bigint NOT NULL DEFAULT 0,
+    desil_1 bigint NOT NULL DEFAULT 0, desil_2 bigint NOT NULL DEFAULT 0, desil_3 bigint NOT NULL DEFAULT 0,
+    desil_4 bigint NOT NULL DEFAULT 0, desil_5 bigint NOT NULL DEFAULT 0, desil_6 bigint NOT NULL DEFAULT 0,
+    desil_7 bigint NOT NULL DEFAULT 0, desil_8 bigint NOT NULL DEFAULT 0, desil_9 bigint NOT NULL DEFAULT 0,
+    desil_10 bigint NOT NULL DEFAULT 0, desil_kosong bigint NOT NULL DEFAULT 0,
+    laki_laki bigint NOT NULL DEFAULT 0, perempuan bigint NOT NULL DEFAULT 0,
+    umur_0_5 bigint NOT NULL DEFAULT 0, umur_6_17 bigint NOT NULL DEFAULT 0,
+    umur_18_59 bigint NOT NULL DEFAULT 0, umur_60_lebih bigint NOT NULL DEFAULT 0,
+    program jsonb NOT NULL DEFAULT '{}',
+    keluarga_masuk bigint NOT NULL DEFAULT 0,
+    keluarga_keluar_meninggal bigint NOT NULL DEFAULT 0, keluarga_keluar_pindah bigint NOT NULL DEFAULT 0,
+    keluarga_keluar_mampu bigint NOT NULL DEFAULT 0, keluarga_keluar_ganda bigint NOT NULL DEFAULT 0,
+    keluarga_keluar_lainnya bigint NOT NULL DEFAULT 0,
+    anggota_masuk bigint NOT NULL DEFAULT 0,
+    anggota_keluar_meninggal bigint NOT NULL DEFAULT 0, anggota_keluar_pindah bigint NOT NULL DEFAULT 0,
+    anggota_keluar_mampu bigint NOT NULL DEFAULT 0, anggota_keluar_ganda bigint NOT NULL DEFAULT 0,
+    anggota_keluar_lainnya bigint NOT NULL DEFAULT 0,
+    PRIMARY KEY (kode_wilayah, periode)
+);
+COMMENT ON TABLE dtks.penetapan_agregat IS
+    'DTKS figures per month and region (desa, kecamatan, kab/kota, provinsi), maintained by dtks.tetapkan from each month''s changes; read through dtks.v_penetapan_bulanan and dtks.v_penetapan_perubahan';
+COMMENT ON COLUMN dtks.penetapan_agregat.periode IS 'The month';
+COMMENT ON COLUMN dtks.penetapan_agregat.kode_wilayah IS 'The region';
+COMMENT ON COLUMN dtks.penetapan_agregat.tingkat IS 'Its level: 1 provinsi, 2 kab/kota, 3 kecamatan, 4 desa/kelurahan';
+COMMENT ON COLUMN dtks.penetapan_agregat.keluarga IS 'Families in DTKS';
+COMMENT ON COLUMN dtks.penetapan_agregat.anggota IS 'Members in DTKS';
+COMMENT ON COLUMN dtks.penetapan_agregat.rumah_tangga IS 'Households with a family in DTKS';
+COMMENT ON COLUMN dtks.penetapan_agregat.desil_1 IS 'Families in national desil 1 (desil_2 ... desil_10 likewise)';
+COMMENT ON COLUMN dtks.penetapan_agregat.desil_2 IS 'Families in national desil 2';
+COMMENT ON COLUMN dtks.penetapan_agregat.desil_3 IS 'Families in national desil 3';
+COMMENT ON COLUMN dtks.penetapan_agregat.desil_4 IS 'Families in national desil 4';
+COMMENT ON COLUMN dtks.penetapan_agregat.desil_5 IS 'Families in national desil 5';
+COMMENT ON COLUMN dtks.penetapan_agregat.desil_6 IS 'Families in national desil 6';
+COMMENT ON COLUMN dtks.penetapan_agregat.desil_7 IS 'Families in national desil 7';
+COMMENT ON COLUMN dtks.penetapan_agregat.desil_8 IS 'Families in national desil 8';
+COMMENT ON COLUMN dtks.penetapan_agregat.desil_9 IS 'Families in national desil 9';
+COMMENT ON COLUMN dtks.penetapan_agregat.desil_10 IS 'Families in national desil 10';
+COMMENT ON COLUMN dtks.penetapan_agregat.desil_kosong IS 'Families without a score';
+COMMENT ON COLUMN dtks.penetapan_agregat.laki_laki IS 'Male members';
+COMMENT ON COLUMN dtks.penetapan_agregat.perempuan IS 'Female members';
+COMMENT ON COLUMN dtks.penetapan_agregat.umur_0_5 IS 'Members aged 0-5 on the first day of the month';
+COMMENT ON COLUMN dtks.penetapan_agregat.umur_6_17 IS 'Members aged 6-17';
+COMMENT ON COLUMN dtks.penetapan_agregat.umur_18_59 IS 'Members aged 18-59';
+COMMENT ON COLUMN dtks.penetapan_agregat.umur_60_lebih IS 'Members aged 60 or more';
+COMMENT ON COLUMN dtks.penetapan_agregat.program IS 'Families per program: {"PKH": n, ...} (programs with none are left out)';
+COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_masuk IS 'Families that entered DTKS this month';
+COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_keluar_meninggal IS 'Families that left this month: died';
+COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_keluar_pindah IS 'Families that left this month: moved away';
+COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_keluar_mampu IS 'Families that left this month: no longer poor';
+COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_keluar_ganda IS 'Families that left this month: duplicate';
+COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_keluar_lainnya IS 'Families that left this month for another reason';
+COMMENT ON COLUMN dtks.penetapan_agregat.anggota_masuk IS 'Members that entered DTKS this month';
+COMMENT ON COLUMN dtks.penetapan_agregat.anggota_keluar_meninggal IS 'Members that left this month: died';
+COMMENT ON COLUMN dtks.penetapan_agregat.anggota_keluar_pindah IS 'Members that left this month: moved away';
+COMMENT ON COLUMN dtks.penetapan_agregat.anggota_keluar_mampu IS 'Members that left this month: no longer poor';
+COMMENT ON COLUMN dtks.penetapan_agregat.anggota_keluar_ganda IS 'Members that left this month: duplicate';
+COMMENT ON COLUMN dtks.penetapan_agregat.anggota_keluar_lainnya IS 'Members that left this month for another reason (e.g. left the family)';
+COMMENT ON INDEX dtks.penetapan_agregat_pkey IS 'One row per region and month: a region''s series is one index range';
+CREATE INDEX penetapan_agregat_periode ON dtks.penetapan_agregat (periode, tingkat);
+COMMENT ON INDEX dtks.penetapan_agregat_periode IS 'A month''s regions at one level';
+SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_agregat'::regclass, '');
+
+-- Add two {"key": count} objects key by key, leaving out the keys that come to zero.
+CREATE FUNCTION dtks.jumlah_per_kunci(a jsonb, b jsonb) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT coalesce(jsonb_object_agg(x.key, x.n ORDER BY x.key) FILTER (WHERE x.n <> 0), '{}')
+      FROM (SELECT e.key, sum(e.value::bigint) AS n
+              FROM (SELECT * FROM jsonb_each_text(a) UNION ALL SELECT * FROM jsonb_each_text(b)) e
+             GROUP BY e.key) x;
+END;
+COMMENT ON FUNCTION dtks.jumlah_per_kunci(jsonb, jsonb) IS
+    'Add two {"key": count} objects key by key (keys that come to zero are left out); the per-program counts of dtks.penetapan_agregat';
+
+-- This month's figures: last month's carried over, plus what the month's penetapan ended and opened.
+CREATE FUNCTION dtks.penetapan_agregat_hitung(bulan date, lalu date) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, dtks, pg_temp
+AS $$
+DECLARE
+    ukuran text[];
+    kolom text;
+    jumlah text;
+    tambah text;
+BEGIN
+    SELECT array_agg(a.attname::text ORDER BY a.attnum) INTO ukuran
+      FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid = 'dtks.penetapan_agregat'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+       AND a.atttypid = 'bigint'::regtype;
+    SELECT string_agg(quote_ident(u), ', '),
+           string_agg(format('coalesce(sum(w.n) FILTER (WHERE w.ukuran = %L), 0)', u), ', '),
+           string_agg(format('%1$I = a.%1$I + excluded.%1$I', u), ', ')
+      INTO kolom, jumlah, tambah
+      FROM unnest(ukuran) u;
+
+    -- carried over: last month's figures; the counts of changes start again at zero
+    INSERT INTO dtks.penetapan_agregat
+    SELECT bulan, a.kode_wilayah, a.tingkat, a.keluarga, a.anggota, a.rumah_tangga,
+           a.desil_1, a.desil_2, a.desil_3, a.desil_4, a.desil_5, a.desil_6, a.desil_7, a.desil_8, a.desil_9, a.desil_10,
+           a.desil_kosong, a.laki_laki, a.perempuan, a.umur_0_5, a.umur_6_17, a.umur_18_59, a.umur_60_lebih, a.program
+      FROM dtks.penetapan_agregat a WHERE a.periode = lalu;
+
+    -- the month's changes per desa: -1 for what was counted last month, +1 for what counts now
+    CREATE TEMP TABLE penetapan_ubah ON COMMIT DROP AS
+    WITH rt_ubah AS (
+        SELECT t.rumah_tangga_id AS id FROM pg_temp.penetapan_keluarga_tutup t
+        UNION SELECT b.rumah_tangga_id FROM pg_temp.penetapan_keluarga_buka b),
+    program_kk AS (
+        SELECT t.no_kk FROM pg_temp.penetapan_keluarga_tutup t
+        UNION SELECT b.no_kk FROM pg_temp.penetapan_keluarga_buka b
+        UNION SELECT p.no_kk FROM pg_temp.penetapan_program_ubah p)
+    -- families
+    SELECT t.kode_wilayah, u.ukuran, u.n
+      FROM pg_temp.penetapan_keluarga_tutup t,
+           LATERAL (VALUES ('keluarga', -1), ('desil_' || coalesce(t.desil::text, 'kosong'), -1),
+                           ('keluarga_keluar_' || t.alasan_keluar, 1)) u(ukuran, n)
+     WHERE u.ukuran IS NOT NULL
+    UNION ALL
+    SELECT b.kode_wilayah, u.ukuran, u.n
+      FROM pg_temp.penetapan_keluarga_buka b,
+           LATERAL (VALUES ('keluarga', 1), ('desil_' || coalesce(b.desil::text, 'kosong'), 1),
+                           (CASE WHEN b.masuk THEN 'keluarga_masuk' END, 1)) u(ukuran, n)
+     WHERE u.ukuran IS NOT NULL
+    -- members
+    UNION ALL
+    SELECT t.kode_wilayah, u.ukuran, u.n
+      FROM pg_temp.penetapan_anggota_tutup t,
+           LATERAL (VALUES ('anggota', -1), (CASE t.jenis_kelamin WHEN 'L' THEN 'laki_laki' ELSE 'perempuan' END, -1),
+                           ('umur_' || dtks.kelompok_umur(t.tanggal_lahir, lalu), -1),
+                           ('anggota_keluar_' || t.alasan_keluar, 1)) u(ukuran, n)
+     WHERE u.ukuran IS NOT NULL
+    UNION ALL
+    SELECT b.kode_wilayah, u.ukuran, u.n
+      FROM pg_temp.penetapan_anggota_buka b,
+           LATERAL (VALUES ('anggota', 1), (CASE b.jenis_kelamin WHEN 'L' THEN 'laki_laki' ELSE 'perempuan' END, 1),
+                           ('umur_' || dtks.kelompok_umur(b.tanggal_lahir, bulan), 1),
+                           (CASE WHEN b.masuk THEN 'anggota_masuk' END, 1)) u(ukuran, n)
+     WHERE u.ukuran IS NOT NULL
+    -- members who stayed and crossed an age band (6, 18 or 60) since last month
+    UNION ALL
+    SELECT a.kode_wilayah, u.ukuran, u.n
+      FROM dtks.penetapan_anggota a,
+           LATERAL (VALUES ('umur_' || dtks.kelompok_umur(a.tanggal_lahir, lalu), -1),
+                           ('umur_' || dtks.kelompok_umur(a.tanggal_lahir, bulan), 1)) u(ukuran, n)
+     WHERE lalu IS NOT NULL AND upper_inf(a.berlaku) AND lower(a.berlaku) < bulan
+       AND (a.tanggal_lahir BETWEEN (lalu - interval '6 years' - interval '1 day')::date AND (bulan - interval '6 years')::date
+            OR a.tanggal_lahir BETWEEN (lalu - interval '18 years' - interval '1 day')::date AND (bulan - interval '18 years')::date
+            OR a.tanggal_lahir BETWEEN (lalu - interval '60 years' - interval '1 day')::date AND (bulan - interval '60 years')::date)
+       AND dtks.kelompok_umur(a.tanggal_lahir, lalu) <> dtks.kelompok_umur(a.tanggal_lahir, bulan)
+    -- households with a family in DTKS, before and after, for the households touched
+    UNION ALL
+    SELECT x.kode_wilayah, 'rumah_tangga', -1
+      FROM (SELECT DISTINCT p.rumah_tangga_id, p.kode_wilayah
+              FROM rt_ubah r JOIN dtks.penetapan_keluarga p ON p.rumah_tangga_id = r.id AND p.berlaku @> lalu) x
+    UNION ALL
+    SELECT x.kode_wilayah, 'rumah_tangga', 1
+      FROM (SELECT DISTINCT p.rumah_tangga_id, p.kode_wilayah
+              FROM rt_ubah r JOIN dtks.penetapan_keluarga p ON p.rumah_tangga_id = r.id AND p.berlaku @> bulan) x
+    -- programs of the families touched, where they were and where they are
+    UNION ALL
+    SELECT k.kode_wilayah, 'program:' || p.program, -1
+      FROM program_kk c
+      JOIN dtks.penetapan_program p ON p.no_kk = c.no_kk AND p.berlaku @> lalu
+      JOIN dtks.penetapan_keluarga k ON k.no_kk = c.no_kk AND k.berlaku @> lalu
+    UNION ALL
+    SELECT k.kode_wilayah, 'program:' || p.program, 1
+      FROM program_kk c
+      JOIN dtks.penetapan_program p ON p.no_kk = c.no_kk AND p.berlaku @> bulan
+      JOIN dtks.penetapan_keluarga k ON k.no_kk = c.no_kk AND k.berlaku @> bulan;
+
+    -- at every level, added to the carried-over rows
+    EXECUTE format($q$
+        INSERT INTO dtks.penetapan_agregat AS a (periode, kode_wilayah, tingkat, %1$s, program)
+        SELECT $1, w.kode, w.tingkat, %2$s,
+               coalesce(jsonb_object_agg(substr(w.ukuran, 9), w.n) FILTER (WHERE w.ukuran LIKE 'program:%%' AND w.n <> 0), '{}')
+          FROM (SELECT l.kode, l.tingkat, d.ukuran, sum(d.n) AS n
+                  FROM pg_temp.penetapan_ubah d,
+                       LATERAL (SELECT dtks.leluhur(d.kode_wilayah, t) AS kode, t::smallint AS tingkat
+                                  FROM generate_series(1, 4) t) l
+                 GROUP BY l.kode, l.tingkat, d.ukuran) w
+         GROUP BY w.kode, w.tingkat
+        ON CONFLICT (kode_wilayah, periode) DO UPDATE
+           SET %3$s, program = dtks.jumlah_per_kunci(a.program, excluded.program)$q$, kolom, jumlah, tambah)
+    USING bulan;
+    DROP TABLE pg_temp.penetapan_ubah;
+END
+$$;
+REVOKE ALL ON FUNCTION dtks.penetapan_agregat_hitung(date, date) FROM PUBLIC;
+COMMENT ON FUNCTION dtks.penetapan_agregat_hitung(date, date) IS
+    'Part of dtks.penetapan_jalankan: the month''s figures per region at every level, as last month''s plus the changes the month''s penetapan made (rows ended count out at last month''s values, rows opened count in, members who crossed an age band move)';
+
+-- The penetapan of a month, by the ministry.
+CREATE FUNCTION dtks.tetapkan(periode date)
+    RETURNS TABLE (periode date, usulan bigint, keluarga_masuk bigint, keluarga_keluar bigint,
+                   anggota_masuk bigint, anggota_keluar bigint, program_mulai bigint, program_selesai bigint,
+                   skor_dihitung bigint, desil_ulang boolean)
+    AS 'MODULE_PATHNAME', 'tetapkan' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION dtks.tetapkan(date) IS
+    'The monthly penetapan (pusat or a superuser; 42501 otherwise): every usulan dikirim for the month of periode or earlier becomes ditetapkan and is applied (baru adds the family and members, perbaikan corrects, penghentian ends with its reason, bansos starts the program); changed families are scored and placed in desil (all ranked again on the first month or a new model); presence periods and monthly figures are updated. A month once (23505), never before the last (DTK04); an usulan that cannot be applied refuses the month (DTK05); all or nothing';
+GRANT EXECUTE ON FUNCTION dtks.tetapkan(date) TO dtks_pusat;
+
+-- Offices read the presence history of their region; the figures are for everyone (86_penetapan_bi.sql).
+GRANT SELECT ON dtks.penetapan, dtks.penetapan_keluarga, dtks.penetapan_anggota, dtks.penetapan_program,
+                dtks.penetapan_desil_batas
+    TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
+ALTER TABLE dtks.penetapan_keluarga ENABLE ROW LEVEL SECURITY;
+CREATE POLICY wilayah_petugas ON dtks.penetapan_keluarga FOR SELECT
+    USING ((SELECT dtks.petugas_nasional()) OR kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas()));
+COMMENT ON POLICY wilayah_petugas ON dtks.penetapan_keluarga IS 'Families in DTKS inside the office''s region (every region for pusat and pt)';
+ALTER TABLE dtks.penetapan_anggota ENABLE ROW LEVEL SECURITY;
+CREATE POLICY wilayah_petugas ON dtks.penetapan_anggota FOR SELECT
+    USING ((SELECT dtks.petugas_nasional()) OR kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas()));
+COMMENT ON POLICY wilayah_petugas ON dtks.penetapan_anggota IS 'Members in DTKS inside the office''s region (every region for pusat and pt)';
+ALTER TABLE dtks.penetapan_program ENABLE ROW LEVEL SECURITY;
+CREATE POLICY wilayah_petugas ON dtks.penetapan_program FOR SELECT
+    USING (EXISTS (SELECT 1 FROM dtks.penetapan_keluarga k WHERE k.no_kk OPERATOR(dtks.=) penetapan_program.no_kk));
+COMMENT ON POLICY wilayah_petugas ON dtks.penetapan_program IS 'Program memberships of the families the office sees';
+GRANT EXECUTE ON FUNCTION dtks.penetapan_pada(date, dtks.kode_wilayah) TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;

@@ -27,7 +27,7 @@ DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
 # pg_regress: the tests in sql/ (every file there but the install and upgrade scripts);
 # pasang creates the extension, the others run in this order after it.
-REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah registri kk_periksa skor nama usulan usulan_akses cadangan
+REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah registri kk_periksa skor nama usulan usulan_akses penetapan penggunaan cadangan
 REGRESS_OPTS = --inputdir=.
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)

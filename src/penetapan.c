@@ -33,16 +33,19 @@ periksa_pusat(DateADT periode)
 	bool		ada_wilayah;
 	Oid			pengguna = GetUserId();
 	bool		ada_kantor;
+	int			y,
+				m,
+				d;
 
 	if (superuser())
 		return;
 	ada_kantor = usulan_kantor(pengguna, peran, &wilayah, &ada_wilayah);
 	if (ada_kantor && strcmp(peran, "pusat") == 0)
 		return;
+	j2date(periode + POSTGRES_EPOCH_JDATE, &y, &m, &d);
 	ereport(ERROR,
 			errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-			errmsg("the penetapan of %s is made by the ministry (pusat) only",
-				   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(periode)))),
+			errmsg("the penetapan of %04d-%02d is made by the ministry (pusat) only", y, m),
 			errdetail("Role %s is %s.", GetUserNameFromId(pengguna, false),
 					  ada_kantor ? "not a pusat office" : "not in dtks.petugas_peran"));
 }

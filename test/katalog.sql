@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(285);
+SELECT plan(311);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -70,8 +70,8 @@ SELECT is_empty($$SELECT tgname, tgrelid::regclass FROM pg_trigger
 SELECT set_eq($$SELECT c.oid::regclass::text FROM pg_class c
                  WHERE c.relnamespace = 'dtks'::regnamespace AND c.relkind IN ('r', 'S')$$,
               $$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'dtks'
-                UNION ALL SELECT 'registri_tertunda' UNION ALL SELECT 'usulan_langkah'$$,
-              'every dtks table and sequence but registri_tertunda and the fixed step list is registered with pg_extension_config_dump');
+                UNION ALL SELECT 'registri_tertunda' UNION ALL SELECT 'usulan_langkah' UNION ALL SELECT 'ekspor_kolom'$$,
+              'every dtks table and sequence but registri_tertunda and the fixed step and export-field lists is registered with pg_extension_config_dump');
 
 ------------------------------------------------------------------------------
 -- 3. Every function: volatility, strictness, parallel safety, leakproofness
@@ -158,12 +158,26 @@ INSERT INTO fungsi_harapan VALUES
     ('sintetis_acak',              '{bigint,bigint,integer}',          'IMMUTABLE', false),
     ('sintetis_pilih',             '{"double precision",integer[],"double precision[]"}', 'IMMUTABLE', false),
     ('sintetis_titik',             '{geometry,bigint,bigint}',         'IMMUTABLE', false),
-    ('sintetis_muat',              '{bigint,integer,kode_wilayah,jsonb,date}', 'VOLATILE', false);
+    ('sintetis_muat',              '{bigint,integer,kode_wilayah,jsonb,date}', 'VOLATILE', false),
+    ('tetapkan',                   '{date}',                           'VOLATILE',  false),
+    ('penetapan_jalankan',         '{date}',                           'VOLATILE',  false),
+    ('penetapan_periksa_data',     '{date}',                           'VOLATILE',  false),
+    ('penetapan_terapkan',         '{date,integer,text,text,text}',    'VOLATILE',  false),
+    ('penetapan_skor',             '{date,text,boolean}',              'VOLATILE',  false),
+    ('penetapan_selaraskan',       '{date,date}',                      'VOLATILE',  false),
+    ('penetapan_agregat_hitung',   '{date,date}',                      'VOLATILE',  false),
+    ('penetapan_pada',             '{date,kode_wilayah}',              'STABLE',    false),
+    ('kelompok_umur',              '{date,date}',                      'IMMUTABLE', false),
+    ('jumlah_per_kunci',           '{jsonb,jsonb}',                    'IMMUTABLE', false),
+    ('wilayah_jenjang',            '{kode_wilayah}',                   'STABLE',    false),
+    ('ekspor_data',                '{bigint}',                         'VOLATILE',  false),
+    ('laporan_tertunggak_periksa', '{bigint,bigint,text}',             'VOLATILE',  false);
 -- trigger functions: VOLATILE, not STRICT, PARALLEL UNSAFE (checked below, apart)
 CREATE TEMP TABLE fungsi_pemicu (nama name);
 INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup'),
     ('riwayat_catat'), ('riwayat_tolak_ubah'), ('skor_bobot_periksa'), ('skor_model_periksa'), ('skor_model_berubah'),
-    ('usulan_periksa'), ('usulan_catat'), ('usulan_aturan_berubah');
+    ('usulan_periksa'), ('usulan_catat'), ('usulan_aturan_berubah'),
+    ('permohonan_periksa'), ('permohonan_langkah_catat'), ('laporan_penerima_periksa');
 -- the comparison and hash support functions of the three types (int8 internals)
 INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name,
@@ -178,7 +192,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 112::bigint, '112 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 125::bigint, '125 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -191,12 +205,17 @@ SELECT volatility_is('dtks', nama, args, vol, format('dtks.%s(%s) is %s', nama, 
 SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array_to_string(args, ', ')))
   FROM fungsi_harapan WHERE nama NOT IN ('registri_pelanggaran', 'kk_periksa_daftar', 'kk_komponen', 'sintetis_muat',
                                          'skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'usulan_pelaku', 'ubah_status',
-                                         'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan') ORDER BY nama, args;
+                                         'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan',
+                                         'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
+                                         'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa') ORDER BY nama, args;
 -- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force); a NULL region
--- means everywhere for the matching and no region for pusat/pt offices; the office readers take no argument
+-- means everywhere for the matching and no region for pusat/pt offices; the office readers take no argument;
+-- the penetapan's parts take NULL for "no previous month", penetapan_pada a NULL region for everywhere
 SELECT isnt_strict('dtks', nama, args, format('dtks.%s(%s) is not STRICT', nama, array_to_string(args, ', ')))
   FROM fungsi_harapan WHERE nama IN ('skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'usulan_pelaku', 'ubah_status',
-                                         'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan') ORDER BY nama, args;
+                                         'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan',
+                                         'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
+                                         'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa') ORDER BY nama, args;
 -- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
                    'dtks.registri_pelanggaran is not STRICT: a NULL array means none');
@@ -215,7 +234,9 @@ SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace AND proparallel <> 's' AND prorettype <> 'trigger'::regtype
                      AND proname NOT IN ('sintetis_muat', 'hitung_desil', 'skor_model_salin', 'usulan_peran', 'usulan_pelaku', 'ubah_status',
                                          'pemadanan_jalankan', 'padankan_usulan', 'jalankan_sebagai', 'petugas_tetapkan',
-                                         'wilayah_petugas', 'petugas_nasional', 'peran_petugas')$$,
+                                         'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'tetapkan', 'penetapan_jalankan',
+                                         'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor', 'penetapan_selaraskan',
+                                         'penetapan_agregat_hitung', 'ekspor_data', 'laporan_tertunggak_periksa')$$,
                 'every dtks function and aggregate but the trigger functions and those that write is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
@@ -226,8 +247,8 @@ SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::reg
               'SELECT nama, args FROM fungsi_harapan WHERE bocor',
               'LEAKPROOF exactly on the comparison, containment and hash functions');
 SELECT set_eq($$SELECT proname FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prosecdef$$,
-              $$VALUES ('riwayat_catat'::name), ('usulan_catat')$$,
-              'only the history triggers are SECURITY DEFINER (roles append history without INSERT on it)');
+              $$VALUES ('riwayat_catat'::name), ('usulan_catat'), ('ekspor_data'), ('laporan_tertunggak_periksa'), ('laporan_penerima_periksa')$$,
+              'only the history triggers and the data-use checks and export are SECURITY DEFINER (roles append history without INSERT on it; an export reads what the office may not)');
 SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
               $$VALUES ('keanggotaan_hanya_ditutup'::name, '{"search_path=pg_catalog, pg_temp"}'::text[]),
@@ -236,7 +257,13 @@ SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                        ('skor_bobot_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('skor_model_periksa', '{"search_path=pg_catalog, pg_temp"}'),
                        ('hitung_desil', '{"search_path=pg_catalog, pg_temp",enable_nestloop=off}'),
                        ('usulan_catat', '{"search_path=pg_catalog, pg_temp"}'), ('ubah_status', '{"search_path=pg_catalog, pg_temp"}'),
-                       ('petugas_tetapkan', '{"search_path=pg_catalog, pg_temp"}')$$,
+                       ('petugas_tetapkan', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('penetapan_jalankan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_periksa_data', '{"search_path=pg_catalog, dtks, pg_temp"}'),
+                       ('penetapan_terapkan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_skor', '{"search_path=pg_catalog, dtks, pg_temp"}'),
+                       ('penetapan_selaraskan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_agregat_hitung', '{"search_path=pg_catalog, dtks, pg_temp"}'),
+                       ('ekspor_data', '{"search_path=pg_catalog, pg_temp"}'), ('laporan_tertunggak_periksa', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('permohonan_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('permohonan_langkah_catat', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('laporan_penerima_periksa', '{"search_path=pg_catalog, pg_temp"}')$$,
               'only the PL/pgSQL functions pin their search_path (and the generator turns JIT off)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace

@@ -112,6 +112,7 @@ COMMENT ON INDEX dtks.penetapan_keluarga_berlaku IS 'The families in DTKS in a m
 COMMENT ON INDEX dtks.penetapan_keluarga_pkey IS 'Row number';
 SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_keluarga'::regclass, '');
 SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_keluarga_id_seq'::regclass, '');
+COMMENT ON SEQUENCE dtks.penetapan_keluarga_id_seq IS 'Numbers the family presence rows';
 
 -- Each member's presence in DTKS, with the family, SHDK, sex and birth date counted then.
 CREATE TABLE dtks.penetapan_anggota (
@@ -155,6 +156,7 @@ COMMENT ON INDEX dtks.penetapan_anggota_berlaku IS 'The members in DTKS in a mon
 COMMENT ON INDEX dtks.penetapan_anggota_pkey IS 'Row number';
 SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_anggota'::regclass, '');
 SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_anggota_id_seq'::regclass, '');
+COMMENT ON SEQUENCE dtks.penetapan_anggota_id_seq IS 'Numbers the member presence rows';
 
 -- Program memberships (started by a bansos usulan, ended when the family leaves DTKS).
 CREATE TABLE dtks.penetapan_program (
@@ -181,6 +183,7 @@ COMMENT ON INDEX dtks.penetapan_program_kk IS 'A family''s program memberships';
 COMMENT ON INDEX dtks.penetapan_program_pkey IS 'Row number';
 SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_program'::regclass, '');
 SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_program_id_seq'::regclass, '');
+COMMENT ON SEQUENCE dtks.penetapan_program_id_seq IS 'Numbers the program membership rows';
 
 -- The age band of a person on the first day of a month.
 CREATE FUNCTION dtks.kelompok_umur(tanggal_lahir date, pada date) RETURNS text

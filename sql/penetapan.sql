@@ -1,0 +1,51 @@
+-- The monthly penetapan: who may run it, a month once and in order, bad data refusing the month,
+-- and what a small month looks like in the BI views.
+SET search_path = dtks, public;
+\set SHOW_CONTEXT never
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'uji_pusat_tetapkan') THEN CREATE ROLE uji_pusat_tetapkan; END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'uji_kabkota_tetapkan') THEN CREATE ROLE uji_kabkota_tetapkan; END IF;
+END $$;
+SELECT petugas_tetapkan('uji_pusat_tetapkan', 'pusat'), petugas_tetapkan('uji_kabkota_tetapkan', 'kabkota', '34.71');
+-- what earlier suites left waiting for a penetapan
+SELECT id, jenis, status, data ? 'anggota' AS ada_anggota FROM usulan WHERE status = 'dikirim' ORDER BY id;
+-- a kab/kota office cannot determine a month
+SET ROLE uji_kabkota_tetapkan;
+SELECT * FROM tetapkan('2030-01-01');
+RESET ROLE;
+SET ROLE uji_pusat_tetapkan;
+-- the sent usulan without members cannot be applied: the whole month is refused
+SELECT * FROM tetapkan('2030-01-01');
+RESET ROLE;
+SELECT count(*) AS bulan_tercatat FROM penetapan;
+-- the ministry returns them; the month goes through
+ALTER TABLE usulan DISABLE TRIGGER usulan_periksa;
+UPDATE usulan SET status = 'dikembalikan', alasan = 'anggota keluarga belum diisi' WHERE status = 'dikirim' AND NOT data ? 'anggota';
+ALTER TABLE usulan ENABLE TRIGGER usulan_periksa;
+SET ROLE uji_pusat_tetapkan;
+SELECT periode, usulan, keluarga_keluar, anggota_keluar, program_mulai, desil_ulang, keluarga_masuk = (SELECT count(*) FROM keluarga WHERE status = 'aktif') AS semua_masuk
+  FROM tetapkan('2030-01-17');
+-- once, and in order
+SELECT * FROM tetapkan('2030-01-01');
+SELECT * FROM tetapkan('2029-12-01');
+-- a bansos usulan for a family that leaves in the same month
+RESET ROLE;
+ALTER TABLE usulan DISABLE TRIGGER usulan_periksa;
+INSERT INTO usulan (jenis, sumber, kode_wilayah, no_kk, program, alasan_penghentian, status, periode_penetapan)
+SELECT j.jenis, 'dinas', h.kode_wilayah, f.no_kk, j.program, j.alasan, 'dikirim', '2030-02-01'
+  FROM (SELECT f.* FROM keluarga f JOIN penetapan_keluarga k ON k.no_kk = f.no_kk AND upper_inf(k.berlaku) ORDER BY f.no_kk LIMIT 1) f
+  JOIN rumah_tangga h ON h.id = f.rumah_tangga_id,
+       (VALUES ('bansos', 'PKH', NULL), ('penghentian', NULL, 'mampu')) j(jenis, program, alasan);
+ALTER TABLE usulan ENABLE TRIGGER usulan_periksa;
+SET ROLE uji_pusat_tetapkan;
+SELECT * FROM tetapkan('2030-02-01');
+RESET ROLE;
+-- the BI views of the month determined
+SELECT periode, tingkat_nama, kode_wilayah, nama_wilayah, keluarga, anggota, rumah_tangga,
+       desil_1 + desil_2 + desil_3 + desil_4 AS desil_1_4, laki_laki + perempuan = anggota AS jenis_kelamin_utuh,
+       umur_0_5 + umur_6_17 + umur_18_59 + umur_60_lebih = anggota AS umur_utuh
+  FROM v_penetapan_bulanan WHERE tingkat <= 2 ORDER BY periode, kode_wilayah;
+SELECT periode, kode_wilayah, keluarga_awal, keluarga_masuk, keluarga_keluar, keluarga_tetap, keluarga_akhir
+  FROM v_penetapan_perubahan WHERE tingkat = 1 ORDER BY periode, kode_wilayah;
+SELECT tingkat, kode_wilayah, nama_wilayah, jenis, sumber, jumlah, dikirim, ditetapkan, dikembalikan
+  FROM v_usulan_rekap WHERE tingkat = 2 ORDER BY kode_wilayah, jenis, sumber;

@@ -1,0 +1,249 @@
+-- pgTAP: the monthly penetapan.  Who may run it, a month once and in order, each kind of usulan
+-- applied to the registry, presence periods that change only for what changed, history kept,
+-- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
+-- rule, the maintained figures equal to a full recount every month, and who reads what.
+\ir lib/awal.psql
+SELECT plan(53);
+
+-- Run a statement as a role: 'ok <rows>' or the SQLSTATE it raised.
+CREATE FUNCTION pg_temp.sebagai(peran name, perintah text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    n bigint;
+BEGIN
+    EXECUTE format('SET LOCAL ROLE %I', peran);
+    EXECUTE perintah;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RESET ROLE;
+    RETURN 'ok ' || n;
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLSTATE;
+END $$;
+
+-- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
+CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    id bigint;
+BEGIN
+    ALTER TABLE dtks.usulan DISABLE TRIGGER usulan_periksa;
+    INSERT INTO dtks.usulan (jenis, sumber, kode_wilayah, no_kk, data, program, alasan_penghentian, status, periode_penetapan)
+    VALUES (jenis, 'musdes',
+            coalesce((SELECT h.kode_wilayah FROM dtks.keluarga f JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
+                       WHERE f.no_kk = dikirim.no_kk), '34.71.01.1001'),
+            no_kk, data, program, alasan, 'dikirim', bulan)
+    RETURNING usulan.id INTO id;
+    ALTER TABLE dtks.usulan ENABLE TRIGGER usulan_periksa;
+    RETURN id;
+END $$;
+
+-- The ministry returns an usulan (the step itself is tested in test/usulan.sql).
+CREATE FUNCTION pg_temp.kembalikan(id bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    ALTER TABLE dtks.usulan DISABLE TRIGGER usulan_periksa;
+    UPDATE dtks.usulan u SET status = 'dikembalikan', alasan = 'data tidak lengkap' WHERE u.id = kembalikan.id;
+    ALTER TABLE dtks.usulan ENABLE TRIGGER usulan_periksa;
+END $$;
+
+-- The maintained figures against a full recount from the presence rows: regions that differ, every month.
+CREATE FUNCTION pg_temp.agregat_beda() RETURNS bigint LANGUAGE sql AS $$
+    WITH a AS (
+        SELECT b.periode, dtks.leluhur(x.kode_wilayah, t) AS kode, count(*) AS anggota,
+               count(*) FILTER (WHERE x.jenis_kelamin = 'L') AS laki,
+               count(*) FILTER (WHERE dtks.kelompok_umur(x.tanggal_lahir, b.periode) = '0_5') AS u0,
+               count(*) FILTER (WHERE dtks.kelompok_umur(x.tanggal_lahir, b.periode) = '6_17') AS u6,
+               count(*) FILTER (WHERE dtks.kelompok_umur(x.tanggal_lahir, b.periode) = '60_lebih') AS u60
+          FROM dtks.penetapan b JOIN dtks.penetapan_anggota x ON x.berlaku @> b.periode, generate_series(1, 4) t
+         GROUP BY 1, 2),
+    k AS (
+        SELECT b.periode, dtks.leluhur(x.kode_wilayah, t) AS kode, count(*) AS keluarga,
+               count(DISTINCT x.rumah_tangga_id) AS rt,
+               count(*) FILTER (WHERE x.desil = 1) AS d1, count(*) FILTER (WHERE x.desil = 10) AS d10,
+               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM dtks.penetapan_program p
+                                               WHERE p.no_kk = x.no_kk AND p.berlaku @> b.periode AND p.program = 'PKH')) AS pkh
+          FROM dtks.penetapan b JOIN dtks.penetapan_keluarga x ON x.berlaku @> b.periode, generate_series(1, 4) t
+         GROUP BY 1, 2)
+    SELECT count(*) FROM dtks.penetapan_agregat g
+      FULL JOIN a ON a.periode = g.periode AND a.kode = g.kode_wilayah
+      FULL JOIN k ON k.periode = coalesce(g.periode, a.periode) AND k.kode = coalesce(g.kode_wilayah, a.kode)
+     WHERE (g.anggota, g.laki_laki, g.umur_0_5, g.umur_6_17, g.umur_60_lebih, g.keluarga, g.rumah_tangga, g.desil_1, g.desil_10,
+            coalesce((g.program ->> 'PKH')::bigint, 0))
+           IS DISTINCT FROM (a.anggota, a.laki, a.u0, a.u6, a.u60, k.keluarga, k.rt, k.d1, k.d10, k.pkh)
+       AND NOT (g.keluarga = 0 AND g.anggota = 0 AND a.kode IS NULL AND k.kode IS NULL);
+$$;
+
+CREATE ROLE tap_pusat;
+CREATE ROLE tap_desa;
+CREATE ROLE tap_kabkota;
+CREATE ROLE tap_pembaca IN ROLE dtks_pembaca;
+SELECT dtks.petugas_tetapkan('tap_pusat', 'pusat'), dtks.petugas_tetapkan('tap_desa', 'desa', '34.71.01.1001'),
+       dtks.petugas_tetapkan('tap_kabkota', 'kabkota', '34.71');
+
+-- a registry in two kab/kota
+SELECT count(*) FROM (SELECT dtks.sintetis_muat(61, 300, '34.71') UNION ALL SELECT dtks.sintetis_muat(62, 200, '31.71')) x;
+ANALYZE dtks.keluarga, dtks.anggota, dtks.keanggotaan, dtks.rumah_tangga;
+CREATE TEMP TABLE hidup AS
+SELECT m.nik, m.no_kk, m.shdk FROM dtks.keanggotaan m JOIN dtks.anggota a USING (nik)
+  JOIN dtks.keluarga f ON f.no_kk = m.no_kk
+ WHERE upper_inf(m.berlaku) AND a.status_hidup = 'aktif' AND f.status = 'aktif';
+
+-- who may run it
+SELECT is(pg_temp.sebagai('tap_desa', $$SELECT dtks.tetapkan('2026-12-01')$$), '42501', 'a desa office cannot determine a month');
+SELECT is(pg_temp.sebagai('tap_kabkota', $$SELECT dtks.tetapkan('2026-12-01')$$), '42501', 'nor a kab/kota');
+SELECT is(pg_temp.sebagai('tap_pembaca', $$SELECT dtks.penetapan_jalankan('2026-12-01')$$), '42501',
+          'the internal run is not callable');
+SELECT is_empty($$SELECT 1 FROM dtks.penetapan$$, 'nothing was determined by the refused calls');
+
+-- month 1: the whole registry is the base
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2026-12-17')$$), 'ok 1', 'the ministry determines a month (any day names it)');
+SELECT results_eq($$SELECT periode, usulan, keluarga_masuk, keluarga_keluar, desil_ulang, pelaku FROM dtks.penetapan$$,
+                  $$VALUES ('2026-12-01'::date, 0::bigint, (SELECT count(DISTINCT no_kk) FROM hidup), 0::bigint, true, 'tap_pusat'::name)$$,
+                  'the first month takes every family with a living member in, and ranks them all');
+SELECT is((SELECT count(*) FROM dtks.penetapan_pada('2026-12-01')), (SELECT count(*) FROM hidup), 'penetapan_pada lists every living member');
+SELECT is((SELECT count(*) FROM dtks.penetapan_pada('2026-12-01', '31.71')),
+          (SELECT count(*) FROM hidup h JOIN dtks.keluarga f USING (no_kk) JOIN dtks.rumah_tangga r ON r.id = f.rumah_tangga_id
+            WHERE r.kode_wilayah <@ '31.71'), '... and inside a region');
+SELECT is((SELECT count(DISTINCT desil) FROM dtks.penetapan_keluarga), 10::bigint, 'families fall in all ten desil');
+SELECT is((SELECT count(*) FROM dtks.penetapan_desil_batas), 10::bigint, 'the ranking''s cut points are kept');
+SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 1 figures equal a full recount');
+
+-- a month once, in order
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2026-12-01')$$), '23505', 'a month is determined once');
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2026-11-01')$$), 'DTK04', 'an earlier month is refused');
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('infinity')$$), '22023', 'the month is a finite date');
+
+-- month 2: one usulan of each kind
+CREATE TEMP TABLE pilih AS
+SELECT no_kk, row_number() OVER (ORDER BY no_kk) AS r
+  FROM (SELECT h.no_kk FROM hidup h GROUP BY h.no_kk HAVING count(*) >= 3 AND count(*) FILTER (WHERE h.shdk = 1) = 1) x;
+CREATE TEMP TABLE u AS
+SELECT 'baru' AS nama, pg_temp.dikirim('baru', '3471011512250001', jsonb_build_object(
+        'rumah_tangga', jsonb_build_object('alamat', 'Jl. Melati 1', 'jenis_lantai', 3),
+        'anggota', jsonb_build_array(
+            jsonb_build_object('nik', '3471014101900001', 'nama', 'Siti Aminah', 'jenis_kelamin', 'P', 'tanggal_lahir', '1990-01-01', 'shdk', 1),
+            jsonb_build_object('nik', '3471011002150001', 'nama', 'Budi', 'jenis_kelamin', 'L', 'tanggal_lahir', '2015-02-10', 'shdk', 4))),
+        NULL, NULL, '2026-12-01') AS id, '3471011512250001'::dtks.no_kk AS no_kk
+UNION ALL
+SELECT 'perbaikan', pg_temp.dikirim('perbaikan', p.no_kk, jsonb_build_object(
+        'rumah_tangga', jsonb_build_object('jenis_lantai', 1, 'luas_lantai', 18),
+        'anggota', jsonb_build_array(jsonb_build_object('nik', '3471015512260001', 'nama', 'Bayi', 'jenis_kelamin', 'P',
+                                                        'tanggal_lahir', '2026-12-15', 'shdk', 4))),
+        NULL, NULL, '2027-01-01'), p.no_kk FROM pilih p WHERE r = 1
+UNION ALL
+SELECT 'henti_keluarga', pg_temp.dikirim('penghentian', p.no_kk, '{}', NULL, 'mampu', '2027-01-01'), p.no_kk FROM pilih p WHERE r = 2
+UNION ALL
+SELECT 'henti_anggota', pg_temp.dikirim('penghentian', p.no_kk,
+        jsonb_build_object('anggota', jsonb_build_array(jsonb_build_object('nik',
+            (SELECT h.nik::text FROM hidup h WHERE h.no_kk = p.no_kk AND h.shdk <> 1 ORDER BY h.nik LIMIT 1), 'tanggal_meninggal', '2026-12-20'))),
+        NULL, 'meninggal', '2027-01-01'), p.no_kk FROM pilih p WHERE r = 3
+UNION ALL
+SELECT 'bansos', pg_temp.dikirim('bansos', p.no_kk, '{}', 'PKH', NULL, '2027-01-01'), p.no_kk FROM pilih p WHERE r IN (4, 5);
+-- an usulan still in verval is not determined
+INSERT INTO dtks.usulan (jenis, sumber, kode_wilayah, no_kk, program) SELECT 'bansos', 'musdes', '34.71.01.1001', no_kk, 'PKH' FROM pilih WHERE r = 6;
+
+-- bad data refuses the whole month, and nothing is stored
+SELECT pg_temp.dikirim('baru', '3471011512250002', '{"catatan": "tanpa anggota"}', NULL, NULL, '2027-01-01') AS id \gset buruk_
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-01-01')$$), 'DTK05', 'an usulan that cannot be applied refuses the month');
+SELECT is((SELECT count(*) FROM dtks.usulan WHERE status = 'dikirim'), 7::bigint, '... every usulan is still dikirim');
+SELECT is((SELECT count(*) FROM dtks.penetapan), 1::bigint, '... and no month was recorded');
+-- so does a broken registry rule (two kepala keluarga), checked before the month is recorded
+SELECT pg_temp.kembalikan(:buruk_id);
+SELECT pg_temp.dikirim('baru', '3471011512250003', jsonb_build_object(
+        'rumah_tangga', jsonb_build_object('alamat', 'Jl. Mawar 2'),
+        'anggota', jsonb_build_array(
+            jsonb_build_object('nik', '3471014101900003', 'nama', 'Ani', 'jenis_kelamin', 'P', 'tanggal_lahir', '1990-01-01', 'shdk', 1),
+            jsonb_build_object('nik', '3471011002900003', 'nama', 'Andi', 'jenis_kelamin', 'L', 'tanggal_lahir', '1990-02-10', 'shdk', 1))),
+        NULL, NULL, '2027-01-01') AS id \gset buruk_
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-01-01')$$), '23514', 'a broken registry rule refuses the month');
+SELECT is((SELECT count(*) FROM dtks.keluarga WHERE no_kk = '3471011512250001'), 0::bigint, '... and the registry is unchanged');
+SELECT pg_temp.kembalikan(:buruk_id);
+
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-01-01')$$), 'ok 1', 'month 2 is determined');
+SELECT results_eq($$SELECT usulan, keluarga_masuk, keluarga_keluar, anggota_masuk, anggota_keluar, program_mulai, desil_ulang
+                      FROM dtks.penetapan WHERE periode = '2027-01-01'$$,
+                  $$SELECT 6::bigint, 1::bigint, 1::bigint, 3::bigint,
+                           (SELECT count(*) FROM hidup h JOIN pilih p USING (no_kk) WHERE p.r = 2) + 1, 2::bigint, false$$,
+                  'its summary: 6 usulan, one family in, one out, three members in, the stopped ones out, two programs');
+SELECT is((SELECT array_agg(DISTINCT status) FROM dtks.usulan WHERE id IN (SELECT id FROM u)), ARRAY['ditetapkan'],
+          'every sent usulan is ditetapkan');
+SELECT is((SELECT array_agg(DISTINCT periode_penetapan) FROM dtks.usulan WHERE id IN (SELECT id FROM u)), ARRAY['2027-01-01'::date],
+          '... with the month that applied it (also one sent for an earlier month)');
+SELECT is((SELECT status FROM dtks.usulan WHERE jenis = 'bansos' AND status <> 'ditetapkan'), 'draf', 'an usulan not sent waits');
+SELECT results_eq($$SELECT DISTINCT peran, pelaku FROM dtks.usulan_riwayat WHERE ke = 'ditetapkan'$$,
+                  $$VALUES ('penetapan'::text, 'tap_pusat'::name)$$, 'the history names the penetapan and who ran it');
+
+-- the registry after it
+SELECT results_eq($$SELECT f.status, r.kode_wilayah::text, r.kepala_nik::text, r.alamat FROM dtks.keluarga f
+                      JOIN dtks.rumah_tangga r ON r.id = f.rumah_tangga_id WHERE f.no_kk = '3471011512250001'$$,
+                  $$VALUES ('aktif'::text, '34.71.01.1001'::text, '3471014101900001'::text, 'Jl. Melati 1'::text)$$,
+                  'baru adds the household in the usulan''s desa, headed by its kepala keluarga, and the family');
+SELECT is((SELECT count(*) FROM dtks.keanggotaan WHERE no_kk = '3471011512250001' AND upper_inf(berlaku) AND lower(berlaku) = '2027-01-01'),
+          2::bigint, '... and its members from the month');
+SELECT is((SELECT r.jenis_lantai::integer FROM dtks.keluarga f JOIN dtks.rumah_tangga r ON r.id = f.rumah_tangga_id
+            WHERE f.no_kk = (SELECT no_kk FROM u WHERE nama = 'perbaikan')), 1, 'perbaikan corrects the household');
+SELECT is((SELECT m.no_kk FROM dtks.keanggotaan m WHERE m.nik = '3471015512260001' AND upper_inf(m.berlaku)),
+          (SELECT no_kk FROM u WHERE nama = 'perbaikan'), '... and adds the newborn');
+SELECT results_eq($$SELECT f.status, (SELECT count(*) FROM dtks.keanggotaan m WHERE m.no_kk = f.no_kk AND upper_inf(m.berlaku))
+                      FROM dtks.keluarga f WHERE f.no_kk = (SELECT no_kk FROM u WHERE nama = 'henti_keluarga')$$,
+                  $$VALUES ('nonaktif'::text, 0::bigint)$$, 'penghentian of a family: nonaktif, memberships closed');
+SELECT results_eq($$SELECT a.status_hidup::text, a.tanggal_meninggal FROM dtks.anggota a
+                     WHERE a.nik::text = (SELECT u.data #>> '{anggota,0,nik}' FROM dtks.usulan u WHERE u.id = (SELECT id FROM u WHERE nama = 'henti_anggota'))$$,
+                  $$VALUES ('meninggal'::text, '2026-12-20'::date)$$, 'penghentian of a member who died records the death');
+
+-- presence: rows only for what changed; history kept
+SELECT is((SELECT count(*) FROM dtks.penetapan_keluarga k WHERE lower(k.berlaku) = '2027-01-01' AND k.no_kk NOT IN (SELECT no_kk FROM u)),
+          0::bigint, 'month 2 opened family rows only for families its usulan touched');
+SELECT is((SELECT count(*) FROM dtks.penetapan_keluarga k WHERE upper(k.berlaku) = '2027-01-01' AND k.no_kk NOT IN (SELECT no_kk FROM u)),
+          0::bigint, '... and ended none other');
+SELECT is((SELECT count(*) FROM dtks.penetapan_anggota a WHERE (lower(a.berlaku) = '2027-01-01' OR upper(a.berlaku) = '2027-01-01')
+              AND a.no_kk NOT IN (SELECT no_kk FROM u)), 0::bigint, '... likewise for members');
+SELECT is((SELECT alasan_keluar::text FROM dtks.penetapan_keluarga WHERE no_kk = (SELECT no_kk FROM u WHERE nama = 'henti_keluarga')
+            AND upper(berlaku) = '2027-01-01'), 'mampu', 'the stopped family left with its reason');
+SELECT is((SELECT count(*) FROM dtks.penetapan_pada('2026-12-01') WHERE no_kk = (SELECT no_kk FROM u WHERE nama = 'henti_keluarga')),
+          (SELECT count(*) FROM hidup h JOIN u USING (no_kk) WHERE u.nama = 'henti_keluarga'), 'it is still in DTKS in December');
+SELECT is((SELECT count(*) FROM dtks.penetapan_pada('2027-01-01') WHERE no_kk = (SELECT no_kk FROM u WHERE nama = 'henti_keluarga')),
+          0::bigint, '... and not in January');
+SELECT is((SELECT DISTINCT program FROM dtks.penetapan_pada('2027-01-01') WHERE no_kk = (SELECT no_kk FROM u WHERE nama = 'bansos' LIMIT 1)),
+          ARRAY['PKH'], 'bansos starts the program from the month');
+SELECT is((SELECT count(*) FROM dtks.penetapan_pada('2027-01-01')), (SELECT count(*) FROM dtks.penetapan_pada('2026-12-01')) + 3
+          - (SELECT count(*) FROM hidup h JOIN u USING (no_kk) WHERE u.nama = 'henti_keluarga') - 1,
+          'January = December + 3 members in - the stopped family - the member who died');
+SELECT is((SELECT desil FROM dtks.penetapan_keluarga WHERE no_kk = '3471011512250001'),
+          (SELECT min(b.desil) FROM dtks.penetapan_desil_batas b, dtks.penetapan_keluarga k
+            WHERE k.no_kk = '3471011512250001' AND k.skor <= b.skor_atas),
+          'a family scored later takes its desil from the cut points');
+SELECT is((SELECT skor FROM dtks.skor_keluarga WHERE no_kk = '3471011512250001' AND dihitung = '2027-01-01'),
+          dtks.skor_kesejahteraan('3471011512250001'::dtks.no_kk, NULL, '2027-01-01'), '... and its score is stored');
+SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 2 figures equal a full recount');
+
+-- month 3: a new model ranks everyone again; a family in a program leaves
+SELECT dtks.skor_model_salin('dtks-deprivasi-2026.1', 'uji-2027', 'uji', daterange('2027-02-01', NULL));
+UPDATE dtks.skor_bobot SET bobot = bobot * 2 WHERE versi = 'uji-2027' AND variabel = 'jenis_lantai';
+SELECT pg_temp.dikirim('penghentian', (SELECT no_kk FROM u WHERE nama = 'bansos' LIMIT 1), '{}', NULL, 'pindah', '2027-02-01');
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-02-01')$$), 'ok 1', 'month 3 is determined');
+SELECT results_eq($$SELECT model, desil_ulang, program_selesai FROM dtks.penetapan WHERE periode = '2027-02-01'$$,
+                  $$VALUES ('uji-2027'::text, true, 1::bigint)$$, 'with the new model every family is ranked again; the program ended');
+SELECT is((SELECT alasan_selesai::text FROM dtks.penetapan_program WHERE no_kk = (SELECT no_kk FROM u WHERE nama = 'bansos' LIMIT 1)),
+          'pindah', 'a program ends with the family''s reason');
+SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 3 figures equal a full recount');
+SELECT is((SELECT count(*) FROM dtks.v_penetapan_perubahan WHERE keluarga_awal + keluarga_masuk - keluarga_keluar <> keluarga_akhir
+              OR anggota_tetap + anggota_masuk <> anggota_akhir), 0::bigint, 'the changes view balances: awal + masuk - keluar = akhir');
+SELECT results_eq($$SELECT periode, keluarga_masuk, keluarga_keluar_mampu, keluarga_keluar_pindah FROM dtks.v_penetapan_perubahan
+                     WHERE kode_wilayah = '34' ORDER BY periode$$,
+                  $$SELECT b.periode, b.masuk, b.mampu, b.pindah FROM (VALUES
+                      ('2026-12-01'::date, (SELECT count(DISTINCT h.no_kk) FROM hidup h WHERE h.no_kk::text LIKE '34%'), 0::bigint, 0::bigint),
+                      ('2027-01-01', 1, (SELECT count(*) FROM u WHERE nama = 'henti_keluarga' AND no_kk::text LIKE '34%'), 0),
+                      ('2027-02-01', 0, 0, (SELECT count(*) FROM (SELECT no_kk FROM u WHERE nama = 'bansos' LIMIT 1) x WHERE no_kk::text LIKE '34%'))) b(periode, masuk, mampu, pindah)$$,
+                  'the changes view per month for DI Yogyakarta: entered, left by reason');
+
+-- who reads what
+SELECT is(pg_temp.sebagai('tap_pembaca', $$SELECT * FROM dtks.v_penetapan_bulanan$$), 'ok ' || (SELECT count(*) FROM dtks.penetapan_agregat),
+          'the BI reader reads the monthly figures');
+SELECT is(pg_temp.sebagai('tap_pembaca', $$SELECT * FROM dtks.v_usulan_rekap$$) LIKE 'ok %', true, '... and the usulan funnel');
+SELECT is(pg_temp.sebagai('tap_pembaca', $$SELECT * FROM dtks.penetapan_anggota$$), '42501', 'but no member rows');
+SELECT is(pg_temp.sebagai('tap_pembaca', $$SELECT * FROM dtks.penetapan_pada('2027-01-01')$$), '42501', 'nor who was in DTKS');
+SELECT is(pg_temp.sebagai('tap_kabkota', $$SELECT * FROM dtks.penetapan_pada('2027-01-01')$$),
+          'ok ' || (SELECT count(*) FROM dtks.penetapan_pada('2027-01-01', '34.71')), 'a kab/kota office sees its own region only');
+
+SELECT * FROM finish();
+ROLLBACK;

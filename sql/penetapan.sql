@@ -6,7 +6,9 @@ DO $$ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'uji_pusat_tetapkan') THEN CREATE ROLE uji_pusat_tetapkan; END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'uji_kabkota_tetapkan') THEN CREATE ROLE uji_kabkota_tetapkan; END IF;
 END $$;
+SET client_min_messages = warning;
 SELECT petugas_tetapkan('uji_pusat_tetapkan', 'pusat'), petugas_tetapkan('uji_kabkota_tetapkan', 'kabkota', '34.71');
+RESET client_min_messages;
 -- what earlier suites left waiting for a penetapan
 SELECT id, jenis, status, data ? 'anggota' AS ada_anggota FROM usulan WHERE status = 'dikirim' ORDER BY id;
 -- a kab/kota office cannot determine a month

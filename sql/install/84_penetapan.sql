@@ -242,6 +242,7 @@ DECLARE
     kolom_ang text;
     hasil record;
     sisa text;
+    rencana text[];
 BEGIN
     -- one penetapan at a time; a month once, in order
     LOCK TABLE dtks.penetapan IN SHARE ROW EXCLUSIVE MODE;
@@ -269,7 +270,7 @@ BEGIN
                  WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r'
                    AND c.relname = ANY (ARRAY['penetapan_usulan', 'penetapan_kk', 'penetapan_alasan', 'penetapan_ini',
                                               'penetapan_masuk', 'penetapan_masalah', 'penetapan_keluarga_kini',
-                                              'penetapan_anggota_kini', 'penetapan_alasan_kk', 'penetapan_usulan_kk',
+                                              'penetapan_anggota_kini', 'penetapan_alasan_kk', 'penetapan_alasan_nik', 'penetapan_usulan_kk',
                                               'penetapan_keluarga_tutup', 'penetapan_keluarga_buka',
                                               'penetapan_anggota_tutup', 'penetapan_anggota_buka',
                                               'penetapan_program_ubah', 'penetapan_ubah']) LOOP
@@ -334,6 +335,13 @@ BEGIN
     END IF;
     ANALYZE pg_temp.penetapan_kk;
 
+    -- a month's few thousand touched keys probe the big tables through their indexes: the estimates
+    -- (a third of the rows current, random_page_cost 4) would pick whole-table hash and merge joins
+    IF NOT semua THEN
+        rencana := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
+        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+    END IF;
+
     -- the families in DTKS after the month, scored
     n_skor := dtks.penetapan_skor(bulan, model, semua);
     IF semua THEN
@@ -344,6 +352,9 @@ BEGIN
     -- presence: end what changed or left, open what changed or entered; then the figures
     SELECT * INTO hasil FROM dtks.penetapan_selaraskan(bulan, lalu.periode);
     PERFORM dtks.penetapan_agregat_hitung(bulan, lalu.periode);
+    IF rencana IS NOT NULL THEN
+        PERFORM set_config('enable_hashjoin', rencana[1], true), set_config('enable_mergejoin', rencana[2], true);
+    END IF;
 
     INSERT INTO dtks.penetapan (periode, pelaku, model, acuan_desil, usulan, keluarga_masuk, keluarga_keluar,
                                 anggota_masuk, anggota_keluar, program_mulai, program_selesai, skor_dihitung, desil_ulang)
@@ -603,7 +614,36 @@ BEGIN
           FROM dtks.skor_keluarga s
          WHERE s.no_kk = k.no_kk AND s.versi = model AND s.dihitung = bulan AND s.lingkup = 'nasional';
     ELSE
-        UPDATE pg_temp.penetapan_keluarga_kini k SET skor = dtks.skor_kesejahteraan(k.no_kk, model, bulan);
+        -- what the scorer reads, for the touched families only (the same summary as dtks.skor_masukan), in one query
+        WITH anggota_kini AS (
+            SELECT m.no_kk, m.shdk, a
+              FROM pg_temp.penetapan_keluarga_kini t
+              JOIN dtks.keanggotaan m ON m.no_kk = t.no_kk
+              JOIN dtks.anggota a ON a.nik = m.nik
+             WHERE m.berlaku @> bulan AND a.status_hidup = 'aktif'),
+        ringkas AS (
+            SELECT x.no_kk,
+                   count(*) AS jumlah,
+                   count(*) FILTER (WHERE (x.a).tanggal_lahir > bulan - interval '5 years') AS balita,
+                   count(*) FILTER (WHERE (x.a).partisipasi_sekolah = 2) AS sekolah,
+                   count(*) FILTER (WHERE (x.a).tanggal_lahir <= bulan - interval '60 years') AS lansia,
+                   count(*) FILTER (WHERE least((x.a).sulit_melihat, (x.a).sulit_mendengar, (x.a).sulit_berjalan, (x.a).sulit_tangan,
+                                                (x.a).sulit_belajar, (x.a).sulit_perilaku, (x.a).sulit_bicara,
+                                                (x.a).sulit_mengurus_diri, (x.a).sulit_mengingat) <= 2) AS disabilitas,
+                   count(*) FILTER (WHERE (x.a).bekerja) AS bekerja,
+                   (array_agg(x.a) FILTER (WHERE x.shdk = 1))[1] AS kepala
+              FROM anggota_kini x GROUP BY x.no_kk),
+        dinilai AS (
+            SELECT f.no_kk,
+                   dtks.skor_kesejahteraan(h, f, r.kepala,
+                       ARRAY[coalesce(r.jumlah, 0), coalesce(r.balita, 0), coalesce(r.sekolah, 0), coalesce(r.lansia, 0),
+                             coalesce(r.disabilitas, 0), coalesce(r.bekerja, 0), h.luas_lantai / nullif(r.jumlah, 0)]::integer[],
+                       model) AS skor
+              FROM pg_temp.penetapan_keluarga_kini t
+              JOIN dtks.keluarga f ON f.no_kk = t.no_kk
+              JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
+              LEFT JOIN ringkas r ON r.no_kk = f.no_kk)
+        UPDATE pg_temp.penetapan_keluarga_kini k SET skor = d.skor FROM dinilai d WHERE d.no_kk = k.no_kk;
         UPDATE pg_temp.penetapan_keluarga_kini k
            SET desil = coalesce((SELECT min(b.desil) FROM dtks.penetapan_desil_batas b
                                   WHERE b.acuan = acuan_batas AND b.versi = model AND k.skor <= b.skor_atas), 10)
@@ -637,6 +677,12 @@ BEGIN
     CREATE TEMP TABLE penetapan_alasan_kk ON COMMIT DROP AS
     SELECT DISTINCT ON (a.no_kk) a.no_kk, a.alasan
       FROM pg_temp.penetapan_alasan a ORDER BY a.no_kk, (a.nik IS NULL) DESC, a.usulan DESC;
+    CREATE TEMP TABLE penetapan_alasan_nik ON COMMIT DROP AS
+    SELECT DISTINCT ON (a.nik) a.nik, a.alasan
+      FROM pg_temp.penetapan_alasan a WHERE a.nik IS NOT NULL ORDER BY a.nik, a.usulan DESC;
+    CREATE INDEX ON pg_temp.penetapan_alasan_nik (nik);
+    CREATE INDEX ON pg_temp.penetapan_alasan_kk (no_kk);
+    ANALYZE pg_temp.penetapan_alasan_nik, pg_temp.penetapan_alasan_kk;
     CREATE TEMP TABLE penetapan_usulan_kk ON COMMIT DROP AS
     SELECT u.no_kk, max(u.id) AS usulan FROM pg_temp.penetapan_usulan u GROUP BY u.no_kk;
 
@@ -671,9 +717,12 @@ BEGIN
           LEFT JOIN pg_temp.penetapan_usulan_kk u ON u.no_kk = k.no_kk
          WHERE NOT EXISTS (SELECT 1 FROM dtks.penetapan_keluarga p WHERE p.no_kk = k.no_kk AND upper_inf(p.berlaku))
         RETURNING no_kk, rumah_tangga_id, kode_wilayah, desil)
-    SELECT b.*, NOT EXISTS (SELECT 1 FROM dtks.penetapan_keluarga p
-                             WHERE p.no_kk = b.no_kk AND upper(p.berlaku) = bulan AND p.alasan_keluar IS NULL) AS masuk
-      FROM buka b;
+    SELECT b.*, t.no_kk IS NULL AS masuk
+      FROM buka b
+      LEFT JOIN (SELECT DISTINCT x.no_kk FROM pg_temp.penetapan_keluarga_tutup x WHERE x.alasan_keluar IS NULL) t
+             ON t.no_kk = b.no_kk;
+
+    ANALYZE pg_temp.penetapan_keluarga_tutup;
 
     -- members: those of the families touched, and those now wanted (they may come from elsewhere)
     CREATE TEMP TABLE penetapan_anggota_tutup ON COMMIT DROP AS
@@ -689,8 +738,7 @@ BEGIN
         UPDATE dtks.penetapan_anggota p
            SET berlaku = daterange(lower(p.berlaku), bulan),
                alasan_keluar = CASE WHEN d.nik IS NULL
-                                    THEN coalesce((SELECT a.alasan FROM pg_temp.penetapan_alasan a
-                                                    WHERE a.nik = p.nik ORDER BY a.usulan DESC LIMIT 1),
+                                    THEN coalesce((SELECT a.alasan FROM pg_temp.penetapan_alasan_nik a WHERE a.nik = p.nik),
                                                   (SELECT r.alasan FROM pg_temp.penetapan_alasan_kk r WHERE r.no_kk = p.no_kk),
                                                   'lainnya') END
           FROM calon d
@@ -699,6 +747,7 @@ BEGIN
                                   IS DISTINCT FROM (p.no_kk::text, p.kode_wilayah::text, p.shdk, p.jenis_kelamin, p.tanggal_lahir))
         RETURNING p.nik, p.kode_wilayah, p.jenis_kelamin, p.tanggal_lahir, p.alasan_keluar)
     SELECT * FROM tutup;
+    ANALYZE pg_temp.penetapan_anggota_tutup;
     CREATE TEMP TABLE penetapan_anggota_buka ON COMMIT DROP AS
     WITH buka AS (
         INSERT INTO dtks.penetapan_anggota (nik, no_kk, kode_wilayah, shdk, jenis_kelamin, tanggal_lahir, berlaku, usulan)
@@ -707,9 +756,10 @@ BEGIN
           LEFT JOIN pg_temp.penetapan_usulan_kk u ON u.no_kk = d.no_kk
          WHERE NOT EXISTS (SELECT 1 FROM dtks.penetapan_anggota p WHERE p.nik = d.nik AND upper_inf(p.berlaku))
         RETURNING nik, kode_wilayah, jenis_kelamin, tanggal_lahir)
-    SELECT b.*, NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_anggota_tutup t
-                             WHERE t.nik = b.nik AND t.alasan_keluar IS NULL) AS masuk
-      FROM buka b;
+    SELECT b.*, t.nik IS NULL AS masuk
+      FROM buka b
+      LEFT JOIN (SELECT DISTINCT x.nik FROM pg_temp.penetapan_anggota_tutup x WHERE x.alasan_keluar IS NULL) t
+             ON t.nik = b.nik;
 
     -- programs: a family that left ends them; a bansos usulan starts one
     SELECT u.id, u.program INTO tanpa

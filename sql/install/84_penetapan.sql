@@ -993,7 +993,8 @@ BEGIN
                  GROUP BY l.kode, l.tingkat, d.ukuran) w
          GROUP BY w.kode, w.tingkat
         ON CONFLICT (kode_wilayah, periode) DO UPDATE
-           SET %3$s, program = dtks.jumlah_per_kunci(a.program, excluded.program)$q$, kolom, jumlah, tambah)
+           SET %3$s, program = CASE WHEN excluded.program = '{}' THEN a.program
+                                    ELSE dtks.jumlah_per_kunci(a.program, excluded.program) END$q$, kolom, jumlah, tambah)
     USING bulan;
     DROP TABLE pg_temp.penetapan_ubah;
 END

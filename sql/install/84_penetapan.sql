@@ -271,9 +271,9 @@ BEGIN
                    AND c.relname = ANY (ARRAY['penetapan_usulan', 'penetapan_kk', 'penetapan_alasan', 'penetapan_ini',
                                               'penetapan_masuk', 'penetapan_masalah', 'penetapan_keluarga_kini',
                                               'penetapan_anggota_kini', 'penetapan_alasan_kk', 'penetapan_alasan_nik', 'penetapan_usulan_kk',
-                                              'penetapan_keluarga_tutup', 'penetapan_keluarga_buka',
+                                              'penetapan_keluarga_tutup', 'penetapan_keluarga_buka', 'penetapan_keluarga_tetap', 'penetapan_anggota_tetap',
                                               'penetapan_anggota_tutup', 'penetapan_anggota_buka',
-                                              'penetapan_program_ubah', 'penetapan_ubah']) LOOP
+                                              'penetapan_program_ubah', 'penetapan_program_tetap', 'penetapan_ubah']) LOOP
         EXECUTE 'DROP TABLE ' || sisa;
     END LOOP;
     CREATE TEMP TABLE penetapan_usulan (id bigint PRIMARY KEY, jenis text, sumber text, kode_wilayah dtks.kode_wilayah,
@@ -709,13 +709,19 @@ BEGIN
                               IS DISTINCT FROM (p.rumah_tangga_id, p.kode_wilayah::text, p.skor, p.desil))
         RETURNING p.no_kk, p.rumah_tangga_id, p.kode_wilayah, p.desil, p.alasan_keluar)
     SELECT * FROM tutup;
+    -- (which still have a current row is read before the insert: probing the table the insert grows
+    -- would revisit its new rows for every row inserted)
+    CREATE TEMP TABLE penetapan_keluarga_tetap ON COMMIT DROP AS
+    SELECT k.no_kk FROM pg_temp.penetapan_keluarga_kini k
+     WHERE EXISTS (SELECT 1 FROM dtks.penetapan_keluarga p WHERE p.no_kk = k.no_kk AND upper_inf(p.berlaku));
     CREATE TEMP TABLE penetapan_keluarga_buka ON COMMIT DROP AS
     WITH buka AS (
         INSERT INTO dtks.penetapan_keluarga (no_kk, rumah_tangga_id, kode_wilayah, skor, desil, berlaku, usulan)
         SELECT k.no_kk, k.rumah_tangga_id, k.kode_wilayah, k.skor, k.desil, daterange(bulan, NULL), u.usulan
           FROM pg_temp.penetapan_keluarga_kini k
           LEFT JOIN pg_temp.penetapan_usulan_kk u ON u.no_kk = k.no_kk
-         WHERE NOT EXISTS (SELECT 1 FROM dtks.penetapan_keluarga p WHERE p.no_kk = k.no_kk AND upper_inf(p.berlaku))
+          LEFT JOIN pg_temp.penetapan_keluarga_tetap x ON x.no_kk = k.no_kk
+         WHERE x.no_kk IS NULL
         RETURNING no_kk, rumah_tangga_id, kode_wilayah, desil)
     SELECT b.*, t.no_kk IS NULL AS masuk
       FROM buka b
@@ -748,13 +754,17 @@ BEGIN
         RETURNING p.nik, p.kode_wilayah, p.jenis_kelamin, p.tanggal_lahir, p.alasan_keluar)
     SELECT * FROM tutup;
     ANALYZE pg_temp.penetapan_anggota_tutup;
+    CREATE TEMP TABLE penetapan_anggota_tetap ON COMMIT DROP AS
+    SELECT d.nik FROM pg_temp.penetapan_anggota_kini d
+     WHERE EXISTS (SELECT 1 FROM dtks.penetapan_anggota p WHERE p.nik = d.nik AND upper_inf(p.berlaku));
     CREATE TEMP TABLE penetapan_anggota_buka ON COMMIT DROP AS
     WITH buka AS (
         INSERT INTO dtks.penetapan_anggota (nik, no_kk, kode_wilayah, shdk, jenis_kelamin, tanggal_lahir, berlaku, usulan)
         SELECT d.nik, d.no_kk, d.kode_wilayah, d.shdk, d.jenis_kelamin, d.tanggal_lahir, daterange(bulan, NULL), u.usulan
           FROM pg_temp.penetapan_anggota_kini d
           LEFT JOIN pg_temp.penetapan_usulan_kk u ON u.no_kk = d.no_kk
-         WHERE NOT EXISTS (SELECT 1 FROM dtks.penetapan_anggota p WHERE p.nik = d.nik AND upper_inf(p.berlaku))
+          LEFT JOIN pg_temp.penetapan_anggota_tetap x ON x.nik = d.nik
+         WHERE x.nik IS NULL
         RETURNING nik, kode_wilayah, jenis_kelamin, tanggal_lahir)
     SELECT b.*, t.nik IS NULL AS masuk
       FROM buka b
@@ -773,6 +783,10 @@ BEGIN
             USING ERRCODE = 'DTK05',
                   DETAIL = format('A program (%s) starts only for a family in DTKS; this month''s usulan end or do not add it. Nothing was determined.', tanpa.program);
     END IF;
+    CREATE TEMP TABLE penetapan_program_tetap ON COMMIT DROP AS
+    SELECT DISTINCT u.no_kk, u.program FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis = 'bansos'
+       AND EXISTS (SELECT 1 FROM dtks.penetapan_program p WHERE p.no_kk = u.no_kk AND p.program = u.program AND upper_inf(p.berlaku));
     CREATE TEMP TABLE penetapan_program_ubah ON COMMIT DROP AS
     WITH selesai AS (
         UPDATE dtks.penetapan_program p
@@ -785,7 +799,7 @@ BEGIN
         SELECT DISTINCT ON (u.no_kk, u.program) u.no_kk, u.program, daterange(bulan, NULL), u.id
           FROM pg_temp.penetapan_usulan u
          WHERE u.jenis = 'bansos'
-           AND NOT EXISTS (SELECT 1 FROM dtks.penetapan_program p WHERE p.no_kk = u.no_kk AND p.program = u.program AND upper_inf(p.berlaku))
+           AND NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_program_tetap x WHERE x.no_kk = u.no_kk AND x.program = u.program)
          ORDER BY u.no_kk, u.program, u.id
         RETURNING no_kk, program, 1 AS n)
     SELECT * FROM selesai UNION ALL SELECT * FROM mulai;

@@ -356,6 +356,11 @@ BEGIN
         PERFORM set_config('enable_hashjoin', rencana[1], true), set_config('enable_mergejoin', rencana[2], true);
     END IF;
 
+    -- a month that filled the presence tables leaves them with statistics that fit the next month's plans
+    IF semua THEN
+        ANALYZE dtks.penetapan_keluarga, dtks.penetapan_anggota, dtks.penetapan_program, dtks.penetapan_agregat;
+    END IF;
+
     INSERT INTO dtks.penetapan (periode, pelaku, model, acuan_desil, usulan, keluarga_masuk, keluarga_keluar,
                                 anggota_masuk, anggota_keluar, program_mulai, program_selesai, skor_dihitung, desil_ulang)
     VALUES (bulan, coalesce(dtks.usulan_pelaku(), CURRENT_USER), model, acuan, n_usulan, hasil.keluarga_masuk,
@@ -530,7 +535,7 @@ BEGIN
     EXECUTE format($q$
         UPDATE dtks.anggota a SET (%1$s) = (SELECT %2$s FROM jsonb_populate_record(a, m.ubah) r)
           FROM pg_temp.penetapan_masuk m
-         WHERE a.nik = m.nik AND m.jenis <> 'penghentian' AND m.ubah <> '{}'$q$, kolom_ang, r_ang);
+         WHERE a.nik = m.nik AND m.jenis <> 'penghentian' AND m.keluar IS NULL AND m.ubah <> '{}'$q$, kolom_ang, r_ang);
     EXECUTE format($q$
         INSERT INTO dtks.anggota (nik, %1$s)
         SELECT m.nik, %2$s

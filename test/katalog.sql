@@ -163,7 +163,7 @@ INSERT INTO fungsi_harapan VALUES
     ('penetapan_jalankan',         '{date}',                           'VOLATILE',  false),
     ('penetapan_periksa_data',     '{date}',                           'VOLATILE',  false),
     ('penetapan_terapkan',         '{date,integer,text,text,text}',    'VOLATILE',  false),
-    ('penetapan_skor',             '{date,text,boolean}',              'VOLATILE',  false),
+    ('penetapan_skor',             '{date,text,date}',                 'VOLATILE',  false),
     ('penetapan_selaraskan',       '{date,date}',                      'VOLATILE',  false),
     ('penetapan_agregat_hitung',   '{date,date}',                      'VOLATILE',  false),
     ('penetapan_pada',             '{date,kode_wilayah}',              'STABLE',    false),

@@ -3,22 +3,7 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(53);
-
--- Run a statement as a role: 'ok <rows>' or the SQLSTATE it raised.
-CREATE FUNCTION pg_temp.sebagai(peran name, perintah text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-    n bigint;
-BEGIN
-    EXECUTE format('SET LOCAL ROLE %I', peran);
-    EXECUTE perintah;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RESET ROLE;
-    RETURN 'ok ' || n;
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE;
-END $$;
+SELECT plan(54);
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
 CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
@@ -146,8 +131,16 @@ SELECT pg_temp.dikirim('baru', '3471011512250002', '{"catatan": "tanpa anggota"}
 SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-01-01')$$), 'DTK05', 'an usulan that cannot be applied refuses the month');
 SELECT is((SELECT count(*) FROM dtks.usulan WHERE status = 'dikirim'), 7::bigint, '... every usulan is still dikirim');
 SELECT is((SELECT count(*) FROM dtks.penetapan), 1::bigint, '... and no month was recorded');
--- so does a broken registry rule (two kepala keluarga), checked before the month is recorded
 SELECT pg_temp.kembalikan(:buruk_id);
+-- so does a member whose NIK is not valid
+SELECT pg_temp.dikirim('baru', '3471011512250004', jsonb_build_object(
+        'rumah_tangga', jsonb_build_object('alamat', 'Jl. Kenanga 3'),
+        'anggota', jsonb_build_array(jsonb_build_object('nik', '3471014199900004', 'nama', 'Tuti', 'jenis_kelamin', 'P',
+                                                        'tanggal_lahir', '1990-01-01', 'shdk', 1))),
+        NULL, NULL, '2027-01-01') AS id \gset buruk_
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-01-01')$$), 'DTK05', 'a member with an invalid NIK refuses the month');
+SELECT pg_temp.kembalikan(:buruk_id);
+-- so does a broken registry rule (two kepala keluarga), checked before the month is recorded
 SELECT pg_temp.dikirim('baru', '3471011512250003', jsonb_build_object(
         'rumah_tangga', jsonb_build_object('alamat', 'Jl. Mawar 2'),
         'anggota', jsonb_build_array(

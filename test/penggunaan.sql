@@ -8,33 +8,6 @@
 \ir lib/awal.psql
 SELECT plan(89);
 
--- Run a statement as a role: 'ok <rows>' or the SQLSTATE it raised.
-CREATE FUNCTION pg_temp.sebagai(peran name, perintah text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-    n bigint;
-BEGIN
-    EXECUTE format('SET LOCAL ROLE %I', peran);
-    EXECUTE perintah;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RESET ROLE;
-    RETURN 'ok ' || n;
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE;
-END $$;
--- The single value a query returns when run as a role (or its SQLSTATE).
-CREATE FUNCTION pg_temp.nilai_sebagai(peran name, kueri text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-    v text;
-BEGIN
-    EXECUTE format('SET LOCAL ROLE %I', peran);
-    EXECUTE kueri INTO v;
-    RESET ROLE;
-    RETURN v;
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE;
-END $$;
 -- A permohonan recorded as a role (NULL if refused).
 CREATE FUNCTION pg_temp.mohon(peran name, instansi bigint, nomor text, wilayah text, kolom text[],
                               tujuan text DEFAULT 'bantuan_sosial') RETURNS bigint

@@ -242,7 +242,6 @@ DECLARE
     kolom_ang text;
     hasil record;
     sisa text;
-    rencana text[];
 BEGIN
     -- one penetapan at a time; a month once, in order
     LOCK TABLE dtks.penetapan IN SHARE ROW EXCLUSIVE MODE;
@@ -337,13 +336,13 @@ BEGIN
 
     -- a month's few thousand touched keys probe the big tables through their indexes: the estimates
     -- (a third of the rows current, random_page_cost 4) would pick whole-table hash and merge joins
+    -- (a function with SET clauses restores every setting changed inside it when it returns)
     IF NOT semua THEN
-        rencana := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
         PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
     END IF;
 
     -- the families in DTKS after the month, scored
-    n_skor := dtks.penetapan_skor(bulan, model, semua);
+    n_skor := dtks.penetapan_skor(bulan, model, acuan);
     IF semua THEN
         INSERT INTO dtks.penetapan_desil_batas (acuan, versi, desil, skor_atas)
         SELECT bulan, model, s.desil, max(s.skor) FROM pg_temp.penetapan_keluarga_kini s GROUP BY s.desil;
@@ -352,9 +351,6 @@ BEGIN
     -- presence: end what changed or left, open what changed or entered; then the figures
     SELECT * INTO hasil FROM dtks.penetapan_selaraskan(bulan, lalu.periode);
     PERFORM dtks.penetapan_agregat_hitung(bulan, lalu.periode);
-    IF rencana IS NOT NULL THEN
-        PERFORM set_config('enable_hashjoin', rencana[1], true), set_config('enable_mergejoin', rencana[2], true);
-    END IF;
 
     -- a month that filled the presence tables leaves them with statistics that fit the next month's plans
     IF semua THEN
@@ -386,7 +382,8 @@ DECLARE
 BEGIN
     CREATE TEMP TABLE penetapan_masalah ON COMMIT DROP AS
     WITH anggota AS (
-        SELECT u.id, u.jenis, e.value AS e
+        SELECT u.id, u.jenis, e.value AS e,
+               CASE WHEN dtks.nik_valid(e.value ->> 'nik') THEN (e.value ->> 'nik')::dtks.nik END AS nik
           FROM pg_temp.penetapan_usulan u, jsonb_array_elements(CASE jsonb_typeof(u.data -> 'anggota')
                                                                     WHEN 'array' THEN u.data -> 'anggota' ELSE '[]' END) e)
     SELECT u.id, u.jenis, 'it names no KK (no_kk, or data.no_kk)' AS masalah
@@ -403,17 +400,20 @@ BEGIN
     SELECT DISTINCT a.id, a.jenis, 'a member has no nik'
       FROM anggota a WHERE jsonb_typeof(a.e) <> 'object' OR coalesce(a.e ->> 'nik', '') = ''
     UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'a member''s nik is not a valid NIK'
+      FROM anggota a WHERE coalesce(a.e ->> 'nik', '') <> '' AND a.nik IS NULL
+    UNION ALL
     SELECT DISTINCT a.id, a.jenis, 'a new person lacks nama, jenis_kelamin or tanggal_lahir'
       FROM anggota a
      WHERE a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar')
-       AND NOT EXISTS (SELECT 1 FROM dtks.anggota x WHERE x.nik::text = a.e ->> 'nik')
+       AND a.nik IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dtks.anggota x WHERE x.nik = a.nik)
        AND NOT (a.e ?& ARRAY['nama', 'jenis_kelamin', 'tanggal_lahir'])
     UNION ALL
     SELECT DISTINCT a.id, a.jenis, 'a member joining the family has no shdk'
       FROM anggota a JOIN pg_temp.penetapan_usulan u ON u.id = a.id
      WHERE a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar') AND NOT (a.e ? 'shdk')
        AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m
-                        WHERE m.nik::text = a.e ->> 'nik' AND m.no_kk = u.no_kk AND upper_inf(m.berlaku))
+                        WHERE m.nik = a.nik AND m.no_kk = u.no_kk AND upper_inf(m.berlaku))
     UNION ALL
     SELECT DISTINCT a.id, a.jenis, 'data.anggota.keluar is not meninggal, pindah, ganda or lainnya'
       FROM anggota a WHERE a.e ? 'keluar' AND a.e ->> 'keluar' NOT IN ('meninggal', 'pindah', 'ganda', 'lainnya')
@@ -438,7 +438,7 @@ BEGIN
       FROM anggota a JOIN pg_temp.penetapan_usulan u ON u.id = a.id
      WHERE a.jenis = 'penghentian'
        AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m
-                        WHERE m.nik::text = a.e ->> 'nik' AND m.no_kk = u.no_kk AND upper_inf(m.berlaku))
+                        WHERE m.nik = a.nik AND m.no_kk = u.no_kk AND upper_inf(m.berlaku))
     UNION ALL
     SELECT u.id, u.jenis, 'a second baru for the same KK in one month'
       FROM pg_temp.penetapan_usulan u WHERE u.jenis = 'baru' AND u.putaran > 1;
@@ -592,12 +592,12 @@ COMMENT ON FUNCTION dtks.penetapan_terapkan(date, integer, text, text, text) IS
 -- The families of the month in DTKS after it (an active KK with a current living member), scored
 -- and placed in desil: all ranked again on the first month or a new model, else placed by the cut
 -- points of the last full ranking.
-CREATE FUNCTION dtks.penetapan_skor(bulan date, model text, semua boolean) RETURNS bigint
+CREATE FUNCTION dtks.penetapan_skor(bulan date, model text, acuan_desil date) RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, dtks, pg_temp
 AS $$
 DECLARE
-    acuan_batas date := (SELECT p.acuan_desil FROM dtks.penetapan p ORDER BY p.periode DESC LIMIT 1);
+    semua boolean := acuan_desil = bulan;
     n bigint;
 BEGIN
     CREATE TEMP TABLE penetapan_keluarga_kini (no_kk dtks.no_kk PRIMARY KEY, rumah_tangga_id bigint,
@@ -651,7 +651,7 @@ BEGIN
         UPDATE pg_temp.penetapan_keluarga_kini k SET skor = d.skor FROM dinilai d WHERE d.no_kk = k.no_kk;
         UPDATE pg_temp.penetapan_keluarga_kini k
            SET desil = coalesce((SELECT min(b.desil) FROM dtks.penetapan_desil_batas b
-                                  WHERE b.acuan = acuan_batas AND b.versi = model AND k.skor <= b.skor_atas), 10)
+                                  WHERE b.acuan = penetapan_skor.acuan_desil AND b.versi = model AND k.skor <= b.skor_atas), 10)
          WHERE k.skor IS NOT NULL;
         INSERT INTO dtks.skor_keluarga (no_kk, versi, dihitung, lingkup, kode_lingkup, skor, desil)
         SELECT k.no_kk, model, bulan, 'nasional', NULL, k.skor, k.desil
@@ -662,9 +662,9 @@ BEGIN
     RETURN n;
 END
 $$;
-REVOKE ALL ON FUNCTION dtks.penetapan_skor(date, text, boolean) FROM PUBLIC;
-COMMENT ON FUNCTION dtks.penetapan_skor(date, text, boolean) IS
-    'Part of dtks.penetapan_jalankan: the touched families in DTKS after the month, with score and national desil (a full ranking when semua, else the last cut points); returns how many were scored';
+REVOKE ALL ON FUNCTION dtks.penetapan_skor(date, text, date) FROM PUBLIC;
+COMMENT ON FUNCTION dtks.penetapan_skor(date, text, date) IS
+    'Part of dtks.penetapan_jalankan: the touched families in DTKS after the month, with score and national desil (a full ranking when acuan_desil is the month itself, else the cut points of the ranking of acuan_desil); returns how many were scored';
 
 -- End the presence rows that changed or left, open those that changed or entered, start and end
 -- program memberships; keeps what it ended and opened for the monthly figures.

@@ -33,7 +33,7 @@
 # 5. Months 2-12 (2027-02 ... 2027-12): usulan for FAMILIES/500 families each, each month's tetapkan timed (commit
 #    included).  Then the dashboard query (one kab/kota's 12-month series from dtks.v_penetapan_bulanan, the kab/kota
 #    with the most members) 50 times: median and max (target < 50 ms), and EXPLAIN ANALYZE once.
-# 6. Cross-check: dtks.penetapan_agregat for 2027-12 against a recount from dtks.penetapan_pada('2027-12-01'), every
+# 6. Cross-check: the maintained figures in force in 2027-12 (dtks.penetapan_agregat_bulan) against a recount from dtks.penetapan_pada('2027-12-01'), every
 #    region at every level, every figure (families, members, households, desil, sex, age bands, programs).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -193,7 +193,7 @@ done | tee -a "$log"
 echo "   median of months 2-12: $(awk '$1 == "BULAN" {print $3}' "$log" | median) ms"
 psql_q -c "VACUUM ANALYZE dtks.penetapan_agregat"
 
-kab=$(psql -X -At -c "SELECT kode_wilayah::text FROM dtks.penetapan_agregat WHERE periode = '2027-12-01' AND tingkat = 2
+kab=$(psql -X -At -c "SELECT kode_wilayah::text FROM dtks.penetapan_agregat_bulan WHERE periode = '2027-12-01' AND tingkat = 2
                       ORDER BY anggota DESC, kode_wilayah::text LIMIT 1")
 seri="SELECT * FROM dtks.v_penetapan_bulanan WHERE kode_wilayah = '$kab' AND periode BETWEEN '2027-01-01' AND '2027-12-01' ORDER BY periode"
 echo
@@ -259,7 +259,7 @@ SELECT coalesce(h.kode, x.kode_wilayah::text) AS kode, coalesce(h.tingkat, x.tin
         AND h.program = x.program)
        OR (h.kode IS NULL AND x.keluarga = 0 AND x.anggota = 0) AS sama,
        h.kode IS NULL AS hanya_agregat, x.kode_wilayah IS NULL AS hanya_hitung
-  FROM hitung h FULL JOIN (SELECT * FROM dtks.penetapan_agregat WHERE periode = '2027-12-01') x ON x.kode_wilayah::text = h.kode;
+  FROM hitung h FULL JOIN (SELECT * FROM dtks.penetapan_agregat_bulan WHERE periode = '2027-12-01') x ON x.kode_wilayah::text = h.kode;
 SELECT format('level %s: %s regions, %s differ (%s only in the figures, %s only in the recount)', tingkat, count(*),
               count(*) FILTER (WHERE sama IS NOT TRUE), count(*) FILTER (WHERE hanya_agregat AND sama IS NOT TRUE),
               count(*) FILTER (WHERE hanya_hitung))
@@ -269,8 +269,8 @@ SELECT CASE WHEN count(*) FILTER (WHERE sama IS NOT TRUE) = 0 THEN 'MATCH: every
                  || array_to_string((array_agg(kode ORDER BY tingkat, kode) FILTER (WHERE sama IS NOT TRUE))[1:5], ', ') END
   FROM banding;
 SELECT format('national: %s families, %s members in the figures; %s families, %s members in penetapan_pada',
-              (SELECT sum(keluarga) FROM dtks.penetapan_agregat WHERE periode = '2027-12-01' AND tingkat = 1),
-              (SELECT sum(anggota) FROM dtks.penetapan_agregat WHERE periode = '2027-12-01' AND tingkat = 1),
+              (SELECT sum(keluarga) FROM dtks.penetapan_agregat_bulan WHERE periode = '2027-12-01' AND tingkat = 1),
+              (SELECT sum(anggota) FROM dtks.penetapan_agregat_bulan WHERE periode = '2027-12-01' AND tingkat = 1),
               (SELECT count(*) FROM fam), (SELECT count(*) FROM p));
 SQL
 if [ "${BENCH_SIMPAN:-0}" != 1 ]; then

@@ -366,6 +366,13 @@ registri_periksa(PG_FUNCTION_ARGS)
 	SetUserIdAndSecContext(RelationGetForm(td->tg_relation)->relowner,
 						   konteks_asal | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 	tingkat_guc = NewGUCNestLevel();
+
+	/*
+	 * The query joins its small key sets by hash whatever the caller turned
+	 * off (the penetapan turns hash joins off for its own statements).
+	 */
+	(void) set_config_option("enable_hashjoin", "on", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
 	if (cara != PERIKSA_KUNCI)
 	{
 		char		memori[32];

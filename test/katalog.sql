@@ -252,19 +252,19 @@ SELECT set_eq($$SELECT proname FROM pg_proc WHERE pronamespace = 'dtks'::regname
 SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
               $$VALUES ('keanggotaan_hanya_ditutup'::name, '{"search_path=pg_catalog, pg_temp"}'::text[]),
-                       ('riwayat_catat', '{"search_path=pg_catalog, pg_temp"}'), ('riwayat_tolak_ubah', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('riwayat_catat', '{"search_path=pg_catalog, pg_temp",enable_hashjoin=on,enable_mergejoin=on}'), ('riwayat_tolak_ubah', '{"search_path=pg_catalog, pg_temp"}'),
                        ('sintetis_muat', '{"search_path=pg_catalog, pg_temp",jit=off}'),
                        ('skor_bobot_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('skor_model_periksa', '{"search_path=pg_catalog, pg_temp"}'),
                        ('hitung_desil', '{"search_path=pg_catalog, pg_temp",enable_nestloop=off}'),
-                       ('usulan_catat', '{"search_path=pg_catalog, pg_temp"}'), ('ubah_status', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('usulan_catat', '{"search_path=pg_catalog, pg_temp",enable_hashjoin=on}'), ('ubah_status', '{"search_path=pg_catalog, pg_temp"}'),
                        ('petugas_tetapkan', '{"search_path=pg_catalog, pg_temp"}'),
                        ('penetapan_jalankan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_periksa_data', '{"search_path=pg_catalog, dtks, pg_temp"}'),
                        ('penetapan_terapkan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_skor', '{"search_path=pg_catalog, dtks, pg_temp"}'),
-                       ('penetapan_selaraskan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_agregat_hitung', '{"search_path=pg_catalog, dtks, pg_temp"}'),
+                       ('penetapan_selaraskan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_agregat_hitung', '{"search_path=pg_catalog, dtks, pg_temp",work_mem=64MB}'),
                        ('ekspor_data', '{"search_path=pg_catalog, pg_temp"}'), ('laporan_tertunggak_periksa', '{"search_path=pg_catalog, pg_temp"}'),
                        ('permohonan_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('permohonan_langkah_catat', '{"search_path=pg_catalog, pg_temp"}'),
                        ('laporan_penerima_periksa', '{"search_path=pg_catalog, pg_temp"}')$$,
-              'only the PL/pgSQL functions pin their search_path (and the generator turns JIT off)');
+              'only the PL/pgSQL functions pin their search_path (the generator turns JIT off; the history triggers pair rows by hash whatever the caller set)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace
                      AND prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql') AND prosqlbody IS NULL$$,

@@ -3,7 +3,7 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(54);
+SELECT plan(58);
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
 CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
@@ -48,7 +48,7 @@ CREATE FUNCTION pg_temp.agregat_beda() RETURNS bigint LANGUAGE sql AS $$
                                                WHERE p.no_kk = x.no_kk AND p.berlaku @> b.periode AND p.program = 'PKH')) AS pkh
           FROM dtks.penetapan b JOIN dtks.penetapan_keluarga x ON x.berlaku @> b.periode, generate_series(1, 4) t
          GROUP BY 1, 2)
-    SELECT count(*) FROM dtks.penetapan_agregat g
+    SELECT count(*) FROM dtks.penetapan_agregat_bulan g
       FULL JOIN a ON a.periode = g.periode AND a.kode = g.kode_wilayah
       FULL JOIN k ON k.periode = coalesce(g.periode, a.periode) AND k.kode = coalesce(g.kode_wilayah, a.kode)
      WHERE (g.anggota, g.laki_laki, g.umur_0_5, g.umur_6_17, g.umur_60_lebih, g.keluarga, g.rumah_tangga, g.desil_1, g.desil_10,
@@ -208,6 +208,23 @@ SELECT is((SELECT desil FROM dtks.penetapan_keluarga WHERE no_kk = '347101151225
 SELECT is((SELECT skor FROM dtks.skor_keluarga WHERE no_kk = '3471011512250001' AND dihitung = '2027-01-01'),
           dtks.skor_kesejahteraan('3471011512250001'::dtks.no_kk, NULL, '2027-01-01'), '... and its score is stored');
 SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 2 figures equal a full recount');
+SELECT is((SELECT count(*) FROM dtks.penetapan_agregat WHERE mulai = '2027-01-01'),
+          (SELECT count(*) FROM dtks.penetapan_agregat_bulan b
+             LEFT JOIN dtks.penetapan_agregat_bulan l ON l.kode_wilayah = b.kode_wilayah AND l.periode = '2026-12-01'
+            WHERE b.periode = '2027-01-01'
+              AND (l.kode_wilayah IS NULL
+                   OR (b.keluarga, b.anggota, b.rumah_tangga, b.desil_1, b.desil_2, b.desil_3, b.desil_4, b.desil_5,
+                       b.desil_6, b.desil_7, b.desil_8, b.desil_9, b.desil_10, b.desil_kosong, b.laki_laki, b.perempuan,
+                       b.umur_0_5, b.umur_6_17, b.umur_18_59, b.umur_60_lebih, b.program::text)
+                      IS DISTINCT FROM (l.keluarga, l.anggota, l.rumah_tangga, l.desil_1, l.desil_2, l.desil_3, l.desil_4,
+                       l.desil_5, l.desil_6, l.desil_7, l.desil_8, l.desil_9, l.desil_10, l.desil_kosong, l.laki_laki,
+                       l.perempuan, l.umur_0_5, l.umur_6_17, l.umur_18_59, l.umur_60_lebih, l.program::text)
+                   OR EXISTS (SELECT 1 FROM dtks.v_penetapan_perubahan v
+                               WHERE v.periode = '2027-01-01' AND v.kode_wilayah = b.kode_wilayah::text
+                                 AND v.keluarga_masuk + v.keluarga_keluar + v.anggota_masuk + v.anggota_keluar > 0))),
+          'January wrote a figures row for exactly the regions whose figures it changed or that had entries or exits');
+SELECT cmp_ok((SELECT count(*) FROM dtks.penetapan_agregat WHERE mulai = '2027-01-01'), '<',
+              (SELECT count(*) FROM dtks.penetapan_agregat WHERE mulai = '2026-12-01'), '... fewer than the regions in DTKS');
 
 -- month 3: a new model ranks everyone again; a family in a program leaves
 SELECT dtks.skor_model_salin('dtks-deprivasi-2026.1', 'uji-2027', 'uji', daterange('2027-02-01', NULL));
@@ -229,8 +246,22 @@ SELECT results_eq($$SELECT periode, keluarga_masuk, keluarga_keluar_mampu, kelua
                       ('2027-02-01', 0, 0, (SELECT count(*) FROM (SELECT no_kk FROM u WHERE nama = 'bansos' LIMIT 1) x WHERE no_kk::text LIKE '34%'))) b(periode, masuk, mampu, pindah)$$,
                   'the changes view per month for DI Yogyakarta: entered, left by reason');
 
+-- the age band, in C, follows PostgreSQL's date arithmetic (29 February + N years = 28 February)
+SELECT is_empty($$SELECT x.l, p0.p FROM generate_series('1960-02-20'::date, '1960-03-10', '1 day') l0(l),
+                                   unnest(ARRAY[0, 44, 56]) k, generate_series('2020-02-01'::date, '2022-03-31', '1 day') p1(p),
+                                   LATERAL (SELECT (l0.l + k * interval '1 year')::date AS l) x, LATERAL (SELECT p1.p::date AS p) p0
+                  WHERE dtks.kelompok_umur(x.l, p0.p) IS DISTINCT FROM
+                        CASE WHEN p0.p < x.l + interval '6 years' THEN '0_5' WHEN p0.p < x.l + interval '18 years' THEN '6_17'
+                             WHEN p0.p < x.l + interval '60 years' THEN '18_59' ELSE '60_lebih' END$$,
+                'kelompok_umur agrees with date + interval around 29 February births turning 60, 18 and 6 (leap and common years)');
+SELECT results_eq($$VALUES (dtks.kelompok_umur('2021-01-01', '2027-01-01')), (dtks.kelompok_umur('2021-01-02', '2027-01-01')),
+                           (dtks.kelompok_umur('infinity', '2027-01-01')), (dtks.kelompok_umur('-infinity', '2027-01-01')),
+                           (dtks.kelompok_umur('2000-01-01', 'infinity')), (dtks.kelompok_umur(NULL, '2027-01-01'))$$,
+                  $$VALUES ('6_17'), ('0_5'), ('0_5'), ('60_lebih'), ('60_lebih'), (NULL::text)$$,
+                  '... on the birthday, the day before it, infinite dates and NULL');
+
 -- who reads what
-SELECT is(pg_temp.sebagai('tap_pembaca', $$SELECT * FROM dtks.v_penetapan_bulanan$$), 'ok ' || (SELECT count(*) FROM dtks.penetapan_agregat),
+SELECT is(pg_temp.sebagai('tap_pembaca', $$SELECT * FROM dtks.v_penetapan_bulanan$$), 'ok ' || (SELECT count(*) FROM dtks.penetapan_agregat_bulan),
           'the BI reader reads the monthly figures');
 SELECT is(pg_temp.sebagai('tap_pembaca', $$SELECT * FROM dtks.v_usulan_rekap$$) LIKE 'ok %', true, '... and the usulan funnel');
 SELECT is(pg_temp.sebagai('tap_pembaca', $$SELECT * FROM dtks.penetapan_anggota$$), '42501', 'but no member rows');

@@ -101,10 +101,12 @@ UNION ALL
 SELECT 3, k.no_kk, k.nik, NULL,
        format('rule 3 (suami and istri): NIK %s is %s in KK %s whose kepala keluarga is also %s', k.nik,
               CASE k.shdk WHEN 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
-              CASE r.jenis_kelamin WHEN 'L' THEN 'male' ELSE 'female' END),
+              CASE k.kepala_kelamin WHEN 'L' THEN 'male' ELSE 'female' END),
        'A suami or istri is only recorded where the kepala keluarga is of the other sex.'
-  FROM inti k JOIN inti r ON r.no_kk = k.no_kk AND r.shdk = 1
- WHERE (k.shdk = 2 AND r.jenis_kelamin = 'L') OR (k.shdk = 3 AND r.jenis_kelamin = 'P')
+  -- (the kepala's sex beside each member by a window, not a self-join the planner misjudges)
+  FROM (SELECT i.*, max(i.jenis_kelamin) FILTER (WHERE i.shdk = 1) OVER (PARTITION BY i.no_kk) AS kepala_kelamin
+          FROM inti i) k
+ WHERE (k.shdk = 2 AND k.kepala_kelamin = 'L') OR (k.shdk = 3 AND k.kepala_kelamin = 'P')
 UNION ALL
 SELECT 4, NULL, NULL, h.id,
        format('rule 4 (one kepala rumah tangga): household %s has no kepala rumah tangga', h.id),

@@ -17,6 +17,8 @@ SELECT pg_catalog.pg_extension_config_dump('dtks.riwayat_id_seq'::regclass, '');
 CREATE FUNCTION dtks.riwayat_catat() RETURNS trigger
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
+    -- (pairing the transition tables needs a hash or merge join, whatever the caller turned off)
+    SET enable_hashjoin = on SET enable_mergejoin = on
 AS $$
 DECLARE
     kolom_kunci text := TG_ARGV[0];

@@ -220,6 +220,8 @@ COMMENT ON FUNCTION dtks.usulan_peran() IS
 CREATE FUNCTION dtks.usulan_catat() RETURNS trigger
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
+    -- (pairing the transition tables by id is a hash join, whatever the caller turned off)
+    SET enable_hashjoin = on
 AS $$
 BEGIN
     INSERT INTO dtks.usulan_riwayat (usulan, dari, ke, peran, pengguna, pelaku, alasan)

@@ -6,7 +6,7 @@
 -- it began until the month it ended (open while it lasts).  A month therefore writes rows only
 -- for what changed, and "who was in DTKS in month M" is one indexed query
 -- (dtks.penetapan_pada).  The monthly figures per region are kept up to date as each month is
--- determined (dtks.penetapan_agregat, 86_penetapan_bi.sql).
+-- determined (dtks.penetapan_agregat, 84_penetapan_agregat.sql; read through 86_penetapan_bi.sql).
 
 -- The months determined, and what each did.
 CREATE TABLE dtks.penetapan (
@@ -185,14 +185,9 @@ SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_program'::regclass, '
 SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_program_id_seq'::regclass, '');
 COMMENT ON SEQUENCE dtks.penetapan_program_id_seq IS 'Numbers the program membership rows';
 
--- The age band of a person on the first day of a month.
+-- The age band of a person on the first day of a month (C: called for every member counted).
 CREATE FUNCTION dtks.kelompok_umur(tanggal_lahir date, pada date) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN CASE
-    WHEN pada < tanggal_lahir + interval '6 years' THEN '0_5'
-    WHEN pada < tanggal_lahir + interval '18 years' THEN '6_17'
-    WHEN pada < tanggal_lahir + interval '60 years' THEN '18_59'
-    ELSE '60_lebih' END;
+    AS 'MODULE_PATHNAME', 'kelompok_umur' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION dtks.kelompok_umur(date, date) IS
     'Age band on a date (0_5: balita and pre-school, 6_17: school age, 18_59: working age, 60_lebih: elderly, the PKH components)';
 
@@ -263,6 +258,14 @@ BEGIN
              OR NOT EXISTS (SELECT 1 FROM dtks.penetapan_desil_batas b WHERE b.acuan = lalu.acuan_desil AND b.versi = model);
     acuan := CASE WHEN semua THEN bulan ELSE lalu.acuan_desil END;
 
+    -- a month's few thousand touched keys probe the big tables through their indexes: the estimates
+    -- (a third of the rows current, random_page_cost 4) would pick whole-table hash and merge joins;
+    -- every join between the month's own temporary tables has an index to probe instead
+    -- (a function with SET clauses restores every setting changed inside it when it returns)
+    IF NOT semua THEN
+        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+    END IF;
+
     -- the usulan of the month (and of earlier months still sent): determined now
     -- (left by an earlier penetapan in this transaction that failed inside a savepoint)
     FOR sisa IN SELECT c.oid::regclass::text FROM pg_catalog.pg_class c
@@ -272,7 +275,8 @@ BEGIN
                                               'penetapan_anggota_kini', 'penetapan_alasan_kk', 'penetapan_alasan_nik', 'penetapan_usulan_kk',
                                               'penetapan_keluarga_tutup', 'penetapan_keluarga_buka', 'penetapan_keluarga_tetap', 'penetapan_anggota_tetap',
                                               'penetapan_anggota_tutup', 'penetapan_anggota_buka',
-                                              'penetapan_program_ubah', 'penetapan_program_tetap', 'penetapan_ubah']) LOOP
+                                              'penetapan_program_ubah', 'penetapan_program_tetap', 'penetapan_ubah',
+                                              'penetapan_ubah_desa', 'penetapan_ubah_program']) LOOP
         EXECUTE 'DROP TABLE ' || sisa;
     END LOOP;
     CREATE TEMP TABLE penetapan_usulan (id bigint PRIMARY KEY, jenis text, sumber text, kode_wilayah dtks.kode_wilayah,
@@ -288,6 +292,7 @@ BEGIN
                                    ORDER BY array_position(ARRAY['baru', 'perbaikan', 'bansos', 'penghentian'], u.jenis), u.id)
       FROM u;
     GET DIAGNOSTICS n_usulan = ROW_COUNT;
+    CREATE INDEX ON pg_temp.penetapan_usulan (no_kk);
     ANALYZE pg_temp.penetapan_usulan;
     PERFORM dtks.penetapan_periksa_data(bulan);
 
@@ -333,13 +338,6 @@ BEGIN
         ON CONFLICT DO NOTHING;
     END IF;
     ANALYZE pg_temp.penetapan_kk;
-
-    -- a month's few thousand touched keys probe the big tables through their indexes: the estimates
-    -- (a third of the rows current, random_page_cost 4) would pick whole-table hash and merge joins
-    -- (a function with SET clauses restores every setting changed inside it when it returns)
-    IF NOT semua THEN
-        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
-    END IF;
 
     -- the families in DTKS after the month, scored
     n_skor := dtks.penetapan_skor(bulan, model, acuan);
@@ -620,34 +618,28 @@ BEGIN
          WHERE s.no_kk = k.no_kk AND s.versi = model AND s.dihitung = bulan AND s.lingkup = 'nasional';
     ELSE
         -- what the scorer reads, for the touched families only (the same summary as dtks.skor_masukan), in one query
-        WITH anggota_kini AS (
-            SELECT m.no_kk, m.shdk, a
-              FROM pg_temp.penetapan_keluarga_kini t
-              JOIN dtks.keanggotaan m ON m.no_kk = t.no_kk
-              JOIN dtks.anggota a ON a.nik = m.nik
-             WHERE m.berlaku @> bulan AND a.status_hidup = 'aktif'),
-        ringkas AS (
-            SELECT x.no_kk,
-                   count(*) AS jumlah,
-                   count(*) FILTER (WHERE (x.a).tanggal_lahir > bulan - interval '5 years') AS balita,
-                   count(*) FILTER (WHERE (x.a).partisipasi_sekolah = 2) AS sekolah,
-                   count(*) FILTER (WHERE (x.a).tanggal_lahir <= bulan - interval '60 years') AS lansia,
-                   count(*) FILTER (WHERE least((x.a).sulit_melihat, (x.a).sulit_mendengar, (x.a).sulit_berjalan, (x.a).sulit_tangan,
-                                                (x.a).sulit_belajar, (x.a).sulit_perilaku, (x.a).sulit_bicara,
-                                                (x.a).sulit_mengurus_diri, (x.a).sulit_mengingat) <= 2) AS disabilitas,
-                   count(*) FILTER (WHERE (x.a).bekerja) AS bekerja,
-                   (array_agg(x.a) FILTER (WHERE x.shdk = 1))[1] AS kepala
-              FROM anggota_kini x GROUP BY x.no_kk),
-        dinilai AS (
+        -- (per family through the membership index: the month's families are few)
+        WITH dinilai AS (
             SELECT f.no_kk,
                    dtks.skor_kesejahteraan(h, f, r.kepala,
-                       ARRAY[coalesce(r.jumlah, 0), coalesce(r.balita, 0), coalesce(r.sekolah, 0), coalesce(r.lansia, 0),
-                             coalesce(r.disabilitas, 0), coalesce(r.bekerja, 0), h.luas_lantai / nullif(r.jumlah, 0)]::integer[],
+                       ARRAY[r.jumlah, r.balita, r.sekolah, r.lansia, r.disabilitas, r.bekerja,
+                             h.luas_lantai / nullif(r.jumlah, 0)]::integer[],
                        model) AS skor
               FROM pg_temp.penetapan_keluarga_kini t
               JOIN dtks.keluarga f ON f.no_kk = t.no_kk
               JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
-              LEFT JOIN ringkas r ON r.no_kk = f.no_kk)
+              CROSS JOIN LATERAL (
+                  SELECT count(*) AS jumlah,
+                         count(*) FILTER (WHERE a.tanggal_lahir > bulan - interval '5 years') AS balita,
+                         count(*) FILTER (WHERE a.partisipasi_sekolah = 2) AS sekolah,
+                         count(*) FILTER (WHERE a.tanggal_lahir <= bulan - interval '60 years') AS lansia,
+                         count(*) FILTER (WHERE least(a.sulit_melihat, a.sulit_mendengar, a.sulit_berjalan, a.sulit_tangan,
+                                                      a.sulit_belajar, a.sulit_perilaku, a.sulit_bicara,
+                                                      a.sulit_mengurus_diri, a.sulit_mengingat) <= 2) AS disabilitas,
+                         count(*) FILTER (WHERE a.bekerja) AS bekerja,
+                         (array_agg(a) FILTER (WHERE m.shdk = 1))[1] AS kepala
+                    FROM dtks.keanggotaan m JOIN dtks.anggota a ON a.nik = m.nik
+                   WHERE m.no_kk = f.no_kk AND m.berlaku @> bulan AND a.status_hidup = 'aktif') r)
         UPDATE pg_temp.penetapan_keluarga_kini k SET skor = d.skor FROM dinilai d WHERE d.no_kk = k.no_kk;
         UPDATE pg_temp.penetapan_keluarga_kini k
            SET desil = coalesce((SELECT min(b.desil) FROM dtks.penetapan_desil_batas b
@@ -690,6 +682,8 @@ BEGIN
     ANALYZE pg_temp.penetapan_alasan_nik, pg_temp.penetapan_alasan_kk;
     CREATE TEMP TABLE penetapan_usulan_kk ON COMMIT DROP AS
     SELECT u.no_kk, max(u.id) AS usulan FROM pg_temp.penetapan_usulan u GROUP BY u.no_kk;
+    CREATE UNIQUE INDEX ON pg_temp.penetapan_usulan_kk (no_kk);
+    ANALYZE pg_temp.penetapan_usulan_kk;
 
     -- members wanted: the current living members of the families in DTKS
     CREATE TEMP TABLE penetapan_anggota_kini ON COMMIT DROP AS
@@ -714,11 +708,15 @@ BEGIN
                               IS DISTINCT FROM (p.rumah_tangga_id, p.kode_wilayah::text, p.skor, p.desil))
         RETURNING p.no_kk, p.rumah_tangga_id, p.kode_wilayah, p.desil, p.alasan_keluar)
     SELECT * FROM tutup;
+    CREATE INDEX ON pg_temp.penetapan_keluarga_tutup (no_kk);
+    ANALYZE pg_temp.penetapan_keluarga_tutup;
     -- (which still have a current row is read before the insert: probing the table the insert grows
     -- would revisit its new rows for every row inserted)
     CREATE TEMP TABLE penetapan_keluarga_tetap ON COMMIT DROP AS
     SELECT k.no_kk FROM pg_temp.penetapan_keluarga_kini k
      WHERE EXISTS (SELECT 1 FROM dtks.penetapan_keluarga p WHERE p.no_kk = k.no_kk AND upper_inf(p.berlaku));
+    CREATE UNIQUE INDEX ON pg_temp.penetapan_keluarga_tetap (no_kk);
+    ANALYZE pg_temp.penetapan_keluarga_tetap;
     CREATE TEMP TABLE penetapan_keluarga_buka ON COMMIT DROP AS
     WITH buka AS (
         INSERT INTO dtks.penetapan_keluarga (no_kk, rumah_tangga_id, kode_wilayah, skor, desil, berlaku, usulan)
@@ -728,12 +726,9 @@ BEGIN
           LEFT JOIN pg_temp.penetapan_keluarga_tetap x ON x.no_kk = k.no_kk
          WHERE x.no_kk IS NULL
         RETURNING no_kk, rumah_tangga_id, kode_wilayah, desil)
-    SELECT b.*, t.no_kk IS NULL AS masuk
-      FROM buka b
-      LEFT JOIN (SELECT DISTINCT x.no_kk FROM pg_temp.penetapan_keluarga_tutup x WHERE x.alasan_keluar IS NULL) t
-             ON t.no_kk = b.no_kk;
-
-    ANALYZE pg_temp.penetapan_keluarga_tutup;
+    SELECT b.*, NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_keluarga_tutup x
+                             WHERE x.no_kk = b.no_kk AND x.alasan_keluar IS NULL) AS masuk
+      FROM buka b;
 
     -- members: those of the families touched, and those now wanted (they may come from elsewhere)
     CREATE TEMP TABLE penetapan_anggota_tutup ON COMMIT DROP AS
@@ -758,10 +753,13 @@ BEGIN
                                   IS DISTINCT FROM (p.no_kk::text, p.kode_wilayah::text, p.shdk, p.jenis_kelamin, p.tanggal_lahir))
         RETURNING p.nik, p.kode_wilayah, p.jenis_kelamin, p.tanggal_lahir, p.alasan_keluar)
     SELECT * FROM tutup;
+    CREATE INDEX ON pg_temp.penetapan_anggota_tutup (nik);
     ANALYZE pg_temp.penetapan_anggota_tutup;
     CREATE TEMP TABLE penetapan_anggota_tetap ON COMMIT DROP AS
     SELECT d.nik FROM pg_temp.penetapan_anggota_kini d
      WHERE EXISTS (SELECT 1 FROM dtks.penetapan_anggota p WHERE p.nik = d.nik AND upper_inf(p.berlaku));
+    CREATE UNIQUE INDEX ON pg_temp.penetapan_anggota_tetap (nik);
+    ANALYZE pg_temp.penetapan_anggota_tetap;
     CREATE TEMP TABLE penetapan_anggota_buka ON COMMIT DROP AS
     WITH buka AS (
         INSERT INTO dtks.penetapan_anggota (nik, no_kk, kode_wilayah, shdk, jenis_kelamin, tanggal_lahir, berlaku, usulan)
@@ -771,10 +769,9 @@ BEGIN
           LEFT JOIN pg_temp.penetapan_anggota_tetap x ON x.nik = d.nik
          WHERE x.nik IS NULL
         RETURNING nik, kode_wilayah, jenis_kelamin, tanggal_lahir)
-    SELECT b.*, t.nik IS NULL AS masuk
-      FROM buka b
-      LEFT JOIN (SELECT DISTINCT x.nik FROM pg_temp.penetapan_anggota_tutup x WHERE x.alasan_keluar IS NULL) t
-             ON t.nik = b.nik;
+    SELECT b.*, NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_anggota_tutup x
+                             WHERE x.nik = b.nik AND x.alasan_keluar IS NULL) AS masuk
+      FROM buka b;
 
     -- programs: a family that left ends them; a bansos usulan starts one
     SELECT u.id, u.program INTO tanpa
@@ -792,6 +789,8 @@ BEGIN
     SELECT DISTINCT u.no_kk, u.program FROM pg_temp.penetapan_usulan u
      WHERE u.jenis = 'bansos'
        AND EXISTS (SELECT 1 FROM dtks.penetapan_program p WHERE p.no_kk = u.no_kk AND p.program = u.program AND upper_inf(p.berlaku));
+    CREATE INDEX ON pg_temp.penetapan_program_tetap (no_kk, program);
+    ANALYZE pg_temp.penetapan_program_tetap;
     CREATE TEMP TABLE penetapan_program_ubah ON COMMIT DROP AS
     WITH selesai AS (
         UPDATE dtks.penetapan_program p
@@ -821,206 +820,6 @@ $$;
 REVOKE ALL ON FUNCTION dtks.penetapan_selaraskan(date, date) FROM PUBLIC;
 COMMENT ON FUNCTION dtks.penetapan_selaraskan(date, date) IS
     'Part of dtks.penetapan_jalankan: ends the presence rows of families and members that changed or left (with the reason), opens those that changed or entered, ends the programs of families that left and starts the bansos ones; returns the counts';
-
--- The monthly figures per region at every level, kept as each month is determined: the last
--- month's row carried over plus this month's changes (never a recount of the registry).
-CREATE TABLE dtks.penetapan_agregat (
-    periode date NOT NULL,
-    kode_wilayah dtks.kode_wilayah NOT NULL,
-    tingkat smallint NOT NULL,
-    keluarga bigint NOT NULL DEFAULT 0,
-    anggota bigint NOT NULL DEFAULT 0,
-    rumah_tangga bigint NOT NULL DEFAULT 0,
-    desil_1 bigint NOT NULL DEFAULT 0, desil_2 bigint NOT NULL DEFAULT 0, desil_3 bigint NOT NULL DEFAULT 0,
-    desil_4 bigint NOT NULL DEFAULT 0, desil_5 bigint NOT NULL DEFAULT 0, desil_6 bigint NOT NULL DEFAULT 0,
-    desil_7 bigint NOT NULL DEFAULT 0, desil_8 bigint NOT NULL DEFAULT 0, desil_9 bigint NOT NULL DEFAULT 0,
-    desil_10 bigint NOT NULL DEFAULT 0, desil_kosong bigint NOT NULL DEFAULT 0,
-    laki_laki bigint NOT NULL DEFAULT 0, perempuan bigint NOT NULL DEFAULT 0,
-    umur_0_5 bigint NOT NULL DEFAULT 0, umur_6_17 bigint NOT NULL DEFAULT 0,
-    umur_18_59 bigint NOT NULL DEFAULT 0, umur_60_lebih bigint NOT NULL DEFAULT 0,
-    program jsonb NOT NULL DEFAULT '{}',
-    keluarga_masuk bigint NOT NULL DEFAULT 0,
-    keluarga_keluar_meninggal bigint NOT NULL DEFAULT 0, keluarga_keluar_pindah bigint NOT NULL DEFAULT 0,
-    keluarga_keluar_mampu bigint NOT NULL DEFAULT 0, keluarga_keluar_ganda bigint NOT NULL DEFAULT 0,
-    keluarga_keluar_lainnya bigint NOT NULL DEFAULT 0,
-    anggota_masuk bigint NOT NULL DEFAULT 0,
-    anggota_keluar_meninggal bigint NOT NULL DEFAULT 0, anggota_keluar_pindah bigint NOT NULL DEFAULT 0,
-    anggota_keluar_mampu bigint NOT NULL DEFAULT 0, anggota_keluar_ganda bigint NOT NULL DEFAULT 0,
-    anggota_keluar_lainnya bigint NOT NULL DEFAULT 0,
-    PRIMARY KEY (kode_wilayah, periode)
-);
-COMMENT ON TABLE dtks.penetapan_agregat IS
-    'DTKS figures per month and region (desa, kecamatan, kab/kota, provinsi), maintained by dtks.tetapkan from each month''s changes; read through dtks.v_penetapan_bulanan and dtks.v_penetapan_perubahan';
-COMMENT ON COLUMN dtks.penetapan_agregat.periode IS 'The month';
-COMMENT ON COLUMN dtks.penetapan_agregat.kode_wilayah IS 'The region';
-COMMENT ON COLUMN dtks.penetapan_agregat.tingkat IS 'Its level: 1 provinsi, 2 kab/kota, 3 kecamatan, 4 desa/kelurahan';
-COMMENT ON COLUMN dtks.penetapan_agregat.keluarga IS 'Families in DTKS';
-COMMENT ON COLUMN dtks.penetapan_agregat.anggota IS 'Members in DTKS';
-COMMENT ON COLUMN dtks.penetapan_agregat.rumah_tangga IS 'Households with a family in DTKS';
-COMMENT ON COLUMN dtks.penetapan_agregat.desil_1 IS 'Families in national desil 1 (desil_2 ... desil_10 likewise)';
-COMMENT ON COLUMN dtks.penetapan_agregat.desil_2 IS 'Families in national desil 2';
-COMMENT ON COLUMN dtks.penetapan_agregat.desil_3 IS 'Families in national desil 3';
-COMMENT ON COLUMN dtks.penetapan_agregat.desil_4 IS 'Families in national desil 4';
-COMMENT ON COLUMN dtks.penetapan_agregat.desil_5 IS 'Families in national desil 5';
-COMMENT ON COLUMN dtks.penetapan_agregat.desil_6 IS 'Families in national desil 6';
-COMMENT ON COLUMN dtks.penetapan_agregat.desil_7 IS 'Families in national desil 7';
-COMMENT ON COLUMN dtks.penetapan_agregat.desil_8 IS 'Families in national desil 8';
-COMMENT ON COLUMN dtks.penetapan_agregat.desil_9 IS 'Families in national desil 9';
-COMMENT ON COLUMN dtks.penetapan_agregat.desil_10 IS 'Families in national desil 10';
-COMMENT ON COLUMN dtks.penetapan_agregat.desil_kosong IS 'Families without a score';
-COMMENT ON COLUMN dtks.penetapan_agregat.laki_laki IS 'Male members';
-COMMENT ON COLUMN dtks.penetapan_agregat.perempuan IS 'Female members';
-COMMENT ON COLUMN dtks.penetapan_agregat.umur_0_5 IS 'Members aged 0-5 on the first day of the month';
-COMMENT ON COLUMN dtks.penetapan_agregat.umur_6_17 IS 'Members aged 6-17';
-COMMENT ON COLUMN dtks.penetapan_agregat.umur_18_59 IS 'Members aged 18-59';
-COMMENT ON COLUMN dtks.penetapan_agregat.umur_60_lebih IS 'Members aged 60 or more';
-COMMENT ON COLUMN dtks.penetapan_agregat.program IS 'Families per program: {"PKH": n, ...} (programs with none are left out)';
-COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_masuk IS 'Families that entered DTKS this month';
-COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_keluar_meninggal IS 'Families that left this month: died';
-COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_keluar_pindah IS 'Families that left this month: moved away';
-COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_keluar_mampu IS 'Families that left this month: no longer poor';
-COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_keluar_ganda IS 'Families that left this month: duplicate';
-COMMENT ON COLUMN dtks.penetapan_agregat.keluarga_keluar_lainnya IS 'Families that left this month for another reason';
-COMMENT ON COLUMN dtks.penetapan_agregat.anggota_masuk IS 'Members that entered DTKS this month';
-COMMENT ON COLUMN dtks.penetapan_agregat.anggota_keluar_meninggal IS 'Members that left this month: died';
-COMMENT ON COLUMN dtks.penetapan_agregat.anggota_keluar_pindah IS 'Members that left this month: moved away';
-COMMENT ON COLUMN dtks.penetapan_agregat.anggota_keluar_mampu IS 'Members that left this month: no longer poor';
-COMMENT ON COLUMN dtks.penetapan_agregat.anggota_keluar_ganda IS 'Members that left this month: duplicate';
-COMMENT ON COLUMN dtks.penetapan_agregat.anggota_keluar_lainnya IS 'Members that left this month for another reason (e.g. left the family)';
-COMMENT ON INDEX dtks.penetapan_agregat_pkey IS 'One row per region and month: a region''s series is one index range';
-CREATE INDEX penetapan_agregat_periode ON dtks.penetapan_agregat (periode, tingkat);
-COMMENT ON INDEX dtks.penetapan_agregat_periode IS 'A month''s regions at one level';
-SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_agregat'::regclass, '');
-
--- Add two {"key": count} objects key by key, leaving out the keys that come to zero.
-CREATE FUNCTION dtks.jumlah_per_kunci(a jsonb, b jsonb) RETURNS jsonb
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-    SELECT coalesce(jsonb_object_agg(x.key, x.n ORDER BY x.key) FILTER (WHERE x.n <> 0), '{}')
-      FROM (SELECT e.key, sum(e.value::bigint) AS n
-              FROM (SELECT * FROM jsonb_each_text(a) UNION ALL SELECT * FROM jsonb_each_text(b)) e
-             GROUP BY e.key) x;
-END;
-COMMENT ON FUNCTION dtks.jumlah_per_kunci(jsonb, jsonb) IS
-    'Add two {"key": count} objects key by key (keys that come to zero are left out); the per-program counts of dtks.penetapan_agregat';
-
--- This month's figures: last month's carried over, plus what the month's penetapan ended and opened.
-CREATE FUNCTION dtks.penetapan_agregat_hitung(bulan date, lalu date) RETURNS void
-    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-    SET search_path = pg_catalog, dtks, pg_temp
-AS $$
-DECLARE
-    ukuran text[];
-    kolom text;
-    jumlah text;
-    tambah text;
-BEGIN
-    SELECT array_agg(a.attname::text ORDER BY a.attnum) INTO ukuran
-      FROM pg_catalog.pg_attribute a
-     WHERE a.attrelid = 'dtks.penetapan_agregat'::regclass AND a.attnum > 0 AND NOT a.attisdropped
-       AND a.atttypid = 'bigint'::regtype;
-    SELECT string_agg(quote_ident(u), ', '),
-           string_agg(format('coalesce(sum(w.n) FILTER (WHERE w.ukuran = %L), 0)', u), ', '),
-           string_agg(format('%1$I = a.%1$I + excluded.%1$I', u), ', ')
-      INTO kolom, jumlah, tambah
-      FROM unnest(ukuran) u;
-
-    -- carried over: last month's figures; the counts of changes start again at zero
-    INSERT INTO dtks.penetapan_agregat
-    SELECT bulan, a.kode_wilayah, a.tingkat, a.keluarga, a.anggota, a.rumah_tangga,
-           a.desil_1, a.desil_2, a.desil_3, a.desil_4, a.desil_5, a.desil_6, a.desil_7, a.desil_8, a.desil_9, a.desil_10,
-           a.desil_kosong, a.laki_laki, a.perempuan, a.umur_0_5, a.umur_6_17, a.umur_18_59, a.umur_60_lebih, a.program
-      FROM dtks.penetapan_agregat a WHERE a.periode = lalu;
-
-    -- the month's changes per desa: -1 for what was counted last month, +1 for what counts now
-    CREATE TEMP TABLE penetapan_ubah ON COMMIT DROP AS
-    WITH rt_ubah AS (
-        SELECT t.rumah_tangga_id AS id FROM pg_temp.penetapan_keluarga_tutup t
-        UNION SELECT b.rumah_tangga_id FROM pg_temp.penetapan_keluarga_buka b),
-    program_kk AS (
-        SELECT t.no_kk FROM pg_temp.penetapan_keluarga_tutup t
-        UNION SELECT b.no_kk FROM pg_temp.penetapan_keluarga_buka b
-        UNION SELECT p.no_kk FROM pg_temp.penetapan_program_ubah p)
-    -- families
-    SELECT t.kode_wilayah, u.ukuran, u.n
-      FROM pg_temp.penetapan_keluarga_tutup t,
-           LATERAL (VALUES ('keluarga', -1), ('desil_' || coalesce(t.desil::text, 'kosong'), -1),
-                           ('keluarga_keluar_' || t.alasan_keluar, 1)) u(ukuran, n)
-     WHERE u.ukuran IS NOT NULL
-    UNION ALL
-    SELECT b.kode_wilayah, u.ukuran, u.n
-      FROM pg_temp.penetapan_keluarga_buka b,
-           LATERAL (VALUES ('keluarga', 1), ('desil_' || coalesce(b.desil::text, 'kosong'), 1),
-                           (CASE WHEN b.masuk THEN 'keluarga_masuk' END, 1)) u(ukuran, n)
-     WHERE u.ukuran IS NOT NULL
-    -- members
-    UNION ALL
-    SELECT t.kode_wilayah, u.ukuran, u.n
-      FROM pg_temp.penetapan_anggota_tutup t,
-           LATERAL (VALUES ('anggota', -1), (CASE t.jenis_kelamin WHEN 'L' THEN 'laki_laki' ELSE 'perempuan' END, -1),
-                           ('umur_' || dtks.kelompok_umur(t.tanggal_lahir, lalu), -1),
-                           ('anggota_keluar_' || t.alasan_keluar, 1)) u(ukuran, n)
-     WHERE u.ukuran IS NOT NULL
-    UNION ALL
-    SELECT b.kode_wilayah, u.ukuran, u.n
-      FROM pg_temp.penetapan_anggota_buka b,
-           LATERAL (VALUES ('anggota', 1), (CASE b.jenis_kelamin WHEN 'L' THEN 'laki_laki' ELSE 'perempuan' END, 1),
-                           ('umur_' || dtks.kelompok_umur(b.tanggal_lahir, bulan), 1),
-                           (CASE WHEN b.masuk THEN 'anggota_masuk' END, 1)) u(ukuran, n)
-     WHERE u.ukuran IS NOT NULL
-    -- members who stayed and crossed an age band (6, 18 or 60) since last month
-    UNION ALL
-    SELECT a.kode_wilayah, u.ukuran, u.n
-      FROM dtks.penetapan_anggota a,
-           LATERAL (VALUES ('umur_' || dtks.kelompok_umur(a.tanggal_lahir, lalu), -1),
-                           ('umur_' || dtks.kelompok_umur(a.tanggal_lahir, bulan), 1)) u(ukuran, n)
-     WHERE lalu IS NOT NULL AND upper_inf(a.berlaku) AND lower(a.berlaku) < bulan
-       AND (a.tanggal_lahir BETWEEN (lalu - interval '6 years' - interval '1 day')::date AND (bulan - interval '6 years')::date
-            OR a.tanggal_lahir BETWEEN (lalu - interval '18 years' - interval '1 day')::date AND (bulan - interval '18 years')::date
-            OR a.tanggal_lahir BETWEEN (lalu - interval '60 years' - interval '1 day')::date AND (bulan - interval '60 years')::date)
-       AND dtks.kelompok_umur(a.tanggal_lahir, lalu) <> dtks.kelompok_umur(a.tanggal_lahir, bulan)
-    -- households with a family in DTKS, before and after, for the households touched
-    UNION ALL
-    SELECT x.kode_wilayah, 'rumah_tangga', -1
-      FROM (SELECT DISTINCT p.rumah_tangga_id, p.kode_wilayah
-              FROM rt_ubah r JOIN dtks.penetapan_keluarga p ON p.rumah_tangga_id = r.id AND p.berlaku @> lalu) x
-    UNION ALL
-    SELECT x.kode_wilayah, 'rumah_tangga', 1
-      FROM (SELECT DISTINCT p.rumah_tangga_id, p.kode_wilayah
-              FROM rt_ubah r JOIN dtks.penetapan_keluarga p ON p.rumah_tangga_id = r.id AND p.berlaku @> bulan) x
-    -- programs of the families touched, where they were and where they are
-    UNION ALL
-    SELECT k.kode_wilayah, 'program:' || p.program, -1
-      FROM program_kk c
-      JOIN dtks.penetapan_program p ON p.no_kk = c.no_kk AND p.berlaku @> lalu
-      JOIN dtks.penetapan_keluarga k ON k.no_kk = c.no_kk AND k.berlaku @> lalu
-    UNION ALL
-    SELECT k.kode_wilayah, 'program:' || p.program, 1
-      FROM program_kk c
-      JOIN dtks.penetapan_program p ON p.no_kk = c.no_kk AND p.berlaku @> bulan
-      JOIN dtks.penetapan_keluarga k ON k.no_kk = c.no_kk AND k.berlaku @> bulan;
-
-    -- at every level, added to the carried-over rows
-    EXECUTE format($q$
-        INSERT INTO dtks.penetapan_agregat AS a (periode, kode_wilayah, tingkat, %1$s, program)
-        SELECT $1, w.kode, w.tingkat, %2$s,
-               coalesce(jsonb_object_agg(substr(w.ukuran, 9), w.n) FILTER (WHERE w.ukuran LIKE 'program:%%' AND w.n <> 0), '{}')
-          FROM (SELECT l.kode, l.tingkat, d.ukuran, sum(d.n) AS n
-                  FROM pg_temp.penetapan_ubah d,
-                       LATERAL (SELECT dtks.leluhur(d.kode_wilayah, t) AS kode, t::smallint AS tingkat
-                                  FROM generate_series(1, 4) t) l
-                 GROUP BY l.kode, l.tingkat, d.ukuran) w
-         GROUP BY w.kode, w.tingkat
-        ON CONFLICT (kode_wilayah, periode) DO UPDATE
-           SET %3$s, program = CASE WHEN excluded.program = '{}' THEN a.program
-                                    ELSE dtks.jumlah_per_kunci(a.program, excluded.program) END$q$, kolom, jumlah, tambah)
-    USING bulan;
-    DROP TABLE pg_temp.penetapan_ubah;
-END
-$$;
-REVOKE ALL ON FUNCTION dtks.penetapan_agregat_hitung(date, date) FROM PUBLIC;
-COMMENT ON FUNCTION dtks.penetapan_agregat_hitung(date, date) IS
-    'Part of dtks.penetapan_jalankan: the month''s figures per region at every level, as last month''s plus the changes the month''s penetapan made (rows ended count out at last month''s values, rows opened count in, members who crossed an age band move)';
 
 -- The penetapan of a month, by the ministry.
 CREATE FUNCTION dtks.tetapkan(periode date)

@@ -20,8 +20,55 @@ COMMENT ON FUNCTION dtks.wilayah_jenjang(dtks.kode_wilayah) IS
     'A region''s level name and its name, with the code and name of its province, kab/kota, kecamatan and desa (NULL below its own level), for the BI views';
 
 -- a region's series by its code as text (how BI tools filter)
-CREATE INDEX penetapan_agregat_kode_teks ON dtks.penetapan_agregat ((kode_wilayah::text), periode);
-COMMENT ON INDEX dtks.penetapan_agregat_kode_teks IS 'A region''s monthly series, by the code as text (the BI views'' kode_wilayah)';
+CREATE INDEX penetapan_agregat_kode_teks ON dtks.penetapan_agregat ((kode_wilayah::text), mulai);
+COMMENT ON INDEX dtks.penetapan_agregat_kode_teks IS 'A region''s rows by month, by the code as text (the BI views'' kode_wilayah)';
+
+-- Every determined month and region with the figures row in force then (the latest not after it).
+CREATE VIEW dtks.penetapan_agregat_bulan AS
+SELECT p.periode, a.*
+  FROM dtks.penetapan p
+  JOIN dtks.penetapan_agregat a ON a.mulai <= p.periode
+ WHERE NOT EXISTS (SELECT 1 FROM dtks.penetapan_agregat n
+                    WHERE n.kode_wilayah OPERATOR(dtks.=) a.kode_wilayah AND n.mulai > a.mulai AND n.mulai <= p.periode);
+COMMENT ON VIEW dtks.penetapan_agregat_bulan IS
+    'Each determined month (periode) and region with the row of dtks.penetapan_agregat in force then; its entry and exit counts belong to the month mulai (the BI views count them only when mulai = periode)';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.periode IS 'The month (its first day)';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.kode_wilayah IS 'The region';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.tingkat IS 'Its level: 1 provinsi, 2 kab/kota, 3 kecamatan, 4 desa/kelurahan';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.mulai IS 'The month whose penetapan wrote the row in force (its entry and exit counts are of that month)';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.keluarga IS 'Families in DTKS';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.anggota IS 'Members in DTKS';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.rumah_tangga IS 'Households with a family in DTKS';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.desil_1 IS 'Families in national desil 1';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.desil_2 IS 'Families in national desil 2';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.desil_3 IS 'Families in national desil 3';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.desil_4 IS 'Families in national desil 4';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.desil_5 IS 'Families in national desil 5';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.desil_6 IS 'Families in national desil 6';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.desil_7 IS 'Families in national desil 7';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.desil_8 IS 'Families in national desil 8';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.desil_9 IS 'Families in national desil 9';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.desil_10 IS 'Families in national desil 10';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.desil_kosong IS 'Families without a score';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.laki_laki IS 'Male members';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.perempuan IS 'Female members';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.umur_0_5 IS 'Members aged 0-5 on the first day of the month';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.umur_6_17 IS 'Members aged 6-17';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.umur_18_59 IS 'Members aged 18-59';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.umur_60_lebih IS 'Members aged 60 or more';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.program IS 'Families per program: {"PKH": n, ...} (programs with none are left out)';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.keluarga_masuk IS 'Families that entered DTKS in the month this row starts';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.keluarga_keluar_meninggal IS 'Families that left in that month: died';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.keluarga_keluar_pindah IS 'Families that left in that month: moved away';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.keluarga_keluar_mampu IS 'Families that left in that month: no longer poor';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.keluarga_keluar_ganda IS 'Families that left in that month: duplicate';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.keluarga_keluar_lainnya IS 'Families that left in that month: another reason';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.anggota_masuk IS 'Members that entered DTKS in that month';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.anggota_keluar_meninggal IS 'Members that left in that month: died';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.anggota_keluar_pindah IS 'Members that left in that month: moved away';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.anggota_keluar_mampu IS 'Members that left in that month: their family no longer poor';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.anggota_keluar_ganda IS 'Members that left in that month: duplicate';
+COMMENT ON COLUMN dtks.penetapan_agregat_bulan.anggota_keluar_lainnya IS 'Members that left in that month: another reason (e.g. left the family)';
 
 CREATE VIEW dtks.v_penetapan_bulanan AS
 SELECT a.periode, a.tingkat::integer AS tingkat, j.tingkat_nama, a.kode_wilayah::text AS kode_wilayah, j.nama_wilayah,
@@ -36,7 +83,8 @@ SELECT a.periode, a.tingkat::integer AS tingkat, j.tingkat_nama, a.kode_wilayah:
        coalesce((a.program ->> 'PIP')::bigint, 0) AS program_pip,
        coalesce((a.program ->> 'KJP_PLUS')::bigint, 0) AS program_kjp_plus,
        a.laki_laki, a.perempuan, a.umur_0_5, a.umur_6_17, a.umur_18_59, a.umur_60_lebih
-  FROM dtks.penetapan_agregat a, LATERAL dtks.wilayah_jenjang(a.kode_wilayah) j;
+  FROM dtks.penetapan_agregat_bulan a
+  CROSS JOIN LATERAL dtks.wilayah_jenjang(a.kode_wilayah) j;
 COMMENT ON VIEW dtks.v_penetapan_bulanan IS
     'DTKS as determined, per month and region at every level (maintained by each penetapan): families, members, households, desil, programs, sex and age band. Filter on kode_wilayah (text) and periode; a region''s series is one index range';
 COMMENT ON COLUMN dtks.v_penetapan_bulanan.periode IS 'The month determined (its first day)';
@@ -82,7 +130,7 @@ CREATE VIEW dtks.v_penetapan_program AS
 SELECT a.periode, a.tingkat::integer AS tingkat, a.kode_wilayah::text AS kode_wilayah,
        (SELECT w.nama FROM dtks.wilayah w WHERE w.kode OPERATOR(dtks.=) a.kode_wilayah) AS nama_wilayah,
        p.key AS program, g.nama AS nama_program, p.value::bigint AS keluarga
-  FROM dtks.penetapan_agregat a
+  FROM dtks.penetapan_agregat_bulan a
   CROSS JOIN LATERAL jsonb_each_text(a.program) p
   LEFT JOIN dtks.program g ON g.kode = p.key;
 COMMENT ON VIEW dtks.v_penetapan_program IS
@@ -96,6 +144,21 @@ COMMENT ON COLUMN dtks.v_penetapan_program.nama_program IS 'Program name';
 COMMENT ON COLUMN dtks.v_penetapan_program.keluarga IS 'Families in the program (keluarga penerima manfaat)';
 
 CREATE VIEW dtks.v_penetapan_perubahan AS
+WITH u AS (
+    SELECT a.periode, a.tingkat, a.kode_wilayah, a.keluarga, a.anggota,
+           CASE WHEN a.mulai = a.periode THEN a.keluarga_masuk ELSE 0 END AS keluarga_masuk,
+           CASE WHEN a.mulai = a.periode THEN a.keluarga_keluar_meninggal ELSE 0 END AS keluarga_keluar_meninggal,
+           CASE WHEN a.mulai = a.periode THEN a.keluarga_keluar_pindah ELSE 0 END AS keluarga_keluar_pindah,
+           CASE WHEN a.mulai = a.periode THEN a.keluarga_keluar_mampu ELSE 0 END AS keluarga_keluar_mampu,
+           CASE WHEN a.mulai = a.periode THEN a.keluarga_keluar_ganda ELSE 0 END AS keluarga_keluar_ganda,
+           CASE WHEN a.mulai = a.periode THEN a.keluarga_keluar_lainnya ELSE 0 END AS keluarga_keluar_lainnya,
+           CASE WHEN a.mulai = a.periode THEN a.anggota_masuk ELSE 0 END AS anggota_masuk,
+           CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_meninggal ELSE 0 END AS anggota_keluar_meninggal,
+           CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_pindah ELSE 0 END AS anggota_keluar_pindah,
+           CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_mampu ELSE 0 END AS anggota_keluar_mampu,
+           CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_ganda ELSE 0 END AS anggota_keluar_ganda,
+           CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_lainnya ELSE 0 END AS anggota_keluar_lainnya
+      FROM dtks.penetapan_agregat_bulan a)
 SELECT a.periode, a.tingkat::integer AS tingkat, a.kode_wilayah::text AS kode_wilayah, j.nama_wilayah,
        j.kode_provinsi, j.kode_kabkota,
        a.keluarga - a.keluarga_masuk + a.keluarga_keluar_meninggal + a.keluarga_keluar_pindah + a.keluarga_keluar_mampu
@@ -114,7 +177,7 @@ SELECT a.periode, a.tingkat::integer AS tingkat, a.kode_wilayah::text AS kode_wi
        a.anggota_keluar_lainnya,
        a.anggota - a.anggota_masuk AS anggota_tetap,
        a.anggota AS anggota_akhir
-  FROM dtks.penetapan_agregat a, LATERAL dtks.wilayah_jenjang(a.kode_wilayah) j;
+  FROM u a, LATERAL dtks.wilayah_jenjang(a.kode_wilayah) j;
 COMMENT ON VIEW dtks.v_penetapan_perubahan IS
     'What each month''s penetapan changed per region at every level: families and members that entered, left (by reason) and stayed; awal + masuk - keluar = akhir';
 COMMENT ON COLUMN dtks.v_penetapan_perubahan.periode IS 'The month';

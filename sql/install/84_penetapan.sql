@@ -276,7 +276,7 @@ BEGIN
                                               'penetapan_keluarga_tutup', 'penetapan_keluarga_buka', 'penetapan_keluarga_tetap', 'penetapan_anggota_tetap',
                                               'penetapan_anggota_tutup', 'penetapan_anggota_buka',
                                               'penetapan_program_ubah', 'penetapan_program_tetap', 'penetapan_ubah',
-                                              'penetapan_ubah_desa', 'penetapan_ubah_program']) LOOP
+                                              'penetapan_ubah_desa', 'penetapan_ubah_program', 'penetapan_agregat_baru']) LOOP
         EXECUTE 'DROP TABLE ' || sisa;
     END LOOP;
     CREATE TEMP TABLE penetapan_usulan (id bigint PRIMARY KEY, jenis text, sumber text, kode_wilayah dtks.kode_wilayah,
@@ -348,11 +348,14 @@ BEGIN
 
     -- presence: end what changed or left, open what changed or entered; then the figures
     SELECT * INTO hasil FROM dtks.penetapan_selaraskan(bulan, lalu.periode);
-    PERFORM dtks.penetapan_agregat_hitung(bulan, lalu.periode);
-
-    -- a month that filled the presence tables leaves them with statistics that fit the next month's plans
+    -- a month that filled the presence tables gives them statistics before the figures read them
+    -- (on the first month they were empty when last analysed) and for the next month's plans
     IF semua THEN
-        ANALYZE dtks.penetapan_keluarga, dtks.penetapan_anggota, dtks.penetapan_program, dtks.penetapan_agregat;
+        ANALYZE dtks.penetapan_keluarga, dtks.penetapan_anggota, dtks.penetapan_program;
+    END IF;
+    PERFORM dtks.penetapan_agregat_hitung(bulan, lalu.periode);
+    IF semua THEN
+        ANALYZE dtks.penetapan_agregat;
     END IF;
 
     INSERT INTO dtks.penetapan (periode, pelaku, model, acuan_desil, usulan, keluarga_masuk, keluarga_keluar,

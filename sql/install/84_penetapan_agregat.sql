@@ -205,12 +205,13 @@ BEGIN
     CREATE UNIQUE INDEX ON pg_temp.penetapan_ubah_program (kode);
     ANALYZE pg_temp.penetapan_ubah_program;
 
-    -- every region touched: its latest row plus the changes, where anything changed
+    -- every region touched: its latest row plus the changes, where anything changed (computed
+    -- before the insert: a probe of the table an insert grows would revisit its new rows)
     EXECUTE format($q$
-        INSERT INTO dtks.penetapan_agregat (kode_wilayah, tingkat, mulai, %1$s, program, %2$s)
-        SELECT w.kode, w.tingkat, $1, %3$s,
+        CREATE TEMP TABLE penetapan_agregat_baru ON COMMIT DROP AS
+        SELECT w.kode AS kode_wilayah, w.tingkat, %7$L::date AS mulai, %3$s,
                CASE WHEN g.program IS NULL THEN coalesce(a.program, '{}')
-                    ELSE dtks.jumlah_per_kunci(coalesce(a.program, '{}'), g.program) END,
+                    ELSE dtks.jumlah_per_kunci(coalesce(a.program, '{}'), g.program) END AS program,
                %4$s
           FROM (SELECT dtks.leluhur(d.kode, t) AS kode, t::smallint AS tingkat, %5$s
                   FROM pg_temp.penetapan_ubah_desa d, generate_series(1, 4) t
@@ -221,12 +222,16 @@ BEGIN
          WHERE a.kode_wilayah IS NULL OR g.program IS NOT NULL OR %6$s$q$,
         (SELECT string_agg(quote_ident(u), ', ') FROM unnest(angka) u),
         (SELECT string_agg(quote_ident(u), ', ') FROM unnest(ubah) u),
-        (SELECT string_agg(format('coalesce(a.%1$I, 0) + w.%1$I', u), ', ') FROM unnest(angka) u),
-        (SELECT string_agg(format('w.%I', u), ', ') FROM unnest(ubah) u),
+        (SELECT string_agg(format('coalesce(a.%1$I, 0) + w.%1$I AS %1$I', u), ', ') FROM unnest(angka) u),
+        (SELECT string_agg(format('w.%1$I', u), ', ') FROM unnest(ubah) u),
         (SELECT string_agg(format('sum(d.%1$I) AS %1$I', u), ', ') FROM unnest(angka || ubah) u),
-        (SELECT string_agg(format('w.%I <> 0', u), ' OR ') FROM unnest(angka || ubah) u))
-    USING bulan;
-    DROP TABLE pg_temp.penetapan_ubah, pg_temp.penetapan_ubah_desa, pg_temp.penetapan_ubah_program;
+        (SELECT string_agg(format('w.%I <> 0', u), ' OR ') FROM unnest(angka || ubah) u),
+        bulan);
+    EXECUTE format('INSERT INTO dtks.penetapan_agregat (kode_wilayah, tingkat, mulai, %1$s, program, %2$s) '
+                   'SELECT kode_wilayah, tingkat, mulai, %1$s, program, %2$s FROM pg_temp.penetapan_agregat_baru',
+                   (SELECT string_agg(quote_ident(u), ', ') FROM unnest(angka) u),
+                   (SELECT string_agg(quote_ident(u), ', ') FROM unnest(ubah) u));
+    DROP TABLE pg_temp.penetapan_ubah, pg_temp.penetapan_ubah_desa, pg_temp.penetapan_ubah_program, pg_temp.penetapan_agregat_baru;
 END
 $$;
 REVOKE ALL ON FUNCTION dtks.penetapan_agregat_hitung(date, date) FROM PUBLIC;

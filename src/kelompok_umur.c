@@ -16,17 +16,10 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 
-/* The day a person born on lahir turns tahun years old (infinite stays infinite). */
+/* The day a person born on y-m-d turns tahun years old (past the last date: never). */
 static DateADT
-ulang_tahun(DateADT lahir, int tahun)
+ulang_tahun(int y, int m, int d, int tahun)
 {
-	int			y,
-				m,
-				d;
-
-	if (DATE_NOT_FINITE(lahir))
-		return lahir;
-	j2date(lahir + POSTGRES_EPOCH_JDATE, &y, &m, &d);
 	y += tahun;
 	if (m == 2 && d == 29 && !isleap(y))
 		d = 28;
@@ -43,14 +36,24 @@ kelompok_umur(PG_FUNCTION_ARGS)
 	DateADT		lahir = PG_GETARG_DATEADT(0);
 	DateADT		pada = PG_GETARG_DATEADT(1);
 	const char *kelompok;
+	int			y,
+				m,
+				d;
 
-	if (pada < ulang_tahun(lahir, 6))
-		kelompok = "0_5";
-	else if (pada < ulang_tahun(lahir, 18))
-		kelompok = "6_17";
-	else if (pada < ulang_tahun(lahir, 60))
-		kelompok = "18_59";
+	if (DATE_NOT_FINITE(lahir))
+		/* every birthday of an infinite birth date is that date itself */
+		kelompok = pada < lahir ? "0_5" : "60_lebih";
 	else
-		kelompok = "60_lebih";
+	{
+		j2date(lahir + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+		if (pada < ulang_tahun(y, m, d, 6))
+			kelompok = "0_5";
+		else if (pada < ulang_tahun(y, m, d, 18))
+			kelompok = "6_17";
+		else if (pada < ulang_tahun(y, m, d, 60))
+			kelompok = "18_59";
+		else
+			kelompok = "60_lebih";
+	}
 	PG_RETURN_TEXT_P(cstring_to_text(kelompok));
 }

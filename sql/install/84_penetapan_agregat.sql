@@ -108,6 +108,7 @@ AS $$
 DECLARE
     angka text[];
     ubah text[];
+    kolom text;
 BEGIN
     -- the measures: figures, and the month's entries and exits (named *_masuk, *_keluar_*)
     SELECT array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE a.attname !~ '_(masuk|keluar_[a-z]+)$'),
@@ -116,6 +117,9 @@ BEGIN
       FROM pg_catalog.pg_attribute a
      WHERE a.attrelid = 'dtks.penetapan_agregat'::regclass AND a.attnum > 0 AND NOT a.attisdropped
        AND a.atttypid = 'bigint'::regtype;
+    -- the table's columns in its order: the new rows are built in it
+    kolom := (SELECT string_agg(quote_ident(u), ', ')
+                FROM unnest(ARRAY['kode_wilayah', 'tingkat', 'mulai'] || angka || 'program'::text || ubah) u);
 
     -- the month's changes per desa: -1 for what was counted last month, +1 for what counts now
     CREATE TEMP TABLE penetapan_ubah ON COMMIT DROP AS
@@ -209,28 +213,23 @@ BEGIN
     -- before the insert: a probe of the table an insert grows would revisit its new rows)
     EXECUTE format($q$
         CREATE TEMP TABLE penetapan_agregat_baru ON COMMIT DROP AS
-        SELECT w.kode AS kode_wilayah, w.tingkat, %7$L::date AS mulai, %3$s,
+        SELECT w.kode AS kode_wilayah, w.tingkat, %5$L::date AS mulai, %1$s,
                CASE WHEN g.program IS NULL THEN coalesce(a.program, '{}')
                     ELSE dtks.jumlah_per_kunci(coalesce(a.program, '{}'), g.program) END AS program,
-               %4$s
-          FROM (SELECT dtks.leluhur(d.kode, t) AS kode, t::smallint AS tingkat, %5$s
+               %2$s
+          FROM (SELECT dtks.leluhur(d.kode, t) AS kode, t::smallint AS tingkat, %3$s
                   FROM pg_temp.penetapan_ubah_desa d, generate_series(1, 4) t
                  GROUP BY 1, 2) w
           LEFT JOIN pg_temp.penetapan_ubah_program g ON g.kode = w.kode
           LEFT JOIN LATERAL (SELECT * FROM dtks.penetapan_agregat x WHERE x.kode_wilayah = w.kode
                               ORDER BY x.mulai DESC LIMIT 1) a ON true
-         WHERE a.kode_wilayah IS NULL OR g.program IS NOT NULL OR %6$s$q$,
-        (SELECT string_agg(quote_ident(u), ', ') FROM unnest(angka) u),
-        (SELECT string_agg(quote_ident(u), ', ') FROM unnest(ubah) u),
+         WHERE a.kode_wilayah IS NULL OR g.program IS NOT NULL OR %4$s$q$,
         (SELECT string_agg(format('coalesce(a.%1$I, 0) + w.%1$I AS %1$I', u), ', ') FROM unnest(angka) u),
         (SELECT string_agg(format('w.%1$I', u), ', ') FROM unnest(ubah) u),
         (SELECT string_agg(format('sum(d.%1$I) AS %1$I', u), ', ') FROM unnest(angka || ubah) u),
         (SELECT string_agg(format('w.%I <> 0', u), ' OR ') FROM unnest(angka || ubah) u),
         bulan);
-    EXECUTE format('INSERT INTO dtks.penetapan_agregat (kode_wilayah, tingkat, mulai, %1$s, program, %2$s) '
-                   'SELECT kode_wilayah, tingkat, mulai, %1$s, program, %2$s FROM pg_temp.penetapan_agregat_baru',
-                   (SELECT string_agg(quote_ident(u), ', ') FROM unnest(angka) u),
-                   (SELECT string_agg(quote_ident(u), ', ') FROM unnest(ubah) u));
+    EXECUTE format('INSERT INTO dtks.penetapan_agregat (%1$s) SELECT %1$s FROM pg_temp.penetapan_agregat_baru', kolom);
     DROP TABLE pg_temp.penetapan_ubah, pg_temp.penetapan_ubah_desa, pg_temp.penetapan_ubah_program, pg_temp.penetapan_agregat_baru;
 END
 $$;

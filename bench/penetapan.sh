@@ -6,6 +6,8 @@
 # Uses the database named by the PG* variables (dtks and the region reference loaded: run it on a scratch database;
 # it empties the registry, the usulan and the penetapan tables at the start and, unless BENCH_SIMPAN=1, at the end).
 #   BENCH_ROUNDS    rounds of month 1 (default 5)
+#   BENCH_UBAH      families changed in month 1 (default FAMILIES/100, about 1% of the members); with the default
+#                   changed at a larger FAMILIES, it shows what the month costs when only the registry grows
 #   BENCH_WILAYAH   region of the generated families (default: every desa of the country)
 #   BENCH_SET       SQL run at the start of every timed session (e.g. "SET random_page_cost = 1.1")
 #   BENCH_BULAN0_SEQSCAN=off  month 0 without sequential scans (it was the workaround for a quadratic first month,
@@ -14,7 +16,7 @@
 # 1. Data: dtks.sintetis_muat (seed 21, triggers off), ANALYZE.
 # 2. Month 0 (2026-12): bansos usulan for 8% (PKH) and 12% (BPNT) of the families, then dtks.tetapkan: the first
 #    month takes the whole registry as the base and ranks everyone (timed, commit included; not the target).
-# 3. Month 1 (2027-01): usulan for FAMILIES/100 families, their members about 1% of all (bench/penetapan_usulan.sql:
+# 3. Month 1 (2027-01): usulan for FAMILIES/100 families (BENCH_UBAH), their members about 1% of all (bench/penetapan_usulan.sql:
 #    house perbaikan that move the score, newborns, whole-family and member penghentian, bansos, baru families).
 #    Benchmark shortcut: the usulan are inserted directly in status dikirim with periode_penetapan set, with the
 #    state-machine trigger dtks.usulan_periksa disabled around that INSERT (setup, not timed); it is on again for
@@ -39,6 +41,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 keluarga=${1:-270000}
 putaran=${BENCH_ROUNDS:-5}
+ubah=${BENCH_UBAH:-$((keluarga / 100))}
 wilayah=${BENCH_WILAYAH:-}
 atur=${BENCH_SET:-}
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
@@ -102,7 +105,7 @@ SQL
 psql_q -c "VACUUM ANALYZE"
 
 echo "== 3. month 1 (2027-01): the changes"
-echo "   $(usulan 2027-01-01 101 $((keluarga / 100)))"
+echo "   $(usulan 2027-01-01 101 "$ubah")"
 
 echo "== 4. month 1: tetapkan against the full copy, $putaran rounds"
 salin="SELECT m.nik, m.no_kk, h.kode_wilayah, f.rumah_tangga_id, m.shdk, a.jenis_kelamin, a.tanggal_lahir, s.desil, s.skor,

@@ -56,12 +56,16 @@ dalam_daftar(const char *kata, const char *const *daftar)
 	return false;
 }
 
-/* Does a word carry a mark of the old spelling? */
+/*
+ * Does a word carry a mark of the old spelling?  NJ counts only at the start of a word (Njoman, Njai): inside a word
+ * it is today's spelling too (Tanjung, Panji, Banjar), so there it is read as the old NY only beside another mark
+ * (Soenjoto).
+ */
 static bool
 ejaan_lama(const char *k)
 {
 	return strstr(k, "OE") != NULL || strstr(k, "DJ") != NULL || strstr(k, "TJ") != NULL ||
-		strstr(k, "SJ") != NULL || strstr(k, "NJ") != NULL;
+		strstr(k, "SJ") != NULL || strncmp(k, "NJ", 2) == 0;
 }
 
 /* Rewrite one upper-case word into its key form (in place; the result is never longer). */

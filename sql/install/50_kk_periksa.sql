@@ -6,12 +6,16 @@ CREATE FUNCTION dtks.kk_periksa_daftar(daftar dtks.no_kk[], acuan date)
 BEGIN ATOMIC
 WITH
     kk AS (SELECT DISTINCT d AS no_kk FROM unnest(daftar) AS d),
+    -- each member with the birth dates of its KK's kepala and the NIKs sharing its name and birth date in the KK,
+    -- as window aggregates: a self-join of this CTE is a nested loop over its rows (the list's size is unknown to
+    -- the planner), quadratic in the KKs checked
     kini AS (SELECT m.no_kk, m.nik, m.shdk, a.nama, a.jenis_kelamin, a.tanggal_lahir, a.status_kawin,
                     a.status_hidup, a.kartu_identitas, a.partisipasi_sekolah, a.jenjang_pendidikan, a.bekerja,
-                    a.penyakit_kronis, a.jaminan_kesehatan
+                    a.penyakit_kronis, a.jaminan_kesehatan,
+                    array_agg(a.tanggal_lahir) FILTER (WHERE m.shdk = 1) OVER (PARTITION BY m.no_kk) AS lahir_kepala,
+                    array_agg(m.nik) OVER (PARTITION BY m.no_kk, lower(a.nama), a.tanggal_lahir) AS sama
                FROM kk JOIN dtks.keanggotaan m ON m.no_kk = kk.no_kk AND m.berlaku @> acuan
-               JOIN dtks.anggota a ON a.nik = m.nik),
-    kepala AS (SELECT k.no_kk, k.tanggal_lahir FROM kini k WHERE k.shdk = 1)
+               JOIN dtks.anggota a ON a.nik = m.nik)
 SELECT k.no_kk, k.nik, 'nik_tanggal_lahir', 'peringatan',
        format('the birth date in the NIK (%s) differs from the recorded one (%s); legitimate after a correction',
               to_char(dtks.nik_tanggal_lahir(k.nik, acuan), 'DD-MM-YY'), to_char(k.tanggal_lahir, 'DD-MM-YY'))
@@ -22,14 +26,14 @@ SELECT k.no_kk, k.nik, 'nik_jenis_kelamin', 'peringatan',
   FROM kini k WHERE dtks.nik_jenis_kelamin(k.nik) <> k.jenis_kelamin
 UNION ALL
 SELECT k.no_kk, k.nik, 'anak_lebih_tua', 'galat',
-       format('an anak (SHDK 4) born %s is not younger than the kepala keluarga (born %s)', k.tanggal_lahir, p.tanggal_lahir)
-  FROM kini k JOIN kepala p ON p.no_kk = k.no_kk WHERE k.shdk = 4 AND k.tanggal_lahir <= p.tanggal_lahir
+       format('an anak (SHDK 4) born %s is not younger than the kepala keluarga (born %s)', k.tanggal_lahir, p.lahir)
+  FROM kini k CROSS JOIN LATERAL unnest(k.lahir_kepala) AS p(lahir) WHERE k.shdk = 4 AND k.tanggal_lahir <= p.lahir
 UNION ALL
 SELECT k.no_kk, k.nik, 'anak_selisih_umur', 'peringatan',
        format('an anak (SHDK 4) is only %s years younger than the kepala keluarga (less than 12)',
-              date_part('year', age(k.tanggal_lahir, p.tanggal_lahir)))
-  FROM kini k JOIN kepala p ON p.no_kk = k.no_kk
- WHERE k.shdk = 4 AND k.tanggal_lahir > p.tanggal_lahir AND k.tanggal_lahir < p.tanggal_lahir + interval '12 years'
+              date_part('year', age(k.tanggal_lahir, p.lahir)))
+  FROM kini k CROSS JOIN LATERAL unnest(k.lahir_kepala) AS p(lahir)
+ WHERE k.shdk = 4 AND k.tanggal_lahir > p.lahir AND k.tanggal_lahir < p.lahir + interval '12 years'
 UNION ALL
 SELECT k.no_kk, k.nik, 'kawin_di_bawah_umur', 'peringatan',
        format('married status %s at age %s; the minimum age of marriage is 19 (UU 16/2019)', k.status_kawin,
@@ -42,8 +46,8 @@ SELECT k.no_kk, k.nik, 'wilayah_nik_tidak_dikenal', 'galat',
 UNION ALL
 SELECT k.no_kk, k.nik, 'nama_lahir_ganda', 'galat',
        format('another member of the KK has the same name and birth date (NIK %s)', l.nik)
-  FROM kini k JOIN kini l ON l.no_kk = k.no_kk AND l.nik <> k.nik
-   AND lower(l.nama) = lower(k.nama) AND l.tanggal_lahir = k.tanggal_lahir
+  FROM kini k CROSS JOIN LATERAL unnest(k.sama) AS l(nik)
+ WHERE cardinality(k.sama) > 1 AND l.nik <> k.nik
 UNION ALL
 SELECT k.no_kk, k.nik, 'meninggal_masih_anggota', 'galat',
        'the person is recorded as dead but is still a current member of the KK'

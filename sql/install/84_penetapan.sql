@@ -24,7 +24,8 @@ CREATE TABLE dtks.penetapan (
     program_mulai bigint NOT NULL,
     program_selesai bigint NOT NULL,
     skor_dihitung bigint NOT NULL,
-    desil_ulang boolean NOT NULL
+    desil_ulang boolean NOT NULL,
+    riwayat_sampai bigint
 );
 COMMENT ON TABLE dtks.penetapan IS 'The months determined by dtks.tetapkan (each once, in order), with what each applied';
 COMMENT ON COLUMN dtks.penetapan.periode IS 'The month determined (its first day)';
@@ -42,6 +43,7 @@ COMMENT ON COLUMN dtks.penetapan.program_mulai IS 'Program memberships started';
 COMMENT ON COLUMN dtks.penetapan.program_selesai IS 'Program memberships ended (the family left DTKS)';
 COMMENT ON COLUMN dtks.penetapan.skor_dihitung IS 'Families scored this month';
 COMMENT ON COLUMN dtks.penetapan.desil_ulang IS 'Whether every family was ranked again (the first month, or a new model in force)';
+COMMENT ON COLUMN dtks.penetapan.riwayat_sampai IS 'The last registry history id (dtks.riwayat_id_seq) when the month was determined: the next month also re-reads the KKs of every direct registry edit after it';
 COMMENT ON INDEX dtks.penetapan_pkey IS 'One penetapan per month';
 COMMENT ON CONSTRAINT penetapan_awal_bulan ON dtks.penetapan IS 'A month is named by its first day';
 SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan'::regclass, '');
@@ -237,9 +239,12 @@ DECLARE
     kolom_ang text;
     hasil record;
     sisa text;
+    riwayat_kini bigint;
 BEGIN
-    -- one penetapan at a time; a month once, in order
+    -- one penetapan at a time; a month once, in order; the registry holds still while the month reads it
     LOCK TABLE dtks.penetapan IN SHARE ROW EXCLUSIVE MODE;
+    LOCK TABLE dtks.rumah_tangga, dtks.keluarga, dtks.anggota, dtks.keanggotaan IN SHARE ROW EXCLUSIVE MODE;
+    SELECT CASE WHEN q.is_called THEN q.last_value ELSE 0 END INTO riwayat_kini FROM dtks.riwayat_id_seq q;
     IF EXISTS (SELECT 1 FROM dtks.penetapan p WHERE p.periode = bulan) THEN
         RAISE EXCEPTION 'penetapan of % is already made', to_char(bulan, 'YYYY-MM')
             USING ERRCODE = '23505', DETAIL = 'A month is determined once; what arrives later goes to the next month.';
@@ -309,6 +314,22 @@ BEGIN
     CREATE TEMP TABLE penetapan_kk (no_kk dtks.no_kk PRIMARY KEY) ON COMMIT DROP;
     CREATE TEMP TABLE penetapan_alasan (no_kk dtks.no_kk, nik dtks.nik, alasan text, usulan bigint) ON COMMIT DROP;
     INSERT INTO pg_temp.penetapan_kk SELECT DISTINCT u.no_kk FROM pg_temp.penetapan_usulan u ON CONFLICT DO NOTHING;
+    -- and the KKs that registry edits made outside the usulan touched since the last month (their history ids, read
+    -- after the lock: no writer of the registry is still open, so every id up to the sequence's is committed)
+    IF lalu.riwayat_sampai IS NOT NULL THEN
+        INSERT INTO pg_temp.penetapan_kk
+        SELECT x.no_kk FROM (
+            SELECT (r.baru).no_kk FROM dtks.riwayat_keanggotaan r WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
+            UNION SELECT (r.lama).no_kk FROM dtks.riwayat_keanggotaan r WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
+            UNION SELECT (r.baru).no_kk FROM dtks.riwayat_keluarga r WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
+            UNION SELECT (r.lama).no_kk FROM dtks.riwayat_keluarga r WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
+            UNION SELECT k.no_kk FROM dtks.riwayat_anggota r JOIN dtks.keanggotaan k ON k.nik = (coalesce(r.baru, r.lama)).nik
+                   WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini AND upper_inf(k.berlaku)
+            UNION SELECT f.no_kk FROM dtks.riwayat_rumah_tangga r JOIN dtks.keluarga f ON f.rumah_tangga_id = (coalesce(r.baru, r.lama)).id
+                   WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini) x
+         WHERE x.no_kk IS NOT NULL
+        ON CONFLICT DO NOTHING;
+    END IF;
 
     SELECT max(u.putaran) INTO jumlah_putaran FROM pg_temp.penetapan_usulan u;
     FOR putaran IN 1 .. coalesce(jumlah_putaran, 0) LOOP
@@ -359,10 +380,12 @@ BEGIN
     END IF;
 
     INSERT INTO dtks.penetapan (periode, pelaku, model, acuan_desil, usulan, keluarga_masuk, keluarga_keluar,
-                                anggota_masuk, anggota_keluar, program_mulai, program_selesai, skor_dihitung, desil_ulang)
+                                anggota_masuk, anggota_keluar, program_mulai, program_selesai, skor_dihitung, desil_ulang,
+                                riwayat_sampai)
     VALUES (bulan, coalesce(dtks.usulan_pelaku(), CURRENT_USER), model, acuan, n_usulan, hasil.keluarga_masuk,
             hasil.keluarga_keluar, hasil.anggota_masuk, hasil.anggota_keluar, hasil.program_mulai,
-            hasil.program_selesai, n_skor, semua);
+            hasil.program_selesai, n_skor, semua,
+            (SELECT CASE WHEN q.is_called THEN q.last_value ELSE 0 END FROM dtks.riwayat_id_seq q));
     RETURN QUERY SELECT bulan, n_usulan, hasil.keluarga_masuk, hasil.keluarga_keluar, hasil.anggota_masuk,
                         hasil.anggota_keluar, hasil.program_mulai, hasil.program_selesai, n_skor, semua;
 END

@@ -27,22 +27,16 @@ for n in $((keluarga / 4)) "$keluarga"; do
   psql_q -c "$kosongkan" -c "SELECT * FROM dtks.sintetis_muat(5, $n, '$wilayah', '$galat')" -P footer=off -P tuples_only=on | grep -v '^$' \
     | sed 's/^/   loaded (households | families | members | faults):/'
   psql_q -c "VACUUM ANALYZE dtks.keanggotaan, dtks.keluarga, dtks.anggota, dtks.rumah_tangga"
-  psql -X -At -v ON_ERROR_STOP=1 <<SQL | sed 's/^/   /'
+  psql -X -q -At -v ON_ERROR_STOP=1 <<SQL | sed 's/^/   /'
+CREATE TEMP TABLE wilayah_temuan AS
+SELECT no_kk::text, nik::text, aturan, keterangan FROM dtks.kk_periksa_wilayah('$wilayah', DATE '2027-01-01');
+CREATE TEMP TABLE per_kk_temuan AS
+SELECT f.no_kk::text, p.nik::text, p.aturan, p.keterangan
+  FROM dtks.keluarga f CROSS JOIN LATERAL dtks.kk_periksa(f.no_kk, DATE '2027-01-01') p WHERE f.status = 'aktif';
 SELECT format('%s families in %s: %s findings by the region call, %s by the per-KK calls, %s differ', $n, '$wilayah',
-              (SELECT count(*) FROM dtks.kk_periksa_wilayah('$wilayah', DATE '2027-01-01')),
-              (SELECT count(*) FROM dtks.keluarga f CROSS JOIN LATERAL dtks.kk_periksa(f.no_kk, DATE '2027-01-01')
-                WHERE f.status = 'aktif'),
-              (SELECT count(*) FROM ((SELECT no_kk::text, nik::text, aturan, keterangan
-                                        FROM dtks.kk_periksa_wilayah('$wilayah', DATE '2027-01-01')
-                                      EXCEPT ALL
-                                      SELECT f.no_kk::text, p.nik::text, p.aturan, p.keterangan FROM dtks.keluarga f
-                                       CROSS JOIN LATERAL dtks.kk_periksa(f.no_kk, DATE '2027-01-01') p WHERE f.status = 'aktif')
-                                     UNION ALL
-                                     (SELECT f.no_kk::text, p.nik::text, p.aturan, p.keterangan FROM dtks.keluarga f
-                                       CROSS JOIN LATERAL dtks.kk_periksa(f.no_kk, DATE '2027-01-01') p WHERE f.status = 'aktif'
-                                      EXCEPT ALL
-                                      SELECT no_kk::text, nik::text, aturan, keterangan
-                                        FROM dtks.kk_periksa_wilayah('$wilayah', DATE '2027-01-01'))) x));
+              (SELECT count(*) FROM wilayah_temuan), (SELECT count(*) FROM per_kk_temuan),
+              (SELECT count(*) FROM ((TABLE wilayah_temuan EXCEPT ALL TABLE per_kk_temuan)
+                                     UNION ALL (TABLE per_kk_temuan EXCEPT ALL TABLE wilayah_temuan)) x));
 SQL
   log=$(for ((p = 1; p <= putaran; p++)); do
     psql -X -q -At -v ON_ERROR_STOP=1 <<SQL

@@ -319,10 +319,10 @@ BEGIN
     IF lalu.riwayat_sampai IS NOT NULL THEN
         INSERT INTO pg_temp.penetapan_kk
         SELECT x.no_kk FROM (
-            SELECT (r.baru).no_kk FROM dtks.riwayat_keanggotaan r WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
-            UNION SELECT (r.lama).no_kk FROM dtks.riwayat_keanggotaan r WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
-            UNION SELECT (r.baru).no_kk FROM dtks.riwayat_keluarga r WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
-            UNION SELECT (r.lama).no_kk FROM dtks.riwayat_keluarga r WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
+            SELECT unnest(ARRAY[(r.lama).no_kk, (r.baru).no_kk]) AS no_kk FROM dtks.riwayat_keanggotaan r
+             WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
+            UNION SELECT unnest(ARRAY[(r.lama).no_kk, (r.baru).no_kk]) FROM dtks.riwayat_keluarga r
+             WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
             UNION SELECT k.no_kk FROM dtks.riwayat_anggota r JOIN dtks.keanggotaan k ON k.nik = (coalesce(r.baru, r.lama)).nik
                    WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini AND upper_inf(k.berlaku)
             UNION SELECT f.no_kk FROM dtks.riwayat_rumah_tangga r JOIN dtks.keluarga f ON f.rumah_tangga_id = (coalesce(r.baru, r.lama)).id

@@ -31,7 +31,8 @@
 #                desil and score and current programs (the columns of dtks.penetapan_pada), read from the registry
 #                (committed; dropped after, untimed).
 #    Before each timed step: VACUUM of the tables involved and CHECKPOINT (untimed), so that rounds start alike.
-#    Reports every round, the medians, tetapkan / salinan (target <= 0.10), the rows each wrote, and tetapkan's row.
+#    Reports every round, the medians, tetapkan / salinan (target <= 0.10), the rows each wrote, tetapkan's row, and
+#    where tetapkan's time went: each PL/pgSQL function's and trigger's self time (track_functions = pl, superuser).
 # 5. Months 2-12 (2027-02 ... 2027-12): usulan for FAMILIES/500 families each, each month's tetapkan timed (commit
 #    included).  Then the dashboard query (one kab/kota's 12-month series from dtks.v_penetapan_bulanan, the kab/kota
 #    with the most members) 50 times: median and max (target < 50 ms), and EXPLAIN ANALYZE once.
@@ -119,11 +120,16 @@ salin="SELECT m.nik, m.no_kk, h.kode_wilayah, f.rumah_tangga_id, m.shdk, a.jenis
   LEFT JOIN (SELECT g.no_kk, array_agg(g.program ORDER BY g.program) AS program FROM dtks.penetapan_program g
               WHERE upper_inf(g.berlaku) GROUP BY g.no_kk) p ON p.no_kk = m.no_kk
  WHERE upper_inf(m.berlaku)"
+# where a round's time went: the PL/pgSQL functions of the month (trigger functions included), from the statistics
+# of the open transaction (track_functions = pl); self times, so a statement's triggers count for the trigger function
+# and penetapan_jalankan's own is its statements (the usulan state machine, the registry check, the month's families)
+fungsi="SELECT string_agg(funcname || '=' || round(total_time) || '/' || round(self_time), ' ' ORDER BY funcname) AS fungsi
+          FROM pg_stat_xact_user_functions WHERE schemaname = 'dtks'"
 tulis="SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) AS baris,
               string_agg(relname || ' ' || (n_tup_ins + n_tup_upd + n_tup_del), ', ' ORDER BY relname) AS rincian
          FROM pg_stat_xact_user_tables WHERE schemaname = 'dtks' AND n_tup_ins + n_tup_upd + n_tup_del > 0"
 {
-  echo "SET jit = off; SET search_path = public, dtks; $atur"
+  echo "SET jit = off; SET search_path = public, dtks; SET track_functions = 'pl'; $atur"
   echo "SELECT format('settings: work_mem %s, random_page_cost %s, max_parallel_workers_per_gather %s, shared_buffers %s',
                current_setting('work_mem'), current_setting('random_page_cost'),
                current_setting('max_parallel_workers_per_gather'), current_setting('shared_buffers')) AS s \\gset"
@@ -131,7 +137,9 @@ tulis="SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) AS baris,
   for ((p = 1; p <= putaran; p++)); do
     if (( (putaran - p) % 2 == 0 )); then urutan="salinan tetapkan"; else urutan="tetapkan salinan"; fi
     for v in $urutan; do
-      echo "$vakum CHECKPOINT;"
+      # (the statistics a backend keeps for its earlier transactions reach shared memory at most once a second:
+      # flushed now, so the open transaction's counts are this round's alone)
+      echo "$vakum CHECKPOINT; SELECT pg_stat_force_next_flush() \\g /dev/null"
       echo "SELECT clock_timestamp() AS t0 \\gset"
       if [ "$v" = salinan ]; then
         echo "CREATE TABLE dtks_bench_penetapan.salinan_2027_01 AS $salin;"
@@ -145,6 +153,8 @@ tulis="SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) AS baris,
         echo "SET CONSTRAINTS ALL IMMEDIATE;"
         echo "SELECT round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000) AS ms \\gset"
         echo "$tulis \\gset"
+        echo "$fungsi \\gset"
+        echo "\\echo FUNGSI $p :fungsi"
         echo "ROLLBACK;"
         echo "\\echo MS $p tetapkan :ms :baris rolled back"
       else
@@ -152,7 +162,9 @@ tulis="SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) AS baris,
         echo "SELECT * FROM dtks.tetapkan('2027-01-01') \\gset r_"
         echo "SELECT clock_timestamp() AS t1 \\gset"
         echo "$tulis \\gset"
+        echo "$fungsi \\gset"
         echo "SELECT clock_timestamp() AS t2 \\gset"
+        echo "\\echo FUNGSI $p :fungsi"
         echo "COMMIT;"
         echo "SELECT round(extract(epoch FROM (:'t1'::timestamptz - :'t0'::timestamptz) + (clock_timestamp() - :'t2'::timestamptz)) * 1000) AS ms \\gset"
         echo "\\echo MS $p tetapkan :ms :baris committed"
@@ -173,6 +185,15 @@ printf '   %-58s %8s ms  %9s rows written\n' "tetapkan('2027-01-01') (commit / i
        "full copy of the active members (CREATE TABLE AS)" "$s" "$bs"
 awk -v t="$t" -v s="$s" 'BEGIN { printf "   tetapkan / full copy = %.2f   target <= 0.10   %s\n", t / s, (t / s <= 0.10 ? "PASS" : "MISS") }'
 echo "   tetapkan wrote: $(sed -n 's/^RINCIAN //p' "$log")"
+# per function: the median over the rounds of its self time (without the functions and triggers it called), its share
+echo "   where tetapkan's time went (median of $putaran rounds; ms, share of tetapkan, against the full copy):"
+awk -v t="$t" -v s="$s" '
+  $1 == "FUNGSI" { for (i = 3; i <= NF; i++) { split($i, a, "[=/]"); v = a[3];
+                                                n[a[1]]++; x[a[1], n[a[1]]] = v } }
+  END { for (f in n) { m = n[f]; for (i = 1; i <= m; i++) y[i] = x[f, i];
+                       for (i = 2; i <= m; i++) { v = y[i]; for (j = i - 1; j >= 1 && y[j] > v; j--) y[j + 1] = y[j]; y[j + 1] = v }
+                       med = y[int((m + 1) / 2)]
+                       printf "%d\t     %-40s %7d ms  %5.1f%%  %5.3f\n", med, (f == "penetapan_jalankan" ? f " (own statements)" : f), med, 100 * med / t, med / s } }' "$log" | sort -rn | cut -f2
 echo "   tetapkan: $(sed -n 's/^HASIL //p' "$log")"
 psql_q -c "VACUUM ANALYZE"
 

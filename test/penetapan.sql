@@ -3,7 +3,7 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(64);
+SELECT plan(68);
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
 CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
@@ -57,6 +57,33 @@ CREATE FUNCTION pg_temp.agregat_beda() RETURNS bigint LANGUAGE sql AS $$
        AND NOT (g.keluarga = 0 AND g.anggota = 0 AND a.kode IS NULL AND k.kode IS NULL);
 $$;
 
+-- The presence rows in force in the last determined month against the registry now (right after a
+-- penetapan they must be the same): members and families that differ, either way.
+CREATE FUNCTION pg_temp.registri_beda() RETURNS bigint LANGUAGE sql AS $$
+    WITH bulan AS (SELECT max(periode) AS periode FROM dtks.penetapan),
+    skor AS (
+        SELECT DISTINCT ON (s.no_kk) s.no_kk, s.desil, s.skor FROM dtks.skor_keluarga s
+         WHERE s.lingkup = 'nasional' ORDER BY s.no_kk, s.dihitung DESC),
+    registri AS (
+        SELECT m.nik::text, m.no_kk::text, h.kode_wilayah::text, f.rumah_tangga_id, m.shdk::smallint,
+               a.jenis_kelamin::char(1), a.tanggal_lahir, s.desil::smallint, s.skor
+          FROM dtks.keanggotaan m JOIN dtks.anggota a ON a.nik = m.nik AND a.status_hidup = 'aktif'
+          JOIN dtks.keluarga f ON f.no_kk = m.no_kk AND f.status = 'aktif'
+          JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
+          LEFT JOIN skor s ON s.no_kk = m.no_kk
+         WHERE upper_inf(m.berlaku)),
+    hadir AS (
+        SELECT p.nik::text, p.no_kk::text, p.kode_wilayah::text, p.rumah_tangga_id, p.shdk, p.jenis_kelamin,
+               p.tanggal_lahir, p.desil, p.skor
+          FROM bulan b, dtks.penetapan_pada(b.periode) p)
+    SELECT (SELECT count(*) FROM (TABLE registri EXCEPT ALL TABLE hadir) x)
+         + (SELECT count(*) FROM (TABLE hadir EXCEPT ALL TABLE registri) x)
+         + (SELECT count(*) FROM (SELECT k.no_kk::text FROM bulan b JOIN dtks.penetapan_keluarga k ON k.berlaku @> b.periode
+                                  EXCEPT ALL SELECT DISTINCT r.no_kk FROM registri r) x)
+         + (SELECT count(*) FROM (SELECT DISTINCT r.no_kk FROM registri r
+                                  EXCEPT ALL SELECT k.no_kk::text FROM bulan b JOIN dtks.penetapan_keluarga k ON k.berlaku @> b.periode) x);
+$$;
+
 CREATE ROLE tap_pusat;
 CREATE ROLE tap_desa;
 CREATE ROLE tap_kabkota;
@@ -91,6 +118,7 @@ SELECT is((SELECT count(*) FROM dtks.penetapan_pada('2026-12-01', '31.71')),
 SELECT is((SELECT count(DISTINCT desil) FROM dtks.penetapan_keluarga), 10::bigint, 'families fall in all ten desil');
 SELECT is((SELECT count(*) FROM dtks.penetapan_desil_batas), 10::bigint, 'the ranking''s cut points are kept');
 SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 1 figures equal a full recount');
+SELECT is(pg_temp.registri_beda(), 0::bigint, 'month 1: who is in DTKS, with family, region, household, SHDK, sex, birth date, desil and score, is the registry now');
 
 -- a month once, in order
 SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2026-12-01')$$), '23505', 'a month is determined once');
@@ -208,6 +236,7 @@ SELECT is((SELECT desil FROM dtks.penetapan_keluarga WHERE no_kk = '347101151225
 SELECT is((SELECT skor FROM dtks.skor_keluarga WHERE no_kk = '3471011512250001' AND dihitung = '2027-01-01'),
           dtks.skor_kesejahteraan('3471011512250001'::dtks.no_kk, NULL, '2027-01-01'), '... and its score is stored');
 SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 2 figures equal a full recount');
+SELECT is(pg_temp.registri_beda(), 0::bigint, 'month 2: who is in DTKS, with family, region, household, SHDK, sex, birth date, desil and score, is the registry now');
 SELECT is((SELECT count(*) FROM dtks.penetapan_agregat WHERE mulai = '2027-01-01'),
           (SELECT count(*) FROM dtks.penetapan_agregat_bulan b
              LEFT JOIN dtks.penetapan_agregat_bulan l ON l.kode_wilayah = b.kode_wilayah AND l.periode = '2026-12-01'
@@ -236,6 +265,7 @@ SELECT results_eq($$SELECT model, desil_ulang, program_selesai FROM dtks.penetap
 SELECT is((SELECT alasan_selesai::text FROM dtks.penetapan_program WHERE no_kk = (SELECT no_kk FROM u WHERE nama = 'bansos' LIMIT 1)),
           'pindah', 'a program ends with the family''s reason');
 SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 3 figures equal a full recount');
+SELECT is(pg_temp.registri_beda(), 0::bigint, 'month 3: who is in DTKS, with family, region, household, SHDK, sex, birth date, desil and score, is the registry now');
 SELECT is((SELECT count(*) FROM dtks.v_penetapan_perubahan WHERE keluarga_awal + keluarga_masuk - keluarga_keluar <> keluarga_akhir
               OR anggota_tetap + anggota_masuk <> anggota_akhir), 0::bigint, 'the changes view balances: awal + masuk - keluar = akhir');
 SELECT results_eq($$SELECT periode, keluarga_masuk, keluarga_keluar_mampu, keluarga_keluar_pindah FROM dtks.v_penetapan_perubahan
@@ -268,6 +298,7 @@ SELECT results_eq($$SELECT p.tanggal_lahir, p.kode_wilayah::text FROM dtks.penet
 SELECT is((SELECT count(*) FROM dtks.penetapan_keluarga WHERE lower(berlaku) = '2027-03-01'), 1::bigint,
           '... one family row opened, no other family touched');
 SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 4 figures equal a full recount (the members moved between desa)');
+SELECT is(pg_temp.registri_beda(), 0::bigint, 'month 4: who is in DTKS, with family, region, household, SHDK, sex, birth date, desil and score, is the registry now');
 
 -- the age band, in C, follows PostgreSQL's date arithmetic (29 February + N years = 28 February)
 SELECT is_empty($$SELECT x.l, p0.p FROM generate_series('1960-02-20'::date, '1960-03-10', '1 day') l0(l),

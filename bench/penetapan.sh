@@ -37,7 +37,8 @@
 #    included).  Then the dashboard query (one kab/kota's 12-month series from dtks.v_penetapan_bulanan, the kab/kota
 #    with the most members) 50 times: median and max (target < 50 ms), and EXPLAIN ANALYZE once.
 # 6. Cross-check: the maintained figures in force in 2027-12 (dtks.penetapan_agregat_bulan) against a recount from dtks.penetapan_pada('2027-12-01'), every
-#    region at every level, every figure (families, members, households, desil, sex, age bands, programs).
+#    region at every level, every figure (families, members, households, desil, sex, age bands, programs); and
+#    dtks.penetapan_pada('2027-12-01') against the registry after the last month, member by member, every column.
 set -euo pipefail
 cd "$(dirname "$0")"
 keluarga=${1:-270000}
@@ -296,6 +297,24 @@ SELECT format('national: %s families, %s members in the figures; %s families, %s
               (SELECT sum(keluarga) FROM dtks.penetapan_agregat_bulan WHERE periode = '2027-12-01' AND tingkat = 1),
               (SELECT sum(anggota) FROM dtks.penetapan_agregat_bulan WHERE periode = '2027-12-01' AND tingkat = 1),
               (SELECT count(*) FROM fam), (SELECT count(*) FROM p));
+-- after the last month, who is in DTKS is exactly the registry now (member, family, region, household, SHDK,
+-- sex, birth date, desil and score)
+SET search_path = public, dtks;
+CREATE TEMP TABLE registri AS
+SELECT m.nik::text, m.no_kk::text, h.kode_wilayah::text, f.rumah_tangga_id, m.shdk::smallint, a.jenis_kelamin::char(1),
+       a.tanggal_lahir, s.desil::smallint, s.skor
+  FROM dtks.keanggotaan m JOIN dtks.anggota a ON a.nik = m.nik AND a.status_hidup = 'aktif'
+  JOIN dtks.keluarga f ON f.no_kk = m.no_kk AND f.status = 'aktif'
+  JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
+  LEFT JOIN (SELECT DISTINCT ON (x.no_kk) x.no_kk, x.desil, x.skor FROM dtks.skor_keluarga x
+              WHERE x.lingkup = 'nasional' ORDER BY x.no_kk, x.dihitung DESC) s ON s.no_kk = m.no_kk
+ WHERE upper_inf(m.berlaku);
+CREATE TEMP TABLE hadir AS
+SELECT nik::text, no_kk::text, kode_wilayah::text, rumah_tangga_id, shdk, jenis_kelamin, tanggal_lahir, desil, skor FROM p;
+SELECT format('%s: %s members in penetapan_pada(''2027-12-01''), %s in the registry now; %s only in one of them',
+              CASE WHEN x.n = 0 THEN 'MATCH' ELSE 'MISMATCH' END, (SELECT count(*) FROM hadir), (SELECT count(*) FROM registri), x.n)
+  FROM (SELECT (SELECT count(*) FROM (TABLE registri EXCEPT ALL TABLE hadir) a)
+             + (SELECT count(*) FROM (TABLE hadir EXCEPT ALL TABLE registri) b) AS n) x;
 SQL
 if [ "${BENCH_SIMPAN:-0}" != 1 ]; then
   psql_q -c "SET client_min_messages = warning" -c "$kosongkan" -c "DROP SCHEMA dtks_bench_penetapan CASCADE"

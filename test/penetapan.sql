@@ -3,7 +3,7 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(68);
+SELECT plan(72);
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
 CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
@@ -299,6 +299,25 @@ SELECT is((SELECT count(*) FROM dtks.penetapan_keluarga WHERE lower(berlaku) = '
           '... one family row opened, no other family touched');
 SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 4 figures equal a full recount (the members moved between desa)');
 SELECT is(pg_temp.registri_beda(), 0::bigint, 'month 4: who is in DTKS, with family, region, household, SHDK, sex, birth date, desil and score, is the registry now');
+
+-- month 5: an usulan moves one family's household; the other family of that household moves with it
+CREATE TEMP TABLE pindah AS
+SELECT x.rumah_tangga_id, x.kk[1] AS no_kk, x.kk[2] AS lain, x.desa AS desa_lama,
+       (SELECT w.kode::text FROM dtks.wilayah w WHERE w.induk = dtks.leluhur(x.desa::dtks.kode_wilayah, 3)
+           AND w.kode <> x.desa::dtks.kode_wilayah ORDER BY w.kode LIMIT 1) AS desa_baru
+  FROM (SELECT k.rumah_tangga_id, array_agg(k.no_kk::text ORDER BY k.no_kk::text) AS kk, min(k.kode_wilayah::text) AS desa
+          FROM dtks.penetapan_keluarga k WHERE upper_inf(k.berlaku)
+         GROUP BY k.rumah_tangga_id HAVING count(*) = 2 ORDER BY k.rumah_tangga_id LIMIT 1) x;
+SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM pindah),
+                       jsonb_build_object('rumah_tangga', jsonb_build_object('kode_wilayah', (SELECT desa_baru FROM pindah))),
+                       NULL, NULL, '2027-04-01');
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-04-01')$$), 'ok 1', 'month 5 is determined');
+SELECT results_eq($$SELECT DISTINCT p.no_kk::text, p.kode_wilayah::text FROM dtks.penetapan_pada('2027-04-01') p
+                     WHERE p.rumah_tangga_id = (SELECT rumah_tangga_id FROM pindah) ORDER BY 1$$,
+                  $$SELECT no_kk, desa_baru FROM pindah UNION ALL SELECT lain, desa_baru FROM pindah ORDER BY 1$$,
+                  'an usulan that moves a household moves both its families in DTKS from the month');
+SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 5 figures equal a full recount');
+SELECT is(pg_temp.registri_beda(), 0::bigint, 'month 5: who is in DTKS, with family, region, household, SHDK, sex, birth date, desil and score, is the registry now');
 
 -- the age band, in C, follows PostgreSQL's date arithmetic (29 February + N years = 28 February)
 SELECT is_empty($$SELECT x.l, p0.p FROM generate_series('1960-02-20'::date, '1960-03-10', '1 day') l0(l),

@@ -275,7 +275,7 @@ BEGIN
     -- (left by an earlier penetapan in this transaction that failed inside a savepoint)
     FOR sisa IN SELECT c.oid::regclass::text FROM pg_catalog.pg_class c
                  WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r'
-                   AND c.relname = ANY (ARRAY['penetapan_usulan', 'penetapan_kk', 'penetapan_alasan', 'penetapan_ini',
+                   AND c.relname = ANY (ARRAY['penetapan_usulan', 'penetapan_kk', 'penetapan_kk_anggota', 'penetapan_alasan', 'penetapan_ini',
                                               'penetapan_masuk', 'penetapan_masalah', 'penetapan_keluarga_kini',
                                               'penetapan_anggota_kini', 'penetapan_alasan_kk', 'penetapan_alasan_nik', 'penetapan_usulan_kk',
                                               'penetapan_keluarga_tutup', 'penetapan_keluarga_buka', 'penetapan_keluarga_tetap', 'penetapan_anggota_tetap',
@@ -358,7 +358,33 @@ BEGIN
         UNION SELECT p.no_kk FROM dtks.penetapan_keluarga p WHERE upper_inf(p.berlaku)
         ON CONFLICT DO NOTHING;
     END IF;
-    ANALYZE pg_temp.penetapan_kk;
+
+    -- the families whose members' presence may change: those whose memberships, members' sex, birth date or life,
+    -- family status or household, or household's region changed since the last month (its history, this month's
+    -- writes included, such as another family of a household that moved); a family whose score or house alone
+    -- changed keeps its members' rows unread.  Every family on the first month, a new model, or after a month that
+    -- recorded no history bound.
+    IF semua OR lalu.riwayat_sampai IS NULL THEN
+        CREATE TEMP TABLE penetapan_kk_anggota ON COMMIT DROP AS SELECT t.no_kk FROM pg_temp.penetapan_kk t;
+    ELSE
+        CREATE TEMP TABLE penetapan_kk_anggota ON COMMIT DROP AS
+        SELECT x.no_kk FROM (
+            SELECT unnest(ARRAY[(r.lama).no_kk, (r.baru).no_kk]) AS no_kk FROM dtks.riwayat_keanggotaan r
+             WHERE r.id > lalu.riwayat_sampai
+            UNION SELECT unnest(ARRAY[(r.lama).no_kk, (r.baru).no_kk]) FROM dtks.riwayat_keluarga r
+                   WHERE r.id > lalu.riwayat_sampai
+                     AND ((r.lama).rumah_tangga_id, (r.lama).status) IS DISTINCT FROM ((r.baru).rumah_tangga_id, (r.baru).status)
+            UNION SELECT k.no_kk FROM dtks.riwayat_anggota r JOIN dtks.keanggotaan k ON k.nik = (coalesce(r.baru, r.lama)).nik
+                   WHERE r.id > lalu.riwayat_sampai AND upper_inf(k.berlaku)
+                     AND ((r.lama).jenis_kelamin, (r.lama).tanggal_lahir, (r.lama).status_hidup)
+                         IS DISTINCT FROM ((r.baru).jenis_kelamin, (r.baru).tanggal_lahir, (r.baru).status_hidup)
+            UNION SELECT f.no_kk FROM dtks.riwayat_rumah_tangga r JOIN dtks.keluarga f ON f.rumah_tangga_id = (coalesce(r.baru, r.lama)).id
+                   WHERE r.id > lalu.riwayat_sampai AND (r.lama).kode_wilayah IS DISTINCT FROM (r.baru).kode_wilayah) x
+         WHERE x.no_kk IS NOT NULL;
+        INSERT INTO pg_temp.penetapan_kk SELECT a.no_kk FROM pg_temp.penetapan_kk_anggota a ON CONFLICT DO NOTHING;
+    END IF;
+    CREATE UNIQUE INDEX ON pg_temp.penetapan_kk_anggota (no_kk);
+    ANALYZE pg_temp.penetapan_kk, pg_temp.penetapan_kk_anggota;
 
     -- the families in DTKS after the month, scored
     n_skor := dtks.penetapan_skor(bulan, model, acuan);
@@ -711,10 +737,11 @@ BEGIN
     CREATE UNIQUE INDEX ON pg_temp.penetapan_usulan_kk (no_kk);
     ANALYZE pg_temp.penetapan_usulan_kk;
 
-    -- members wanted: the current living members of the families in DTKS
+    -- members wanted: the current living members of the families in DTKS whose members may have changed
     CREATE TEMP TABLE penetapan_anggota_kini ON COMMIT DROP AS
     SELECT m.nik, m.no_kk, k.kode_wilayah, m.shdk, a.jenis_kelamin, a.tanggal_lahir
       FROM pg_temp.penetapan_keluarga_kini k
+      JOIN pg_temp.penetapan_kk_anggota t ON t.no_kk = k.no_kk
       JOIN dtks.keanggotaan m ON m.no_kk = k.no_kk AND upper_inf(m.berlaku)
       JOIN dtks.anggota a ON a.nik = m.nik AND a.status_hidup = 'aktif';
     CREATE INDEX ON pg_temp.penetapan_anggota_kini (nik);
@@ -756,11 +783,11 @@ BEGIN
                              WHERE x.no_kk = b.no_kk AND x.alasan_keluar IS NULL) AS masuk
       FROM buka b;
 
-    -- members: those of the families touched, and those now wanted (they may come from elsewhere)
+    -- members: those of the families whose members may have changed, and those now wanted (they may come from elsewhere)
     CREATE TEMP TABLE penetapan_anggota_tutup ON COMMIT DROP AS
     WITH calon AS (
         SELECT c.id, d.nik, d.no_kk, d.kode_wilayah, d.shdk, d.jenis_kelamin, d.tanggal_lahir
-          FROM (SELECT p.id, p.nik FROM pg_temp.penetapan_kk t
+          FROM (SELECT p.id, p.nik FROM pg_temp.penetapan_kk_anggota t
                   JOIN dtks.penetapan_anggota p ON p.no_kk = t.no_kk AND upper_inf(p.berlaku)
                 UNION
                 SELECT p.id, p.nik FROM pg_temp.penetapan_anggota_kini d

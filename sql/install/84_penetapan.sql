@@ -239,12 +239,10 @@ DECLARE
     kolom_ang text;
     hasil record;
     sisa text;
-    riwayat_kini bigint;
 BEGIN
     -- one penetapan at a time; a month once, in order; the registry holds still while the month reads it
     LOCK TABLE dtks.penetapan IN SHARE ROW EXCLUSIVE MODE;
     LOCK TABLE dtks.rumah_tangga, dtks.keluarga, dtks.anggota, dtks.keanggotaan IN SHARE ROW EXCLUSIVE MODE;
-    SELECT CASE WHEN q.is_called THEN q.last_value ELSE 0 END INTO riwayat_kini FROM dtks.riwayat_id_seq q;
     IF EXISTS (SELECT 1 FROM dtks.penetapan p WHERE p.periode = bulan) THEN
         RAISE EXCEPTION 'penetapan of % is already made', to_char(bulan, 'YYYY-MM')
             USING ERRCODE = '23505', DETAIL = 'A month is determined once; what arrives later goes to the next month.';
@@ -275,7 +273,7 @@ BEGIN
     -- (left by an earlier penetapan in this transaction that failed inside a savepoint)
     FOR sisa IN SELECT c.oid::regclass::text FROM pg_catalog.pg_class c
                  WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r'
-                   AND c.relname = ANY (ARRAY['penetapan_usulan', 'penetapan_kk', 'penetapan_kk_anggota', 'penetapan_alasan', 'penetapan_ini',
+                   AND c.relname = ANY (ARRAY['penetapan_usulan', 'penetapan_kk', 'penetapan_riwayat_kk', 'penetapan_kk_anggota', 'penetapan_alasan', 'penetapan_ini',
                                               'penetapan_masuk', 'penetapan_masalah', 'penetapan_keluarga_kini',
                                               'penetapan_anggota_kini', 'penetapan_alasan_kk', 'penetapan_alasan_nik', 'penetapan_usulan_kk',
                                               'penetapan_keluarga_tutup', 'penetapan_keluarga_buka', 'penetapan_keluarga_tetap', 'penetapan_anggota_tetap',
@@ -314,27 +312,38 @@ BEGIN
     CREATE TEMP TABLE penetapan_kk (no_kk dtks.no_kk PRIMARY KEY) ON COMMIT DROP;
     CREATE TEMP TABLE penetapan_alasan (no_kk dtks.no_kk, nik dtks.nik, alasan text, usulan bigint) ON COMMIT DROP;
     INSERT INTO pg_temp.penetapan_kk SELECT DISTINCT u.no_kk FROM pg_temp.penetapan_usulan u ON CONFLICT DO NOTHING;
-    -- and the KKs that registry edits made outside the usulan touched since the last month (their history ids, read
-    -- after the lock: no writer of the registry is still open, so every id up to the sequence's is committed)
-    IF lalu.riwayat_sampai IS NOT NULL THEN
-        INSERT INTO pg_temp.penetapan_kk
-        SELECT x.no_kk FROM (
-            SELECT unnest(ARRAY[(r.lama).no_kk, (r.baru).no_kk]) AS no_kk FROM dtks.riwayat_keanggotaan r
-             WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
-            UNION SELECT unnest(ARRAY[(r.lama).no_kk, (r.baru).no_kk]) FROM dtks.riwayat_keluarga r
-             WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini
-            UNION SELECT k.no_kk FROM dtks.riwayat_anggota r JOIN dtks.keanggotaan k ON k.nik = (coalesce(r.baru, r.lama)).nik
-                   WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini AND upper_inf(k.berlaku)
-            UNION SELECT f.no_kk FROM dtks.riwayat_rumah_tangga r JOIN dtks.keluarga f ON f.rumah_tangga_id = (coalesce(r.baru, r.lama)).id
-                   WHERE r.id > lalu.riwayat_sampai AND r.id <= riwayat_kini) x
-         WHERE x.no_kk IS NOT NULL
-        ON CONFLICT DO NOTHING;
-    END IF;
-
     SELECT max(u.putaran) INTO jumlah_putaran FROM pg_temp.penetapan_usulan u;
     FOR putaran IN 1 .. coalesce(jumlah_putaran, 0) LOOP
         PERFORM dtks.penetapan_terapkan(bulan, putaran, kolom_rt, kolom_kel, kolom_ang);
     END LOOP;
+
+    -- the KKs the registry history names since the last month (the month's own writes, and edits made outside the
+    -- usulan such as a DBA's correction: the lock above lets no writer of the registry still be open), each marked
+    -- when its members' presence may change: memberships, members' sex, birth date or life, family status or
+    -- household, household region (so every family of a household that moved moves with it)
+    CREATE TEMP TABLE penetapan_riwayat_kk (no_kk dtks.no_kk PRIMARY KEY, anggota boolean) ON COMMIT DROP;
+    IF lalu.riwayat_sampai IS NOT NULL THEN
+        INSERT INTO pg_temp.penetapan_riwayat_kk
+        SELECT x.no_kk, bool_or(x.anggota) FROM (
+            SELECT unnest(ARRAY[(r.lama).no_kk, (r.baru).no_kk]) AS no_kk, true AS anggota FROM dtks.riwayat_keanggotaan r
+             WHERE r.id > lalu.riwayat_sampai
+            UNION ALL
+            SELECT unnest(ARRAY[(r.lama).no_kk, (r.baru).no_kk]),
+                   ((r.lama).rumah_tangga_id, (r.lama).status) IS DISTINCT FROM ((r.baru).rumah_tangga_id, (r.baru).status)
+              FROM dtks.riwayat_keluarga r WHERE r.id > lalu.riwayat_sampai
+            UNION ALL
+            SELECT k.no_kk, ((r.lama).jenis_kelamin, (r.lama).tanggal_lahir, (r.lama).status_hidup)
+                            IS DISTINCT FROM ((r.baru).jenis_kelamin, (r.baru).tanggal_lahir, (r.baru).status_hidup)
+              FROM dtks.riwayat_anggota r JOIN dtks.keanggotaan k ON k.nik = (coalesce(r.baru, r.lama)).nik AND upper_inf(k.berlaku)
+             WHERE r.id > lalu.riwayat_sampai
+            UNION ALL
+            SELECT f.no_kk, (r.lama).kode_wilayah IS DISTINCT FROM (r.baru).kode_wilayah
+              FROM dtks.riwayat_rumah_tangga r JOIN dtks.keluarga f ON f.rumah_tangga_id = (coalesce(r.baru, r.lama)).id
+             WHERE r.id > lalu.riwayat_sampai) x
+         WHERE x.no_kk IS NOT NULL
+         GROUP BY x.no_kk;
+        INSERT INTO pg_temp.penetapan_kk SELECT r.no_kk FROM pg_temp.penetapan_riwayat_kk r ON CONFLICT DO NOTHING;
+    END IF;
 
     -- a household whose kepala left its families is headed by the kepala keluarga of one still active
     UPDATE dtks.rumah_tangga h
@@ -359,29 +368,14 @@ BEGIN
         ON CONFLICT DO NOTHING;
     END IF;
 
-    -- the families whose members' presence may change: those whose memberships, members' sex, birth date or life,
-    -- family status or household, or household's region changed since the last month (its history, this month's
-    -- writes included, such as another family of a household that moved); a family whose score or house alone
-    -- changed keeps its members' rows unread.  Every family on the first month, a new model, or after a month that
-    -- recorded no history bound.
+    -- the families whose members' presence is compared: those the history marks (a family whose house or score alone
+    -- changed keeps its members' rows unread); every family on the first month, a new model, or after a month that
+    -- recorded no history bound
     IF semua OR lalu.riwayat_sampai IS NULL THEN
         CREATE TEMP TABLE penetapan_kk_anggota ON COMMIT DROP AS SELECT t.no_kk FROM pg_temp.penetapan_kk t;
     ELSE
         CREATE TEMP TABLE penetapan_kk_anggota ON COMMIT DROP AS
-        SELECT x.no_kk FROM (
-            SELECT unnest(ARRAY[(r.lama).no_kk, (r.baru).no_kk]) AS no_kk FROM dtks.riwayat_keanggotaan r
-             WHERE r.id > lalu.riwayat_sampai
-            UNION SELECT unnest(ARRAY[(r.lama).no_kk, (r.baru).no_kk]) FROM dtks.riwayat_keluarga r
-                   WHERE r.id > lalu.riwayat_sampai
-                     AND ((r.lama).rumah_tangga_id, (r.lama).status) IS DISTINCT FROM ((r.baru).rumah_tangga_id, (r.baru).status)
-            UNION SELECT k.no_kk FROM dtks.riwayat_anggota r JOIN dtks.keanggotaan k ON k.nik = (coalesce(r.baru, r.lama)).nik
-                   WHERE r.id > lalu.riwayat_sampai AND upper_inf(k.berlaku)
-                     AND ((r.lama).jenis_kelamin, (r.lama).tanggal_lahir, (r.lama).status_hidup)
-                         IS DISTINCT FROM ((r.baru).jenis_kelamin, (r.baru).tanggal_lahir, (r.baru).status_hidup)
-            UNION SELECT f.no_kk FROM dtks.riwayat_rumah_tangga r JOIN dtks.keluarga f ON f.rumah_tangga_id = (coalesce(r.baru, r.lama)).id
-                   WHERE r.id > lalu.riwayat_sampai AND (r.lama).kode_wilayah IS DISTINCT FROM (r.baru).kode_wilayah) x
-         WHERE x.no_kk IS NOT NULL;
-        INSERT INTO pg_temp.penetapan_kk SELECT a.no_kk FROM pg_temp.penetapan_kk_anggota a ON CONFLICT DO NOTHING;
+        SELECT r.no_kk FROM pg_temp.penetapan_riwayat_kk r WHERE r.anggota;
     END IF;
     CREATE UNIQUE INDEX ON pg_temp.penetapan_kk_anggota (no_kk);
     ANALYZE pg_temp.penetapan_kk, pg_temp.penetapan_kk_anggota;

@@ -3,7 +3,7 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(72);
+SELECT plan(75);
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
 CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
@@ -318,6 +318,20 @@ SELECT results_eq($$SELECT DISTINCT p.no_kk::text, p.kode_wilayah::text FROM dtk
                   'an usulan that moves a household moves both its families in DTKS from the month');
 SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 5 figures equal a full recount');
 SELECT is(pg_temp.registri_beda(), 0::bigint, 'month 5: who is in DTKS, with family, region, household, SHDK, sex, birth date, desil and score, is the registry now');
+
+-- month 6: the family of that household's kepala rumah tangga leaves DTKS; the household is headed by the other family's kepala keluarga
+CREATE TEMP TABLE kepala_pergi AS
+SELECT m.no_kk::text AS no_kk, (SELECT x.nik::text FROM dtks.keanggotaan x
+                                 WHERE x.no_kk::text = CASE WHEN m.no_kk::text = p.no_kk THEN p.lain ELSE p.no_kk END
+                                   AND upper_inf(x.berlaku) AND x.shdk = 1) AS kepala_baru
+  FROM pindah p JOIN dtks.rumah_tangga h ON h.id = p.rumah_tangga_id
+  JOIN dtks.keanggotaan m ON m.nik = h.kepala_nik AND upper_inf(m.berlaku);
+SELECT pg_temp.dikirim('penghentian', (SELECT no_kk::dtks.no_kk FROM kepala_pergi), '{}', NULL, 'pindah', '2027-05-01');
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-05-01')$$), 'ok 1', 'month 6 is determined');
+SELECT is((SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = (SELECT rumah_tangga_id FROM pindah)),
+          (SELECT kepala_baru FROM kepala_pergi),
+          'a household whose kepala rumah tangga left with the family is headed by the kepala keluarga of the family still in it');
+SELECT is(pg_temp.registri_beda(), 0::bigint, 'month 6: who is in DTKS, with family, region, household, SHDK, sex, birth date, desil and score, is the registry now');
 
 -- the age band, in C, follows PostgreSQL's date arithmetic (29 February + N years = 28 February)
 SELECT is_empty($$SELECT x.l, p0.p FROM generate_series('1960-02-20'::date, '1960-03-10', '1 day') l0(l),

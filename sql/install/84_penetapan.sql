@@ -320,7 +320,8 @@ BEGIN
     -- the KKs the registry history names since the last month (the month's own writes, and edits made outside the
     -- usulan such as a DBA's correction: the lock above lets no writer of the registry still be open), each marked
     -- when its members' presence may change: memberships, members' sex, birth date or life, family status or
-    -- household, household region (so every family of a household that moved moves with it)
+    -- household, household region (so every family of a household that moved moves with it) or kepala (so the
+    -- household is checked for a kepala below)
     CREATE TEMP TABLE penetapan_riwayat_kk (no_kk dtks.no_kk PRIMARY KEY, anggota boolean) ON COMMIT DROP;
     IF lalu.riwayat_sampai IS NOT NULL THEN
         INSERT INTO pg_temp.penetapan_riwayat_kk
@@ -337,7 +338,7 @@ BEGIN
               FROM dtks.riwayat_anggota r JOIN dtks.keanggotaan k ON k.nik = (coalesce(r.baru, r.lama)).nik AND upper_inf(k.berlaku)
              WHERE r.id > lalu.riwayat_sampai
             UNION ALL
-            SELECT f.no_kk, (r.lama).kode_wilayah IS DISTINCT FROM (r.baru).kode_wilayah
+            SELECT f.no_kk, ((r.lama).kode_wilayah, (r.lama).kepala_nik) IS DISTINCT FROM ((r.baru).kode_wilayah, (r.baru).kepala_nik)
               FROM dtks.riwayat_rumah_tangga r JOIN dtks.keluarga f ON f.rumah_tangga_id = (coalesce(r.baru, r.lama)).id
              WHERE r.id > lalu.riwayat_sampai) x
          WHERE x.no_kk IS NOT NULL
@@ -345,13 +346,17 @@ BEGIN
         INSERT INTO pg_temp.penetapan_kk SELECT r.no_kk FROM pg_temp.penetapan_riwayat_kk r ON CONFLICT DO NOTHING;
     END IF;
 
-    -- a household whose kepala left its families is headed by the kepala keluarga of one still active
+    -- a household whose kepala left its families is headed by the kepala keluarga of one still active; only a
+    -- household with a membership, family or kepala change can have lost its kepala (every KK of the month when
+    -- there was no history bound to read from)
     UPDATE dtks.rumah_tangga h
        SET kepala_nik = (SELECT m.nik FROM dtks.keluarga f
                            JOIN dtks.keanggotaan m ON m.no_kk OPERATOR(dtks.=) f.no_kk AND upper_inf(m.berlaku) AND m.shdk = 1
                           WHERE f.rumah_tangga_id = h.id AND f.status = 'aktif'
                           ORDER BY f.no_kk LIMIT 1)
-     WHERE h.id IN (SELECT f.rumah_tangga_id FROM pg_temp.penetapan_kk t JOIN dtks.keluarga f ON f.no_kk OPERATOR(dtks.=) t.no_kk)
+     WHERE h.id IN (SELECT f.rumah_tangga_id FROM pg_temp.penetapan_kk t JOIN dtks.keluarga f ON f.no_kk OPERATOR(dtks.=) t.no_kk
+                     WHERE lalu.riwayat_sampai IS NULL
+                        OR EXISTS (SELECT 1 FROM pg_temp.penetapan_riwayat_kk r WHERE r.no_kk = t.no_kk AND r.anggota))
        AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m JOIN dtks.keluarga f ON f.no_kk OPERATOR(dtks.=) m.no_kk
                         WHERE m.nik OPERATOR(dtks.=) h.kepala_nik AND upper_inf(m.berlaku)
                           AND f.rumah_tangga_id = h.id AND f.status = 'aktif');

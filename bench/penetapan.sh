@@ -36,6 +36,8 @@
 # 5. Months 2-12 (2027-02 ... 2027-12): usulan for FAMILIES/500 families each, each month's tetapkan timed (commit
 #    included).  Then the dashboard query (one kab/kota's 12-month series from dtks.v_penetapan_bulanan, the kab/kota
 #    with the most members) 50 times: median and max (target < 50 ms), and EXPLAIN ANALYZE once.
+#    Then the other reads a BI tool makes of 2027-12 (every kab/kota, a province's and a kab/kota's desa, every desa,
+#    the changes, the programs, the usulan funnel), 10 runs each: median and max (no target; reported).
 # 6. Cross-check: the maintained figures in force in 2027-12 (dtks.penetapan_agregat_bulan) against a recount from dtks.penetapan_pada('2027-12-01'), every
 #    region at every level, every figure (families, members, households, desil, sex, age bands, programs); and
 #    dtks.penetapan_pada('2027-12-01') against the registry after the last month, member by member, every column.
@@ -241,6 +243,39 @@ psql -X -At -c "SELECT format('   %s rows; %s: families %s -> %s, members %s -> 
                   (array_agg(anggota ORDER BY periode))[1], (array_agg(anggota ORDER BY periode DESC))[1])
                 FROM ($seri) x"
 psql -X -At -c "SET jit = off" -c "EXPLAIN (ANALYZE, BUFFERS) $seri" | sed 's/^/   /'
+
+# the other reads a BI tool makes of one month: a whole level, a province's or a kab/kota's desa, the changes
+prov=${kab%%.*}
+echo
+echo "== BI reads of 2027-12 (10 runs each; every row sent to psql, unaligned)"
+baca() {
+  {
+    echo "SET jit = off; $atur"
+    echo "$2 \\g /dev/null"
+    for ((i = 1; i <= 10; i++)); do
+      echo "SELECT clock_timestamp() AS t0 \\gset"
+      echo "$2 \\g /dev/null"
+      echo "SELECT round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000, 2) AS ms \\gset"
+      echo "\\echo BACA :ms"
+    done
+  } | psql -X -q -A -v ON_ERROR_STOP=1 > "$log"
+  printf '   %-62s %6s rows   median %8s ms   max %8s ms\n' "$1" "$(psql -X -At -c "SELECT count(*) FROM ($2) x")" \
+         "$(awk '$1 == "BACA" {print $2}' "$log" | median)" "$(awk '$1 == "BACA" {print $2}' "$log" | sort -n | tail -1)"
+}
+baca "v_penetapan_bulanan, every kab/kota" \
+     "SELECT * FROM dtks.v_penetapan_bulanan WHERE periode = '2027-12-01' AND tingkat = 2"
+baca "v_penetapan_bulanan, the desa of province $prov" \
+     "SELECT * FROM dtks.v_penetapan_bulanan WHERE periode = '2027-12-01' AND tingkat = 4 AND kode_provinsi = '$prov'"
+baca "v_penetapan_bulanan, the desa of kab/kota $kab" \
+     "SELECT * FROM dtks.v_penetapan_bulanan WHERE periode = '2027-12-01' AND tingkat = 4 AND kode_kabkota = '$kab'"
+baca "v_penetapan_bulanan, every desa of the country" \
+     "SELECT * FROM dtks.v_penetapan_bulanan WHERE periode = '2027-12-01' AND tingkat = 4"
+baca "v_penetapan_perubahan, every kab/kota" \
+     "SELECT * FROM dtks.v_penetapan_perubahan WHERE periode = '2027-12-01' AND tingkat = 2"
+baca "v_penetapan_program, every kab/kota" \
+     "SELECT * FROM dtks.v_penetapan_program WHERE periode = '2027-12-01' AND tingkat = 2"
+baca "v_usulan_rekap, every kab/kota" \
+     "SELECT * FROM dtks.v_usulan_rekap WHERE tingkat = 2"
 
 echo
 echo "== 6. cross-check: the maintained figures of 2027-12 against a recount from penetapan_pada('2027-12-01')"

@@ -47,6 +47,10 @@ SELECT periode, tingkat_nama, kode_wilayah, nama_wilayah, keluarga, anggota, rum
        desil_1 + desil_2 + desil_3 + desil_4 AS desil_1_4, laki_laki + perempuan = anggota AS jenis_kelamin_utuh,
        umur_0_5 + umur_6_17 + umur_18_59 + umur_60_lebih = anggota AS umur_utuh
   FROM v_penetapan_bulanan WHERE tingkat <= 2 ORDER BY periode, kode_wilayah;
+-- a region with the regions above it, by name (a BI tool filters on any of the code columns)
+SELECT tingkat_nama, kode_wilayah, nama_provinsi, nama_kabkota, kode_kecamatan, nama_kecamatan, kode_desa, nama_desa
+  FROM v_penetapan_bulanan WHERE periode = '2030-01-01' AND kode_kecamatan = '34.71.01'
+ ORDER BY tingkat, kode_wilayah LIMIT 3;
 SELECT periode, kode_wilayah, keluarga_awal, keluarga_masuk, keluarga_keluar, keluarga_tetap, keluarga_akhir
   FROM v_penetapan_perubahan WHERE tingkat = 1 ORDER BY periode, kode_wilayah;
 SELECT tingkat, kode_wilayah, nama_wilayah, jenis, sumber, jumlah, dikirim, ditetapkan, dikembalikan

@@ -3,7 +3,7 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(75);
+SELECT plan(78);
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
 CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
@@ -268,6 +268,33 @@ SELECT is(pg_temp.agregat_beda(), 0::bigint, 'month 3 figures equal a full recou
 SELECT is(pg_temp.registri_beda(), 0::bigint, 'month 3: who is in DTKS, with family, region, household, SHDK, sex, birth date, desil and score, is the registry now');
 SELECT is((SELECT count(*) FROM dtks.v_penetapan_perubahan WHERE keluarga_awal + keluarga_masuk - keluarga_keluar <> keluarga_akhir
               OR anggota_tetap + anggota_masuk <> anggota_akhir), 0::bigint, 'the changes view balances: awal + masuk - keluar = akhir');
+-- the region columns of the BI views against the parent chain of dtks.wilayah (not the code arithmetic the views use)
+CREATE TEMP VIEW jenjang_harapan AS
+SELECT w.kode::text AS kode, (ARRAY['provinsi', 'kabkota', 'kecamatan', 'desa'])[w.tingkat] AS tingkat_nama, w.nama,
+       (CASE w.tingkat WHEN 1 THEN w.kode WHEN 2 THEN p1.kode WHEN 3 THEN p2.kode ELSE p3.kode END)::text AS kode_provinsi,
+       CASE w.tingkat WHEN 1 THEN w.nama WHEN 2 THEN p1.nama WHEN 3 THEN p2.nama ELSE p3.nama END AS nama_provinsi,
+       (CASE w.tingkat WHEN 2 THEN w.kode WHEN 3 THEN p1.kode WHEN 4 THEN p2.kode END)::text AS kode_kabkota,
+       CASE w.tingkat WHEN 2 THEN w.nama WHEN 3 THEN p1.nama WHEN 4 THEN p2.nama END AS nama_kabkota,
+       (CASE w.tingkat WHEN 3 THEN w.kode WHEN 4 THEN p1.kode END)::text AS kode_kecamatan,
+       CASE w.tingkat WHEN 3 THEN w.nama WHEN 4 THEN p1.nama END AS nama_kecamatan,
+       (CASE w.tingkat WHEN 4 THEN w.kode END)::text AS kode_desa, CASE w.tingkat WHEN 4 THEN w.nama END AS nama_desa
+  FROM dtks.wilayah w
+  LEFT JOIN dtks.wilayah p1 ON p1.kode = w.induk
+  LEFT JOIN dtks.wilayah p2 ON p2.kode = p1.induk
+  LEFT JOIN dtks.wilayah p3 ON p3.kode = p2.induk;
+SELECT set_eq($$SELECT periode, kode_wilayah, tingkat_nama, nama_wilayah, kode_provinsi, nama_provinsi, kode_kabkota, nama_kabkota,
+                       kode_kecamatan, nama_kecamatan, kode_desa, nama_desa FROM dtks.v_penetapan_bulanan$$,
+              $$SELECT a.periode, j.kode, j.tingkat_nama, j.nama, j.kode_provinsi, j.nama_provinsi, j.kode_kabkota, j.nama_kabkota,
+                       j.kode_kecamatan, j.nama_kecamatan, j.kode_desa, j.nama_desa
+                  FROM dtks.penetapan_agregat_bulan a JOIN jenjang_harapan j ON j.kode = a.kode_wilayah::text$$,
+              'v_penetapan_bulanan: one row per month and region, with the level, names and codes of the region and every region above it');
+SELECT set_eq($$SELECT periode, kode_wilayah, nama_wilayah, kode_provinsi, kode_kabkota FROM dtks.v_penetapan_perubahan$$,
+              $$SELECT a.periode, j.kode, j.nama, j.kode_provinsi, j.kode_kabkota
+                  FROM dtks.penetapan_agregat_bulan a JOIN jenjang_harapan j ON j.kode = a.kode_wilayah::text$$,
+              'v_penetapan_perubahan: the same region columns');
+SELECT set_eq($$SELECT periode, kode_wilayah FROM dtks.v_penetapan_bulanan WHERE kode_kabkota = '34.71' AND tingkat = 4$$,
+              $$SELECT periode, kode_wilayah::text FROM dtks.penetapan_agregat_bulan WHERE kode_wilayah <@ '34.71' AND tingkat = 4$$,
+              'a filter on kode_kabkota gives exactly the desa of that kab/kota');
 SELECT results_eq($$SELECT periode, keluarga_masuk, keluarga_keluar_mampu, keluarga_keluar_pindah FROM dtks.v_penetapan_perubahan
                      WHERE kode_wilayah = '34' ORDER BY periode$$,
                   $$SELECT b.periode, b.masuk, b.mampu, b.pindah FROM (VALUES

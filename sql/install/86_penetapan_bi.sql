@@ -2,23 +2,6 @@
 -- usulan funnel.  Names and types are stable; codes are text so that any client filters them
 -- without the dtks types or operators.  dtks_pembaca reads these and nothing with personal data.
 
--- A region at every level above it, with names: the columns every view shares.
-CREATE FUNCTION dtks.wilayah_jenjang(kode dtks.kode_wilayah)
-    RETURNS TABLE (tingkat_nama text, nama_wilayah text, kode_provinsi text, nama_provinsi text,
-                   kode_kabkota text, nama_kabkota text, kode_kecamatan text, nama_kecamatan text,
-                   kode_desa text, nama_desa text)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-    SELECT (ARRAY['provinsi', 'kabkota', 'kecamatan', 'desa'])[dtks.tingkat(wilayah_jenjang.kode)],
-           (SELECT w.nama FROM dtks.wilayah w WHERE w.kode OPERATOR(dtks.=) wilayah_jenjang.kode),
-           dtks.leluhur(wilayah_jenjang.kode, 1)::text, (SELECT w.nama FROM dtks.wilayah w WHERE w.kode OPERATOR(dtks.=) dtks.leluhur(wilayah_jenjang.kode, 1)),
-           dtks.leluhur(wilayah_jenjang.kode, 2)::text, (SELECT w.nama FROM dtks.wilayah w WHERE w.kode OPERATOR(dtks.=) dtks.leluhur(wilayah_jenjang.kode, 2)),
-           dtks.leluhur(wilayah_jenjang.kode, 3)::text, (SELECT w.nama FROM dtks.wilayah w WHERE w.kode OPERATOR(dtks.=) dtks.leluhur(wilayah_jenjang.kode, 3)),
-           dtks.leluhur(wilayah_jenjang.kode, 4)::text, (SELECT w.nama FROM dtks.wilayah w WHERE w.kode OPERATOR(dtks.=) dtks.leluhur(wilayah_jenjang.kode, 4));
-END;
-COMMENT ON FUNCTION dtks.wilayah_jenjang(dtks.kode_wilayah) IS
-    'A region''s level name and its name, with the code and name of its province, kab/kota, kecamatan and desa (NULL below its own level), for the BI views';
-
 -- a region's series by its code as text (how BI tools filter)
 CREATE INDEX penetapan_agregat_kode_teks ON dtks.penetapan_agregat ((kode_wilayah::text), mulai);
 COMMENT ON INDEX dtks.penetapan_agregat_kode_teks IS 'A region''s rows by month, by the code as text (the BI views'' kode_wilayah)';
@@ -71,9 +54,13 @@ COMMENT ON COLUMN dtks.penetapan_agregat_bulan.anggota_keluar_ganda IS 'Members 
 COMMENT ON COLUMN dtks.penetapan_agregat_bulan.anggota_keluar_lainnya IS 'Members that left in that month: another reason (e.g. left the family)';
 
 CREATE VIEW dtks.v_penetapan_bulanan AS
-SELECT a.periode, a.tingkat::integer AS tingkat, j.tingkat_nama, a.kode_wilayah::text AS kode_wilayah, j.nama_wilayah,
-       j.kode_provinsi, j.nama_provinsi, j.kode_kabkota, j.nama_kabkota, j.kode_kecamatan, j.nama_kecamatan,
-       j.kode_desa, j.nama_desa,
+SELECT a.periode, a.tingkat::integer AS tingkat,
+       (ARRAY['provinsi', 'kabkota', 'kecamatan', 'desa'])[a.tingkat] AS tingkat_nama,
+       a.kode_wilayah::text AS kode_wilayah, w.nama AS nama_wilayah,
+       dtks.leluhur(a.kode_wilayah, 1)::text AS kode_provinsi, w1.nama AS nama_provinsi,
+       dtks.leluhur(a.kode_wilayah, 2)::text AS kode_kabkota, w2.nama AS nama_kabkota,
+       dtks.leluhur(a.kode_wilayah, 3)::text AS kode_kecamatan, w3.nama AS nama_kecamatan,
+       dtks.leluhur(a.kode_wilayah, 4)::text AS kode_desa, CASE WHEN a.tingkat = 4 THEN w.nama END AS nama_desa,
        a.keluarga, a.anggota, a.rumah_tangga,
        a.desil_1, a.desil_2, a.desil_3, a.desil_4, a.desil_5, a.desil_6, a.desil_7, a.desil_8, a.desil_9, a.desil_10,
        a.desil_kosong,
@@ -83,8 +70,13 @@ SELECT a.periode, a.tingkat::integer AS tingkat, j.tingkat_nama, a.kode_wilayah:
        coalesce((a.program ->> 'PIP')::bigint, 0) AS program_pip,
        coalesce((a.program ->> 'KJP_PLUS')::bigint, 0) AS program_kjp_plus,
        a.laki_laki, a.perempuan, a.umur_0_5, a.umur_6_17, a.umur_18_59, a.umur_60_lebih
+  -- the region and its ancestors joined (not a per-row function), so that a filter on a code column is a cheap
+  -- test before the names are looked up, and the names of a whole level come from one hash of dtks.wilayah
   FROM dtks.penetapan_agregat_bulan a
-  CROSS JOIN LATERAL dtks.wilayah_jenjang(a.kode_wilayah) j;
+  LEFT JOIN dtks.wilayah w ON w.kode OPERATOR(dtks.=) a.kode_wilayah
+  LEFT JOIN dtks.wilayah w1 ON w1.kode OPERATOR(dtks.=) dtks.leluhur(a.kode_wilayah, 1)
+  LEFT JOIN dtks.wilayah w2 ON w2.kode OPERATOR(dtks.=) dtks.leluhur(a.kode_wilayah, 2)
+  LEFT JOIN dtks.wilayah w3 ON w3.kode OPERATOR(dtks.=) dtks.leluhur(a.kode_wilayah, 3);
 COMMENT ON VIEW dtks.v_penetapan_bulanan IS
     'DTKS as determined, per month and region at every level (maintained by each penetapan): families, members, households, desil, programs, sex and age band. Filter on kode_wilayah (text) and periode; a region''s series is one index range';
 COMMENT ON COLUMN dtks.v_penetapan_bulanan.periode IS 'The month determined (its first day)';
@@ -159,8 +151,8 @@ WITH u AS (
            CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_ganda ELSE 0 END AS anggota_keluar_ganda,
            CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_lainnya ELSE 0 END AS anggota_keluar_lainnya
       FROM dtks.penetapan_agregat_bulan a)
-SELECT a.periode, a.tingkat::integer AS tingkat, a.kode_wilayah::text AS kode_wilayah, j.nama_wilayah,
-       j.kode_provinsi, j.kode_kabkota,
+SELECT a.periode, a.tingkat::integer AS tingkat, a.kode_wilayah::text AS kode_wilayah, w.nama AS nama_wilayah,
+       dtks.leluhur(a.kode_wilayah, 1)::text AS kode_provinsi, dtks.leluhur(a.kode_wilayah, 2)::text AS kode_kabkota,
        a.keluarga - a.keluarga_masuk + a.keluarga_keluar_meninggal + a.keluarga_keluar_pindah + a.keluarga_keluar_mampu
          + a.keluarga_keluar_ganda + a.keluarga_keluar_lainnya AS keluarga_awal,
        a.keluarga_masuk,
@@ -177,7 +169,8 @@ SELECT a.periode, a.tingkat::integer AS tingkat, a.kode_wilayah::text AS kode_wi
        a.anggota_keluar_lainnya,
        a.anggota - a.anggota_masuk AS anggota_tetap,
        a.anggota AS anggota_akhir
-  FROM u a, LATERAL dtks.wilayah_jenjang(a.kode_wilayah) j;
+  FROM u a
+  LEFT JOIN dtks.wilayah w ON w.kode OPERATOR(dtks.=) a.kode_wilayah;
 COMMENT ON VIEW dtks.v_penetapan_perubahan IS
     'What each month''s penetapan changed per region at every level: families and members that entered, left (by reason) and stayed; awal + masuk - keluar = akhir';
 COMMENT ON COLUMN dtks.v_penetapan_perubahan.periode IS 'The month';

@@ -30,6 +30,24 @@ SELECT periode, usulan, keluarga_keluar, anggota_keluar, program_mulai, desil_ul
 -- once, and in order
 SELECT * FROM tetapkan('2030-01-01');
 SELECT * FROM tetapkan('2029-12-01');
+-- a perbaikan naming as kepala rumah tangga a person of another household: refused, not silently re-headed
+RESET ROLE;
+ALTER TABLE usulan DISABLE TRIGGER usulan_periksa;
+INSERT INTO usulan (jenis, sumber, kode_wilayah, no_kk, data, status, periode_penetapan)
+SELECT 'perbaikan', 'dinas', h.kode_wilayah, f.no_kk,
+       jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik',
+           (SELECT m.nik::text FROM keanggotaan m JOIN keluarga g ON g.no_kk = m.no_kk
+             WHERE upper_inf(m.berlaku) AND g.status = 'aktif' AND g.rumah_tangga_id <> f.rumah_tangga_id ORDER BY m.nik LIMIT 1))),
+       'dikirim', '2030-02-01'
+  FROM (SELECT f.* FROM keluarga f JOIN penetapan_keluarga k ON k.no_kk = f.no_kk AND upper_inf(k.berlaku) ORDER BY f.no_kk LIMIT 1) f
+  JOIN rumah_tangga h ON h.id = f.rumah_tangga_id;
+ALTER TABLE usulan ENABLE TRIGGER usulan_periksa;
+SET ROLE uji_pusat_tetapkan;
+SELECT * FROM tetapkan('2030-02-01');
+RESET ROLE;
+ALTER TABLE usulan DISABLE TRIGGER usulan_periksa;
+UPDATE usulan SET status = 'dikembalikan', alasan = 'kepala rumah tangga di luar rumah tangga' WHERE status = 'dikirim';
+ALTER TABLE usulan ENABLE TRIGGER usulan_periksa;
 -- a bansos usulan for a family that leaves in the same month
 RESET ROLE;
 ALTER TABLE usulan DISABLE TRIGGER usulan_periksa;

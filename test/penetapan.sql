@@ -3,7 +3,7 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(78);
+SELECT plan(82);
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
 CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
@@ -360,6 +360,33 @@ SELECT ok((SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = (SELE
           = (SELECT kepala_baru FROM kepala_pergi),
           'a household whose kepala rumah tangga left with the family is headed by the kepala keluarga of the family still in it');
 SELECT is(pg_temp.registri_beda(), 0::bigint, 'month 6: who is in DTKS, with family, region, household, SHDK, sex, birth date, desil and score, is the registry now');
+
+-- month 7: a perbaikan may name another member as kepala rumah tangga; naming someone outside the household refuses the month
+CREATE TEMP TABLE ganti_kepala AS
+SELECT f.no_kk::text AS no_kk, f.rumah_tangga_id,
+       (SELECT m.nik::text FROM dtks.keanggotaan m WHERE m.no_kk = f.no_kk AND upper_inf(m.berlaku) AND m.shdk <> 1
+         ORDER BY m.nik LIMIT 1) AS anggota,
+       (SELECT m.nik::text FROM dtks.keanggotaan m JOIN dtks.keluarga g ON g.no_kk = m.no_kk
+         WHERE upper_inf(m.berlaku) AND g.status = 'aktif' AND g.rumah_tangga_id <> f.rumah_tangga_id
+         ORDER BY m.nik LIMIT 1) AS orang_lain,
+       (SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = f.rumah_tangga_id) AS kepala_lama
+  FROM dtks.keluarga f JOIN pilih p ON p.no_kk = f.no_kk
+ WHERE p.r = 8 AND f.status = 'aktif';
+SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
+                       jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT orang_lain FROM ganti_kepala))),
+                       NULL, NULL, '2027-06-01') AS id \gset buruk_
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$), 'DTK05',
+          'a perbaikan naming as kepala rumah tangga someone outside the household refuses the month (it is not replaced silently)');
+SELECT is((SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = (SELECT rumah_tangga_id FROM ganti_kepala)),
+          (SELECT kepala_lama FROM ganti_kepala), '... and the household keeps its kepala');
+SELECT pg_temp.kembalikan(:buruk_id);
+SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
+                       jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT anggota FROM ganti_kepala))),
+                       NULL, NULL, '2027-06-01');
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$), 'ok 1', 'month 7 is determined');
+SELECT ok((SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = (SELECT rumah_tangga_id FROM ganti_kepala))
+          = (SELECT anggota FROM ganti_kepala),
+          '... and the member it names heads the household');
 
 -- the age band, in C, follows PostgreSQL's date arithmetic (29 February + N years = 28 February)
 SELECT is_empty($$SELECT x.l, p0.p FROM generate_series('1960-02-20'::date, '1960-03-10', '1 day') l0(l),

@@ -434,7 +434,16 @@ BEGIN
         SELECT u.id, u.jenis, e.value AS e,
                CASE WHEN dtks.nik_valid(e.value ->> 'nik') THEN (e.value ->> 'nik')::dtks.nik END AS nik
           FROM pg_temp.penetapan_usulan u, jsonb_array_elements(CASE jsonb_typeof(u.data -> 'anggota')
-                                                                    WHEN 'array' THEN u.data -> 'anggota' ELSE '[]' END) e)
+                                                                    WHEN 'array' THEN u.data -> 'anggota' ELSE '[]' END) e),
+    -- the kepala rumah tangga an usulan names for the household it creates (baru) or corrects (perbaikan), and that
+    -- household (NULL for a new one)
+    kepala AS (
+        SELECT u.id, u.jenis, u.no_kk,
+               CASE WHEN dtks.nik_valid(u.data #>> '{rumah_tangga,kepala_nik}') THEN (u.data #>> '{rumah_tangga,kepala_nik}')::dtks.nik END AS nik,
+               CASE WHEN u.jenis = 'perbaikan' THEN (SELECT f.rumah_tangga_id FROM dtks.keluarga f WHERE f.no_kk = u.no_kk) END AS rt
+          FROM pg_temp.penetapan_usulan u
+         WHERE (u.jenis = 'perbaikan' OR (u.jenis = 'baru' AND NOT (u.data ? 'rumah_tangga_id')))
+           AND jsonb_typeof(u.data -> 'rumah_tangga') = 'object' AND u.data -> 'rumah_tangga' ? 'kepala_nik')
     SELECT u.id, u.jenis, 'it names no KK (no_kk, or data.no_kk)' AS masalah
       FROM pg_temp.penetapan_usulan u WHERE u.no_kk IS NULL
     UNION ALL
@@ -488,6 +497,22 @@ BEGIN
      WHERE a.jenis = 'penghentian'
        AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m
                         WHERE m.nik = a.nik AND m.no_kk = u.no_kk AND upper_inf(m.berlaku))
+    UNION ALL
+    SELECT k.id, k.jenis, 'data.rumah_tangga.kepala_nik is not a valid NIK' FROM kepala k WHERE k.nik IS NULL
+    UNION ALL
+    -- the kepala must be in the household after the month: a current member of one of its active families, or a member
+    -- that this usulan or another of the month brings into one of them (a re-heading would otherwise replace it silently)
+    SELECT k.id, k.jenis, 'data.rumah_tangga.kepala_nik is not a member of the household (now, or by an usulan of the month)'
+      FROM kepala k
+     WHERE k.nik IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM dtks.keluarga f
+                         JOIN dtks.keanggotaan m ON m.no_kk = f.no_kk AND upper_inf(m.berlaku) AND m.nik = k.nik
+                        WHERE f.rumah_tangga_id = k.rt AND f.status = 'aktif')
+       AND NOT EXISTS (SELECT 1 FROM anggota a JOIN pg_temp.penetapan_usulan v ON v.id = a.id
+                        WHERE a.nik = k.nik AND a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar')
+                          AND (v.id = k.id
+                               OR EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk = v.no_kk AND g.rumah_tangga_id = k.rt)
+                               OR v.data ->> 'rumah_tangga_id' = k.rt::text))
     UNION ALL
     SELECT u.id, u.jenis, 'a second baru for the same KK in one month'
       FROM pg_temp.penetapan_usulan u WHERE u.jenis = 'baru' AND u.putaran > 1;

@@ -438,7 +438,7 @@ BEGIN
     -- the kepala rumah tangga an usulan names for the household it creates (baru) or corrects (perbaikan), and that
     -- household (NULL for a new one)
     kepala AS (
-        SELECT u.id, u.jenis, u.no_kk,
+        SELECT u.id, u.jenis,
                CASE WHEN dtks.nik_valid(u.data #>> '{rumah_tangga,kepala_nik}') THEN (u.data #>> '{rumah_tangga,kepala_nik}')::dtks.nik END AS nik,
                CASE WHEN u.jenis = 'perbaikan' THEN (SELECT f.rumah_tangga_id FROM dtks.keluarga f WHERE f.no_kk = u.no_kk) END AS rt
           FROM pg_temp.penetapan_usulan u

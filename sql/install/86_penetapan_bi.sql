@@ -70,15 +70,15 @@ SELECT a.periode, a.tingkat::integer AS tingkat,
        coalesce((a.program ->> 'PIP')::bigint, 0) AS program_pip,
        coalesce((a.program ->> 'KJP_PLUS')::bigint, 0) AS program_kjp_plus,
        a.laki_laki, a.perempuan, a.umur_0_5, a.umur_6_17, a.umur_18_59, a.umur_60_lebih
-  -- the region and its ancestors joined (not a per-row function), so that a filter on a code column is a cheap
-  -- test before the names are looked up, and the names of a whole level come from one hash of dtks.wilayah
+  -- the region and its ancestors joined by primary key (not a per-row function the planner cannot inline), so that a
+  -- filter on any code column is a cheap test made before a name is looked up
   FROM dtks.penetapan_agregat_bulan a
   LEFT JOIN dtks.wilayah w ON w.kode OPERATOR(dtks.=) a.kode_wilayah
   LEFT JOIN dtks.wilayah w1 ON w1.kode OPERATOR(dtks.=) dtks.leluhur(a.kode_wilayah, 1)
   LEFT JOIN dtks.wilayah w2 ON w2.kode OPERATOR(dtks.=) dtks.leluhur(a.kode_wilayah, 2)
   LEFT JOIN dtks.wilayah w3 ON w3.kode OPERATOR(dtks.=) dtks.leluhur(a.kode_wilayah, 3);
 COMMENT ON VIEW dtks.v_penetapan_bulanan IS
-    'DTKS as determined, per month and region at every level (maintained by each penetapan): families, members, households, desil, programs, sex and age band. Filter on kode_wilayah (text) and periode; a region''s series is one index range';
+    'DTKS as determined, per month and region at every level (maintained by each penetapan): families, members, households, desil, programs, sex and age band. Filter on kode_wilayah (text) and periode, or on tingkat and an ancestor''s code (kode_kabkota ...); a region''s series is one index range';
 COMMENT ON COLUMN dtks.v_penetapan_bulanan.periode IS 'The month determined (its first day)';
 COMMENT ON COLUMN dtks.v_penetapan_bulanan.tingkat IS 'Level of the region: 1 provinsi, 2 kab/kota, 3 kecamatan, 4 desa/kelurahan';
 COMMENT ON COLUMN dtks.v_penetapan_bulanan.tingkat_nama IS 'Level as a word: provinsi, kabkota, kecamatan, desa';

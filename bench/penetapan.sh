@@ -51,6 +51,19 @@ atur=${BENCH_SET:-}
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 log=$(mktemp /tmp/dtks-penetapan.XXXXXX)
+# a read timed N times in one session after one warm-up run, every row sent to psql (unaligned): the ms of each run in $log
+kali() {
+  {
+    echo "SET jit = off; $atur"
+    echo "$2 \\g /dev/null"
+    for ((i = 1; i <= $1; i++)); do
+      echo "SELECT clock_timestamp() AS t0 \\gset"
+      echo "$2 \\g /dev/null"
+      echo "SELECT round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000, 2) AS ms \\gset"
+      echo "\\echo KALI :ms"
+    done
+  } | psql -X -q -A -v ON_ERROR_STOP=1 | awk '$1 == "KALI" {print $2}' > "$log"
+}
 trap 'rm -f "$log"' EXIT
 kosongkan='SET session_replication_role = replica;
   TRUNCATE dtks.penetapan, dtks.penetapan_desil_batas, dtks.penetapan_keluarga, dtks.penetapan_anggota,
@@ -225,19 +238,9 @@ kab=$(psql -X -At -c "SELECT kode_wilayah::text FROM dtks.penetapan_agregat_bula
 seri="SELECT * FROM dtks.v_penetapan_bulanan WHERE kode_wilayah = '$kab' AND periode BETWEEN '2027-01-01' AND '2027-12-01' ORDER BY periode"
 echo
 echo "== dashboard: kab/kota $kab, 12 months, 50 runs"
-{
-  echo "SET jit = off; $atur"
-  echo "$seri \\g /dev/null"
-  for ((i = 1; i <= 50; i++)); do
-    echo "SELECT clock_timestamp() AS t0 \\gset"
-    echo "$seri \\g /dev/null"
-    echo "SELECT round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000, 2) AS ms \\gset"
-    echo "\\echo SERI :ms"
-  done
-} | psql -X -q -v ON_ERROR_STOP=1 > "$log"
-printf '   median %s ms, max %s ms   target < 50 ms   %s\n' "$(awk '$1 == "SERI" {print $2}' "$log" | median)" \
-       "$(awk '$1 == "SERI" {print $2}' "$log" | sort -n | tail -1)" \
-       "$(awk '$1 == "SERI" {print $2}' "$log" | median | awk '{print ($1 < 50 ? "PASS" : "MISS")}')"
+kali 50 "$seri"
+printf '   median %s ms, max %s ms   target < 50 ms   %s\n' "$(median < "$log")" "$(sort -n "$log" | tail -1)" \
+       "$(median < "$log" | awk '{print ($1 < 50 ? "PASS" : "MISS")}')"
 psql -X -At -c "SELECT format('   %s rows; %s: families %s -> %s, members %s -> %s', count(*), max(nama_wilayah),
                   (array_agg(keluarga ORDER BY periode))[1], (array_agg(keluarga ORDER BY periode DESC))[1],
                   (array_agg(anggota ORDER BY periode))[1], (array_agg(anggota ORDER BY periode DESC))[1])
@@ -249,18 +252,9 @@ prov=${kab%%.*}
 echo
 echo "== BI reads of 2027-12 (10 runs each; every row sent to psql, unaligned)"
 baca() {
-  {
-    echo "SET jit = off; $atur"
-    echo "$2 \\g /dev/null"
-    for ((i = 1; i <= 10; i++)); do
-      echo "SELECT clock_timestamp() AS t0 \\gset"
-      echo "$2 \\g /dev/null"
-      echo "SELECT round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000, 2) AS ms \\gset"
-      echo "\\echo BACA :ms"
-    done
-  } | psql -X -q -A -v ON_ERROR_STOP=1 > "$log"
+  kali 10 "$2"
   printf '   %-62s %6s rows   median %8s ms   max %8s ms\n' "$1" "$(psql -X -At -c "SELECT count(*) FROM ($2) x")" \
-         "$(awk '$1 == "BACA" {print $2}' "$log" | median)" "$(awk '$1 == "BACA" {print $2}' "$log" | sort -n | tail -1)"
+         "$(median < "$log")" "$(sort -n "$log" | tail -1)"
 }
 baca "v_penetapan_bulanan, every kab/kota" \
      "SELECT * FROM dtks.v_penetapan_bulanan WHERE periode = '2027-12-01' AND tingkat = 2"

@@ -125,17 +125,7 @@ echo "== 3. month 1 (2027-01): the changes"
 echo "   $(usulan 2027-01-01 101 "$ubah")"
 
 echo "== 4. month 1: tetapkan against the full copy, $putaran rounds"
-salin="SELECT m.nik, m.no_kk, h.kode_wilayah, f.rumah_tangga_id, m.shdk, a.jenis_kelamin, a.tanggal_lahir, s.desil, s.skor,
-       coalesce(p.program, '{}') AS program
-  FROM dtks.keanggotaan m
-  JOIN dtks.anggota a ON a.nik = m.nik AND a.status_hidup = 'aktif'
-  JOIN dtks.keluarga f ON f.no_kk = m.no_kk AND f.status = 'aktif'
-  JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
-  LEFT JOIN (SELECT DISTINCT ON (x.no_kk) x.no_kk, x.desil, x.skor FROM dtks.skor_keluarga x
-              WHERE x.lingkup = 'nasional' ORDER BY x.no_kk, x.dihitung DESC) s ON s.no_kk = m.no_kk
-  LEFT JOIN (SELECT g.no_kk, array_agg(g.program ORDER BY g.program) AS program FROM dtks.penetapan_program g
-              WHERE upper_inf(g.berlaku) GROUP BY g.no_kk) p ON p.no_kk = m.no_kk
- WHERE upper_inf(m.berlaku)"
+salin=$(cat penetapan_salinan.sql)
 # where a round's time went: the PL/pgSQL functions of the month (trigger functions included), from the statistics
 # of the open transaction (track_functions = pl); self times, so a statement's triggers count for the trigger function
 # and penetapan_jalankan's own is its statements (the usulan state machine, the registry check, the month's families)

@@ -22,6 +22,9 @@ AS $$
 DECLARE
     sampai date := (bulan + interval '1 month')::date;
     i_ integer;
+    tabel text;
+    nama text;
+    benih integer;
 BEGIN
     CREATE TEMP TABLE lantai_usulan ON COMMIT DROP AS
     SELECT u.id FROM dtks.usulan u WHERE u.status = 'dikirim' AND u.periode_penetapan <= bulan;
@@ -75,23 +78,20 @@ BEGIN
              ORDER BY x.no_kk, x.versi, x.lingkup, x.dihitung DESC) s
      ORDER BY dtks_bench_penetapan.acak(14, hashtext(s.no_kk::text)) LIMIT (n -> 'skor_keluarga' ->> 0)::integer;
     -- presence periods: ended, and opened (copies of current ones as stretches of the month only)
-    CREATE TEMP TABLE lantai_pk_ubah ON COMMIT DROP AS
-    SELECT p.id, daterange(lower(p.berlaku), bulan) AS berlaku FROM dtks.penetapan_keluarga p WHERE upper_inf(p.berlaku)
-     ORDER BY dtks_bench_penetapan.acak(15, p.id) LIMIT (n -> 'penetapan_keluarga' ->> 1)::integer;
+    FOR tabel, nama, benih IN VALUES ('penetapan_keluarga', 'pk', 15), ('penetapan_anggota', 'pa', 17), ('penetapan_program', 'pp', 19) LOOP
+        EXECUTE format('CREATE TEMP TABLE lantai_%s_ubah ON COMMIT DROP AS
+                        SELECT p.id, daterange(lower(p.berlaku), %L) AS berlaku FROM dtks.%I p WHERE upper_inf(p.berlaku)
+                         ORDER BY dtks_bench_penetapan.acak(%s, p.id) LIMIT %s',
+                       nama, bulan, tabel, benih, (n -> tabel ->> 1)::integer);
+    END LOOP;
     CREATE TEMP TABLE lantai_pk_baru ON COMMIT DROP AS
     SELECT p.no_kk, p.rumah_tangga_id, p.kode_wilayah, p.skor, p.desil, daterange(bulan, sampai) AS berlaku
       FROM dtks.penetapan_keluarga p
      ORDER BY dtks_bench_penetapan.acak(16, p.id) LIMIT (n -> 'penetapan_keluarga' ->> 0)::integer;
-    CREATE TEMP TABLE lantai_pa_ubah ON COMMIT DROP AS
-    SELECT p.id, daterange(lower(p.berlaku), bulan) AS berlaku FROM dtks.penetapan_anggota p WHERE upper_inf(p.berlaku)
-     ORDER BY dtks_bench_penetapan.acak(17, p.id) LIMIT (n -> 'penetapan_anggota' ->> 1)::integer;
     CREATE TEMP TABLE lantai_pa_baru ON COMMIT DROP AS
     SELECT p.nik, p.no_kk, p.kode_wilayah, p.shdk, p.jenis_kelamin, p.tanggal_lahir, daterange(bulan, sampai) AS berlaku
       FROM dtks.penetapan_anggota p
      ORDER BY dtks_bench_penetapan.acak(18, p.id) LIMIT (n -> 'penetapan_anggota' ->> 0)::integer;
-    CREATE TEMP TABLE lantai_pp_ubah ON COMMIT DROP AS
-    SELECT p.id, daterange(lower(p.berlaku), bulan) AS berlaku FROM dtks.penetapan_program p WHERE upper_inf(p.berlaku)
-     ORDER BY dtks_bench_penetapan.acak(19, p.id) LIMIT (n -> 'penetapan_program' ->> 1)::integer;
     CREATE TEMP TABLE lantai_pp_baru ON COMMIT DROP AS
     SELECT p.no_kk, p.program, daterange(bulan, sampai) AS berlaku FROM dtks.penetapan_program p
      ORDER BY dtks_bench_penetapan.acak(20, p.id) LIMIT (n -> 'penetapan_program' ->> 0)::integer;

@@ -48,6 +48,26 @@ RESET ROLE;
 ALTER TABLE usulan DISABLE TRIGGER usulan_periksa;
 UPDATE usulan SET status = 'dikembalikan', alasan = 'kepala rumah tangga di luar rumah tangga' WHERE status = 'dikirim';
 ALTER TABLE usulan ENABLE TRIGGER usulan_periksa;
+-- a perbaikan naming as kepala rumah tangga a member that another usulan of the month stops: refused too
+ALTER TABLE usulan DISABLE TRIGGER usulan_periksa;
+WITH f AS (SELECT f.*, (SELECT m.nik::text FROM keanggotaan m WHERE m.no_kk = f.no_kk AND upper_inf(m.berlaku) AND m.shdk <> 1
+                         ORDER BY m.nik LIMIT 1) AS anggota
+             FROM keluarga f JOIN penetapan_keluarga k ON k.no_kk = f.no_kk AND upper_inf(k.berlaku)
+            WHERE EXISTS (SELECT 1 FROM keanggotaan m WHERE m.no_kk = f.no_kk AND upper_inf(m.berlaku) AND m.shdk <> 1)
+            ORDER BY f.no_kk LIMIT 1)
+INSERT INTO usulan (jenis, sumber, kode_wilayah, no_kk, data, alasan_penghentian, status, periode_penetapan)
+SELECT j.jenis, 'dinas', h.kode_wilayah, f.no_kk, j.data, j.alasan, 'dikirim', '2030-02-01'
+  FROM f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id,
+       LATERAL (VALUES ('perbaikan', jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', f.anggota)), NULL),
+                       ('penghentian', jsonb_build_object('anggota', jsonb_build_array(jsonb_build_object('nik', f.anggota))), 'meninggal'))
+               j(jenis, data, alasan);
+ALTER TABLE usulan ENABLE TRIGGER usulan_periksa;
+SET ROLE uji_pusat_tetapkan;
+SELECT * FROM tetapkan('2030-02-01');
+RESET ROLE;
+ALTER TABLE usulan DISABLE TRIGGER usulan_periksa;
+UPDATE usulan SET status = 'dikembalikan', alasan = 'kepala rumah tangga berhenti di bulan yang sama' WHERE status = 'dikirim';
+ALTER TABLE usulan ENABLE TRIGGER usulan_periksa;
 -- a bansos usulan for a family that leaves in the same month
 RESET ROLE;
 ALTER TABLE usulan DISABLE TRIGGER usulan_periksa;

@@ -3,7 +3,7 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(82);
+SELECT plan(84);
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
 CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
@@ -380,6 +380,20 @@ SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$), 
 SELECT is((SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = (SELECT rumah_tangga_id FROM ganti_kepala)),
           (SELECT kepala_lama FROM ganti_kepala), '... and the household keeps its kepala');
 SELECT pg_temp.kembalikan(:buruk_id);
+-- ... nor a member that another usulan of the same month stops (the re-heading would replace it silently)
+SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
+                       jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT anggota FROM ganti_kepala))),
+                       NULL, NULL, '2027-06-01') AS id \gset bentrok_
+SELECT pg_temp.dikirim('penghentian', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
+                       jsonb_build_object('anggota', jsonb_build_array(jsonb_build_object('nik', (SELECT anggota FROM ganti_kepala),
+                                                                                          'tanggal_meninggal', '2027-05-20'))),
+                       NULL, 'meninggal', '2027-06-01') AS id \gset henti_
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$), 'DTK05',
+          'a perbaikan naming as kepala rumah tangga a member that a penghentian of the same month stops refuses the month');
+SELECT is((SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = (SELECT rumah_tangga_id FROM ganti_kepala)),
+          (SELECT kepala_lama FROM ganti_kepala), '... and the household keeps its kepala');
+SELECT pg_temp.kembalikan(:bentrok_id);
+SELECT pg_temp.kembalikan(:henti_id);
 SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
                        jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT anggota FROM ganti_kepala))),
                        NULL, NULL, '2027-06-01');

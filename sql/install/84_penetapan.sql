@@ -514,6 +514,21 @@ BEGIN
                                OR EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk = v.no_kk AND g.rumah_tangga_id = k.rt)
                                OR v.data ->> 'rumah_tangga_id' = k.rt::text))
     UNION ALL
+    -- nor may an usulan of the month take the kepala out: stop that member (or its whole family), or bring it into a
+    -- family of another household (the re-heading would otherwise replace the kepala named, silently)
+    SELECT k.id, k.jenis, 'data.rumah_tangga.kepala_nik leaves the household by an usulan of the month'
+      FROM kepala k
+     WHERE k.nik IS NOT NULL
+       AND (EXISTS (SELECT 1 FROM anggota a WHERE a.nik = k.nik AND (a.jenis = 'penghentian' OR a.e ? 'keluar'))
+            OR EXISTS (SELECT 1 FROM pg_temp.penetapan_usulan v
+                         JOIN dtks.keanggotaan m ON m.no_kk = v.no_kk AND upper_inf(m.berlaku) AND m.nik = k.nik
+                        WHERE v.jenis = 'penghentian' AND NOT (v.data ? 'anggota'))
+            OR EXISTS (SELECT 1 FROM anggota a JOIN pg_temp.penetapan_usulan v ON v.id = a.id
+                        WHERE a.nik = k.nik AND a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar')
+                          AND v.id <> k.id
+                          AND NOT EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk = v.no_kk AND g.rumah_tangga_id = k.rt)
+                          AND v.data ->> 'rumah_tangga_id' IS DISTINCT FROM k.rt::text))
+    UNION ALL
     SELECT u.id, u.jenis, 'a second baru for the same KK in one month'
       FROM pg_temp.penetapan_usulan u WHERE u.jenis = 'baru' AND u.putaran > 1;
     SELECT count(*) INTO n FROM pg_temp.penetapan_masalah;

@@ -3,7 +3,7 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(84);
+SELECT plan(86);
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
 CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
@@ -394,6 +394,27 @@ SELECT is((SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = (SELE
           (SELECT kepala_lama FROM ganti_kepala), '... and the household keeps its kepala');
 SELECT pg_temp.kembalikan(:bentrok_id);
 SELECT pg_temp.kembalikan(:henti_id);
+-- ... nor a member whose whole family a penghentian of the month stops
+SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
+                       jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT anggota FROM ganti_kepala))),
+                       NULL, NULL, '2027-06-01') AS id \gset bentrok_
+SELECT pg_temp.dikirim('penghentian', (SELECT no_kk::dtks.no_kk FROM ganti_kepala), '{}', NULL, 'mampu', '2027-06-01') AS id \gset henti_
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$), 'DTK05',
+          'a perbaikan naming as kepala rumah tangga a member of a family that a penghentian of the same month stops refuses the month');
+SELECT pg_temp.kembalikan(:bentrok_id);
+SELECT pg_temp.kembalikan(:henti_id);
+-- ... nor a member that another usulan of the month brings into a family of another household
+SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
+                       jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT anggota FROM ganti_kepala))),
+                       NULL, NULL, '2027-06-01') AS id \gset bentrok_
+SELECT pg_temp.dikirim('perbaikan', (SELECT m.no_kk FROM dtks.keanggotaan m, ganti_kepala g
+                                      WHERE m.nik::text = g.orang_lain AND upper_inf(m.berlaku)),
+                       jsonb_build_object('anggota', jsonb_build_array(jsonb_build_object('nik', (SELECT anggota FROM ganti_kepala), 'shdk', 9))),
+                       NULL, NULL, '2027-06-01') AS id \gset pindah_
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$), 'DTK05',
+          'a perbaikan naming as kepala rumah tangga a member that another usulan of the month moves to another household refuses the month');
+SELECT pg_temp.kembalikan(:bentrok_id);
+SELECT pg_temp.kembalikan(:pindah_id);
 SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
                        jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT anggota FROM ganti_kepala))),
                        NULL, NULL, '2027-06-01');

@@ -3,7 +3,7 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(86);
+SELECT plan(88);
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
 CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
@@ -415,6 +415,24 @@ SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$), 
           'a perbaikan naming as kepala rumah tangga a member that another usulan of the month moves to another household refuses the month');
 SELECT pg_temp.kembalikan(:bentrok_id);
 SELECT pg_temp.kembalikan(:pindah_id);
+-- ... but a member who leaves its family to head a new family of the same household may be named: the month goes
+-- through (tried inside a savepoint, rolled back; pgTAP asserts after it)
+SAVEPOINT sah;
+SELECT pg_temp.dikirim('perbaikan', g.no_kk::dtks.no_kk,
+                       jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', g.anggota),
+                                          'anggota', jsonb_build_array(jsonb_build_object('nik', g.anggota, 'keluar', 'lainnya'))),
+                       NULL, NULL, '2027-06-01') FROM ganti_kepala g \gset
+SELECT pg_temp.dikirim('baru', '3471011512250009',
+                       jsonb_build_object('rumah_tangga_id', g.rumah_tangga_id,
+                                          'anggota', jsonb_build_array(jsonb_build_object('nik', g.anggota, 'shdk', 1))),
+                       NULL, NULL, '2027-06-01') FROM ganti_kepala g \gset
+SELECT pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$) AS hasil \gset sah_
+SELECT (SELECT h.kepala_nik::text = g.anggota FROM dtks.rumah_tangga h, ganti_kepala g WHERE h.id = g.rumah_tangga_id) AS kepala,
+       (SELECT m.no_kk::text FROM dtks.keanggotaan m, ganti_kepala g WHERE m.nik::text = g.anggota AND upper_inf(m.berlaku)) AS kk
+  \gset sah_
+ROLLBACK TO SAVEPOINT sah;
+SELECT is(:'sah_hasil'::text, 'ok 1', 'a perbaikan naming as kepala rumah tangga a member who leaves its family for a new family of the same household is determined');
+SELECT ok(:'sah_kepala'::boolean AND :'sah_kk' = '3471011512250009', '... and that member heads the household from the new family');
 SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
                        jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT anggota FROM ganti_kepala))),
                        NULL, NULL, '2027-06-01');

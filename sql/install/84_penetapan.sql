@@ -443,7 +443,17 @@ BEGIN
                CASE WHEN u.jenis = 'perbaikan' THEN (SELECT f.rumah_tangga_id FROM dtks.keluarga f WHERE f.no_kk = u.no_kk) END AS rt
           FROM pg_temp.penetapan_usulan u
          WHERE (u.jenis = 'perbaikan' OR (u.jenis = 'baru' AND NOT (u.data ? 'rumah_tangga_id')))
-           AND jsonb_typeof(u.data -> 'rumah_tangga') = 'object' AND u.data -> 'rumah_tangga' ? 'kepala_nik')
+           AND jsonb_typeof(u.data -> 'rumah_tangga') = 'object' AND u.data -> 'rumah_tangga' ? 'kepala_nik'),
+    -- where the usulan of the month bring that kepala as a member (not leaving): into a family of the household (or
+    -- by the naming usulan itself), or into a family of another household
+    bawa AS (
+        SELECT k.id, bool_or(x.ke_rt) AS ke_rt, bool_or(NOT x.ke_rt) AS ke_luar
+          FROM kepala k JOIN anggota a ON a.nik = k.nik AND a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar')
+          JOIN pg_temp.penetapan_usulan v ON v.id = a.id,
+               LATERAL (SELECT v.id = k.id
+                               OR EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk = v.no_kk AND g.rumah_tangga_id = k.rt)
+                               OR coalesce(v.data ->> 'rumah_tangga_id' = k.rt::text, false) AS ke_rt) x
+         GROUP BY k.id)
     SELECT u.id, u.jenis, 'it names no KK (no_kk, or data.no_kk)' AS masalah
       FROM pg_temp.penetapan_usulan u WHERE u.no_kk IS NULL
     UNION ALL
@@ -508,26 +518,24 @@ BEGIN
        AND NOT EXISTS (SELECT 1 FROM dtks.keluarga f
                          JOIN dtks.keanggotaan m ON m.no_kk = f.no_kk AND upper_inf(m.berlaku) AND m.nik = k.nik
                         WHERE f.rumah_tangga_id = k.rt AND f.status = 'aktif')
-       AND NOT EXISTS (SELECT 1 FROM anggota a JOIN pg_temp.penetapan_usulan v ON v.id = a.id
-                        WHERE a.nik = k.nik AND a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar')
-                          AND (v.id = k.id
-                               OR EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk = v.no_kk AND g.rumah_tangga_id = k.rt)
-                               OR v.data ->> 'rumah_tangga_id' = k.rt::text))
+       AND NOT EXISTS (SELECT 1 FROM bawa b WHERE b.id = k.id AND b.ke_rt)
     UNION ALL
-    -- nor may an usulan of the month take the kepala out: stop that member (or its whole family), or bring it into a
-    -- family of another household (the re-heading would otherwise replace the kepala named, silently)
+    -- nor may an usulan of the month take the kepala out (the re-heading would otherwise replace the kepala named,
+    -- silently): out of DTKS (died, moved away, a duplicate), into a family of another household, or out of its
+    -- family (stopped alone or with it) with no usulan of the month bringing it into another of the household's
     SELECT k.id, k.jenis, 'data.rumah_tangga.kepala_nik leaves the household by an usulan of the month'
-      FROM kepala k
+      FROM kepala k LEFT JOIN bawa b ON b.id = k.id
      WHERE k.nik IS NOT NULL
-       AND (EXISTS (SELECT 1 FROM anggota a WHERE a.nik = k.nik AND (a.jenis = 'penghentian' OR a.e ? 'keluar'))
-            OR EXISTS (SELECT 1 FROM pg_temp.penetapan_usulan v
-                         JOIN dtks.keanggotaan m ON m.no_kk = v.no_kk AND upper_inf(m.berlaku) AND m.nik = k.nik
-                        WHERE v.jenis = 'penghentian' AND NOT (v.data ? 'anggota'))
-            OR EXISTS (SELECT 1 FROM anggota a JOIN pg_temp.penetapan_usulan v ON v.id = a.id
-                        WHERE a.nik = k.nik AND a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar')
-                          AND v.id <> k.id
-                          AND NOT EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk = v.no_kk AND g.rumah_tangga_id = k.rt)
-                          AND v.data ->> 'rumah_tangga_id' IS DISTINCT FROM k.rt::text))
+       AND (EXISTS (SELECT 1 FROM anggota a JOIN pg_temp.penetapan_usulan v ON v.id = a.id
+                     WHERE a.nik = k.nik
+                       AND CASE WHEN a.jenis = 'penghentian' THEN v.alasan_penghentian ELSE a.e ->> 'keluar' END
+                           IN ('meninggal', 'pindah', 'ganda'))
+            OR coalesce(b.ke_luar, false)
+            OR (NOT coalesce(b.ke_rt, false)
+                AND (EXISTS (SELECT 1 FROM anggota a WHERE a.nik = k.nik AND (a.jenis = 'penghentian' OR a.e ? 'keluar'))
+                     OR EXISTS (SELECT 1 FROM pg_temp.penetapan_usulan v
+                                  JOIN dtks.keanggotaan m ON m.no_kk = v.no_kk AND upper_inf(m.berlaku) AND m.nik = k.nik
+                                 WHERE v.jenis = 'penghentian' AND NOT (v.data ? 'anggota')))))
     UNION ALL
     SELECT u.id, u.jenis, 'a second baru for the same KK in one month'
       FROM pg_temp.penetapan_usulan u WHERE u.jenis = 'baru' AND u.putaran > 1;

@@ -380,10 +380,14 @@ SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$), 
 SELECT is((SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = (SELECT rumah_tangga_id FROM ganti_kepala)),
           (SELECT kepala_lama FROM ganti_kepala), '... and the household keeps its kepala');
 SELECT pg_temp.kembalikan(:buruk_id);
+-- (the perbaikan of this month naming that member of the family kepala rumah tangga: sent, its id returned)
+CREATE FUNCTION pg_temp.kepala_diusulkan() RETURNS bigint LANGUAGE sql AS $$
+    SELECT pg_temp.dikirim('perbaikan', g.no_kk::dtks.no_kk,
+                           jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', g.anggota)), NULL, NULL, '2027-06-01')
+      FROM ganti_kepala g
+$$;
 -- ... nor a member that another usulan of the same month stops (the re-heading would replace it silently)
-SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
-                       jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT anggota FROM ganti_kepala))),
-                       NULL, NULL, '2027-06-01') AS id \gset bentrok_
+SELECT pg_temp.kepala_diusulkan() AS id \gset bentrok_
 SELECT pg_temp.dikirim('penghentian', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
                        jsonb_build_object('anggota', jsonb_build_array(jsonb_build_object('nik', (SELECT anggota FROM ganti_kepala),
                                                                                           'tanggal_meninggal', '2027-05-20'))),
@@ -395,18 +399,14 @@ SELECT is((SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = (SELE
 SELECT pg_temp.kembalikan(:bentrok_id);
 SELECT pg_temp.kembalikan(:henti_id);
 -- ... nor a member whose whole family a penghentian of the month stops
-SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
-                       jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT anggota FROM ganti_kepala))),
-                       NULL, NULL, '2027-06-01') AS id \gset bentrok_
+SELECT pg_temp.kepala_diusulkan() AS id \gset bentrok_
 SELECT pg_temp.dikirim('penghentian', (SELECT no_kk::dtks.no_kk FROM ganti_kepala), '{}', NULL, 'mampu', '2027-06-01') AS id \gset henti_
 SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$), 'DTK05',
           'a perbaikan naming as kepala rumah tangga a member of a family that a penghentian of the same month stops refuses the month');
 SELECT pg_temp.kembalikan(:bentrok_id);
 SELECT pg_temp.kembalikan(:henti_id);
 -- ... nor a member that another usulan of the month brings into a family of another household
-SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
-                       jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT anggota FROM ganti_kepala))),
-                       NULL, NULL, '2027-06-01') AS id \gset bentrok_
+SELECT pg_temp.kepala_diusulkan() AS id \gset bentrok_
 SELECT pg_temp.dikirim('perbaikan', (SELECT m.no_kk FROM dtks.keanggotaan m, ganti_kepala g
                                       WHERE m.nik::text = g.orang_lain AND upper_inf(m.berlaku)),
                        jsonb_build_object('anggota', jsonb_build_array(jsonb_build_object('nik', (SELECT anggota FROM ganti_kepala), 'shdk', 9))),
@@ -433,9 +433,7 @@ SELECT (SELECT h.kepala_nik::text = g.anggota FROM dtks.rumah_tangga h, ganti_ke
 ROLLBACK TO SAVEPOINT sah;
 SELECT is(:'sah_hasil'::text, 'ok 1', 'a perbaikan naming as kepala rumah tangga a member who leaves its family for a new family of the same household is determined');
 SELECT ok(:'sah_kepala'::boolean AND :'sah_kk' = '3471011512250009', '... and that member heads the household from the new family');
-SELECT pg_temp.dikirim('perbaikan', (SELECT no_kk::dtks.no_kk FROM ganti_kepala),
-                       jsonb_build_object('rumah_tangga', jsonb_build_object('kepala_nik', (SELECT anggota FROM ganti_kepala))),
-                       NULL, NULL, '2027-06-01');
+SELECT pg_temp.kepala_diusulkan();
 SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$), 'ok 1', 'month 7 is determined');
 SELECT ok((SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = (SELECT rumah_tangga_id FROM ganti_kepala))
           = (SELECT anggota FROM ganti_kepala),

@@ -20,10 +20,16 @@ PG_CFLAGS += $(DTKS_WARN)
 PG_CPPFLAGS += -isystem $(shell $(PG_CONFIG) --includedir-server) \
                -isystem $(shell $(PG_CONFIG) --includedir)/internal
 
-# The install script is assembled from the ordered fragments in sql/install/.
+# Releases.  1.0 is released: its install script is kept as shipped in
+# sql/release/ and never edited again.  The install script of the current
+# version is assembled from the ordered fragments in sql/install/; the upgrade
+# from 1.0 from the ordered fragments in sql/upgrade/1.0--$(EXTVERSION)/.  Every
+# schema change goes into both (the upgrade test compares the two).
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
-DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+UPGRADE_PARTS = $(sort $(wildcard sql/upgrade/1.0--$(EXTVERSION)/*.sql))
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--1.0--$(EXTVERSION).sql
+DATA = $(wildcard sql/release/$(EXTENSION)--*.sql)
+DOCS = README.md
 
 # pg_regress: the tests in sql/ (every file there but the install and upgrade scripts);
 # pasang creates the extension, the others run in this order after it.
@@ -33,8 +39,11 @@ REGRESS_OPTS = --inputdir=.
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(DATA_built): $(INSTALL_PARTS) $(EXTENSION).control
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(EXTENSION).control
 	cat $(INSTALL_PARTS) > $@
+
+sql/$(EXTENSION)--1.0--$(EXTVERSION).sql: $(UPGRADE_PARTS) $(EXTENSION).control
+	cat $(UPGRADE_PARTS) > $@
 
 .PHONY: prove
 prove:

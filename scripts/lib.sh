@@ -1,7 +1,8 @@
 # Shared by scripts/test, scripts/demo and bench: install what dtks needs, build
 # it, and run a throwaway PostgreSQL 15 cluster.  Source it; do not run it.
 
-PG_BINDIR=/usr/lib/postgresql/15/bin
+# DTKS_PG_BINDIR picks another PostgreSQL 15 tree (a relocated copy, say).
+PG_BINDIR=${DTKS_PG_BINDIR:-/usr/lib/postgresql/15/bin}
 PG_CONFIG=$PG_BINDIR/pg_config
 export PG_CONFIG
 DTKS_DATA=${DTKS_DATA:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/shared/data}

@@ -363,9 +363,9 @@ SELECT set_eq($$SELECT r.extname::text COLLATE "default" FROM pg_depend d
                  WHERE e.extname = 'dtks'$$,
               ARRAY['pg_trgm', 'postgis'], 'pg_depend: dtks depends on pg_trgm and postgis');
 SELECT results_eq($$SELECT extnamespace::regnamespace::text, extrelocatable, extversion COLLATE "default" FROM pg_extension WHERE extname = 'dtks'$$,
-                  $$VALUES ('dtks', false, '1.0')$$, 'dtks 1.0 lives in schema dtks and is not relocatable');
+                  $$VALUES ('dtks', false, '1.1')$$, 'dtks 1.1 lives in schema dtks and is not relocatable');
 SELECT results_eq($$SELECT superuser, trusted, relocatable, requires::text[] COLLATE "default" FROM pg_available_extension_versions
-                     WHERE name = 'dtks' AND version = '1.0'$$,
+                     WHERE name = 'dtks' AND version = '1.1'$$,
                   $$VALUES (true, false, false, ARRAY['pg_trgm', 'postgis'])$$,
                   'the control file: superuser, not trusted, not relocatable, requires pg_trgm and postgis');
 SELECT ok((SELECT extconfig::regclass[]::text[] @> ARRAY['wilayah_edisi', 'wilayah_riwayat', 'wilayah']

@@ -25,11 +25,13 @@ PG_CPPFLAGS += -isystem $(shell $(PG_CONFIG) --includedir-server) \
 # version is assembled from the ordered fragments in sql/install/; the upgrade
 # from 1.0 from the ordered fragments in sql/upgrade/1.0--$(EXTVERSION)/.  Every
 # schema change goes into both (the upgrade test compares the two).
-INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
-UPGRADE_PARTS = $(sort $(wildcard sql/upgrade/1.0--$(EXTVERSION)/*.sql))
+# The rows of dtks.galat_kode (generated, see below) come last in both.
+INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql)) src/galat_kode.sql
+UPGRADE_PARTS = $(sort $(wildcard sql/upgrade/1.0--$(EXTVERSION)/*.sql)) src/galat_kode.sql
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--1.0--$(EXTVERSION).sql
 DATA = $(wildcard sql/release/$(EXTENSION)--*.sql)
 DOCS = README.md
+EXTRA_CLEAN = src/galat_kode.h src/galat_kode.sql
 
 # pg_regress: the tests in sql/ (every file there but the install and upgrade scripts);
 # pasang creates the extension, the others run in this order after it.
@@ -44,6 +46,17 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(EXTENSION).control
 
 sql/$(EXTENSION)--1.0--$(EXTVERSION).sql: $(UPGRADE_PARTS) $(EXTENSION).control
 	cat $(UPGRADE_PARTS) > $@
+
+# dtks's own SQLSTATEs: one catalogue, src/galat_kode.txt.  The C code's macros and the rows
+# of dtks.galat_kode are generated from it (scripts/galat-kode also refuses a code listed twice);
+# `scripts/galat-kode periksa` checks its uses and README.md's table against it.
+src/galat_kode.h: src/galat_kode.txt scripts/galat-kode
+	perl scripts/galat-kode h > $@.tmp || { rm -f $@.tmp; exit 1; }; mv $@.tmp $@
+
+src/galat_kode.sql: src/galat_kode.txt scripts/galat-kode
+	perl scripts/galat-kode sql > $@.tmp || { rm -f $@.tmp; exit 1; }; mv $@.tmp $@
+
+$(OBJS) $(OBJS:.o=.bc): src/galat_kode.h
 
 .PHONY: prove
 prove:

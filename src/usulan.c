@@ -46,14 +46,11 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
+#include "galat_kode.h"
 #include "kode_wilayah.h"
 #include "usulan.h"
 
 extern Datum kode_wilayah_out(PG_FUNCTION_ARGS);
-
-#define SQLSTATE_LANGKAH_TIDAK_ADA	MAKE_SQLSTATE('D','T','K','0','1')
-#define SQLSTATE_DI_LUAR_JADWAL		MAKE_SQLSTATE('D','T','K','0','2')
-#define SQLSTATE_USULAN_TERKUNCI	MAKE_SQLSTATE('D','T','K','0','3')
 
 #if PG_VERSION_NUM >= 170000
 #define LXID_KINI (MyProc->vxid.lxid)
@@ -462,7 +459,7 @@ periksa_jadwal(int64 id, const char *tahap, int64 wilayah, const char *dari, con
 	if (!ada)
 		return;					/* the stage has no schedule in this region */
 	ereport(ERROR,
-			errcode(SQLSTATE_DI_LUAR_JADWAL),
+			errcode(ERRCODE_DTKS_DI_LUAR_JADWAL),
 			errmsg("usulan %lld: step %s -> %s is outside the %s schedule of its region", (long long) id, dari, ke, tahap),
 			berikut == DATEVAL_NOEND ?
 			errdetail("No %s window of %s (dtks.usulan_jadwal) covers today, and none is planned.", tahap,
@@ -479,13 +476,13 @@ periksa_baru(Kolom *k, HeapTuple baru, TupleDesc desc)
 
 	if (status == NULL || strcmp(status, "draf") != 0)
 		ereport(ERROR,
-				errcode(SQLSTATE_LANGKAH_TIDAK_ADA),
+				errcode(ERRCODE_DTKS_LANGKAH_TIDAK_ADA),
 				errmsg("a new usulan must start as draf"),
 				errdetail("The row was inserted with status %s; later statuses are reached only by the steps in dtks.usulan_langkah.",
 						  status != NULL ? status : "NULL"));
 	if (!kosong(baru, desc, k->periode_penetapan))
 		ereport(ERROR,
-				errcode(SQLSTATE_USULAN_TERKUNCI),
+				errcode(ERRCODE_DTKS_USULAN_TERKUNCI),
 				errmsg("a new usulan cannot carry periode_penetapan"),
 				errdetail("The month is set when the usulan is sent (dikirim)."));
 	return baru;
@@ -531,7 +528,7 @@ usulan_periksa(PG_FUNCTION_ARGS)
 	for (int i = 0; i < k->jumlah_proses; i++)
 		if (!sama(lama, baru, desc, k->proses[i]))
 			ereport(ERROR,
-					errcode(SQLSTATE_USULAN_TERKUNCI),
+					errcode(ERRCODE_DTKS_USULAN_TERKUNCI),
 					errmsg("usulan %lld: column %s is set by the process only", (long long) id,
 						   NameStr(TupleDescAttr(desc, k->proses[i] - 1)->attname)),
 					errdetail("It cannot be changed by UPDATE."));
@@ -539,7 +536,7 @@ usulan_periksa(PG_FUNCTION_ARGS)
 		for (int i = 0; i < k->jumlah_isi; i++)
 			if (!sama(lama, baru, desc, k->isi[i]))
 				ereport(ERROR,
-						errcode(SQLSTATE_USULAN_TERKUNCI),
+						errcode(ERRCODE_DTKS_USULAN_TERKUNCI),
 						errmsg("usulan %lld: column %s cannot change while the usulan is %s", (long long) id,
 							   NameStr(TupleDescAttr(desc, k->isi[i] - 1)->attname), dari),
 						errdetail("The proposal is corrected only in draf, tidak_padan or dikembalikan."));
@@ -553,7 +550,7 @@ usulan_periksa(PG_FUNCTION_ARGS)
 
 	if (strcmp(dari, ke) == 0)
 		ereport(ERROR,
-				errcode(SQLSTATE_LANGKAH_TIDAK_ADA),
+				errcode(ERRCODE_DTKS_LANGKAH_TIDAK_ADA),
 				errmsg("usulan %lld is already %s", (long long) id, dari),
 				errdetail("Another session may have taken this step first."));
 	for (int i = 0; i < cache.jumlah; i++)
@@ -568,7 +565,7 @@ usulan_periksa(PG_FUNCTION_ARGS)
 	}
 	if (!ada_langkah)
 		ereport(ERROR,
-				errcode(SQLSTATE_LANGKAH_TIDAK_ADA),
+				errcode(ERRCODE_DTKS_LANGKAH_TIDAK_ADA),
 				errmsg("usulan %lld: %s -> %s is not a step of the usulan process", (long long) id, dari, ke),
 				errdetail("The allowed steps are listed in dtks.usulan_langkah."));
 	if (cocok == NULL)

@@ -70,8 +70,9 @@ SELECT is_empty($$SELECT tgname, tgrelid::regclass FROM pg_trigger
 SELECT set_eq($$SELECT c.oid::regclass::text FROM pg_class c
                  WHERE c.relnamespace = 'dtks'::regnamespace AND c.relkind IN ('r', 'S')$$,
               $$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'dtks'
-                UNION ALL SELECT 'registri_tertunda' UNION ALL SELECT 'usulan_langkah' UNION ALL SELECT 'ekspor_kolom'$$,
-              'every dtks table and sequence but registri_tertunda and the fixed step and export-field lists is registered with pg_extension_config_dump');
+                UNION ALL SELECT 'registri_tertunda' UNION ALL SELECT 'usulan_langkah' UNION ALL SELECT 'ekspor_kolom'
+                UNION ALL SELECT 'galat_kode'$$,
+              'every dtks table and sequence but registri_tertunda, the fixed step and export-field lists and the SQLSTATE list is registered with pg_extension_config_dump');
 
 ------------------------------------------------------------------------------
 -- 3. Every function: volatility, strictness, parallel safety, leakproofness

@@ -1,8 +1,11 @@
--- The region reference: loading the real data with scripts/load-wilayah, editions, lookups.
+-- The region reference: loading it with scripts/load-wilayah, editions, lookups.  The data is the
+-- small fixture in the checkout (test/data/wilayah, cut from ../shared/data by scripts/buat-fixture:
+-- the whole country down to kecamatan, and DKI Jakarta, DI Yogyakarta, Kab. Timor Tengah Selatan
+-- and Kec. Sentani down to desa), which the later suites use too.
 SET search_path = dtks, public;
 
 \setenv PGDATABASE :DBNAME
-\! scripts/load-wilayah "${DTKS_DATA:-../shared/data}"
+\! scripts/load-wilayah test/data/wilayah
 
 -- "which editions contain code X" and "what was X called in edition Y" are primary-key lookups
 SELECT edisi, nama FROM wilayah_riwayat WHERE kode = '91.01' ORDER BY edisi;
@@ -42,7 +45,7 @@ SELECT wilayah_di_titik(ST_Transform(ST_SetSRID(ST_MakePoint(106.8272, -6.1754),
 SELECT wilayah_di_titik(ST_SetSRID(ST_MakeLine(ST_MakePoint(106.8, -6.1), ST_MakePoint(106.9, -6.1)), 4326));
 
 -- a reload replaces what an earlier load put there: codes that vanished go, with their boundaries
-\! mkdir -p results/muat_kecil && gzip -dc "${DTKS_DATA:-../shared/data}/wilayah.csv.gz" | awk -F, 'NR == 1 || $1 ~ /^34/' | gzip > results/muat_kecil/wilayah.csv.gz && cp "${DTKS_DATA:-../shared/data}/batas_desa_di_yogyakarta.csv.gz" results/muat_kecil/
+\! mkdir -p results/muat_kecil && gzip -dc test/data/wilayah/wilayah.csv.gz | awk -F, 'NR == 1 || $1 ~ /^34/' | gzip > results/muat_kecil/wilayah.csv.gz && cp test/data/wilayah/batas_desa_di_yogyakarta.csv.gz results/muat_kecil/
 \! scripts/load-wilayah --edisi-terkini 2026 results/muat_kecil
 SELECT min(kode), max(kode) FROM wilayah;
 SELECT edisi, terkini, sumber FROM wilayah_edisi;
@@ -55,7 +58,7 @@ INSERT INTO rujukan_uji VALUES ('34.71.09.1002');
 SELECT count(*) AS kode, count(batas) AS dengan_batas FROM wilayah;
 DROP TABLE rujukan_uji;
 -- PostGIS is found through its own schema, whatever the caller's search_path
-\! PGOPTIONS='-c search_path=pg_catalog' scripts/load-wilayah "${DTKS_DATA:-../shared/data}" > /dev/null
+\! PGOPTIONS='-c search_path=pg_catalog' scripts/load-wilayah test/data/wilayah > /dev/null
 SELECT count(*) AS kode, count(batas) AS dengan_batas FROM wilayah;
 
 -- a failed load stores nothing of itself and leaves the previous reference in place

@@ -30,7 +30,7 @@ INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql)) src/galat_kode.sql
 UPGRADE_PARTS = $(sort $(wildcard sql/upgrade/1.0--$(EXTVERSION)/*.sql)) src/galat_kode.sql
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--1.0--$(EXTVERSION).sql
 DATA = $(wildcard sql/release/$(EXTENSION)--*.sql)
-DOCS = README.md
+DOCS = README.md CHANGELOG.md
 EXTRA_CLEAN = src/galat_kode.h src/galat_kode.sql
 
 # pg_regress: the tests in sql/ (every file there but the install and upgrade scripts);

@@ -7,6 +7,7 @@
 #include "fmgr.h"
 #include "utils/guc.h"
 
+#include "tanggal_acuan.h"
 #include "usulan.h"
 
 PG_MODULE_MAGIC;
@@ -23,4 +24,9 @@ _PG_init(void)
 	DefineCustomBoolVariable("dtks.tegakkan_jadwal",
 							 "Enforce the schedule windows of dtks.usulan_jadwal on the usulan steps.",
 							 NULL, &usulan_tegakkan_jadwal, false, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable("dtks.tanggal_acuan",
+							   "Reference date the penetapan and the usulan count months from (empty: today).",
+							   "The latest month dtks.tetapkan determines is the one after it; an usulan sent goes to its month (or the next after dtks.hari_batas).",
+							   &tanggal_acuan_teks, "", PGC_SUSET, 0,
+							   tanggal_acuan_periksa, tanggal_acuan_tetapkan, NULL);
 }

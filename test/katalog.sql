@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(309);
+SELECT plan(311);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -170,7 +170,8 @@ INSERT INTO fungsi_harapan VALUES
     ('kelompok_umur',              '{date,date}',                      'IMMUTABLE', false),
     ('jumlah_per_kunci',           '{jsonb,jsonb}',                    'IMMUTABLE', false),
     ('ekspor_data',                '{bigint}',                         'VOLATILE',  false),
-    ('laporan_tertunggak_periksa', '{bigint,bigint,text}',             'VOLATILE',  false);
+    ('laporan_tertunggak_periksa', '{bigint,bigint,text}',             'VOLATILE',  false),
+    ('tanggal_acuan',              '{}',                               'STABLE',    false);
 -- trigger functions: VOLATILE, not STRICT, PARALLEL UNSAFE (checked below, apart)
 CREATE TEMP TABLE fungsi_pemicu (nama name);
 INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup'),
@@ -191,7 +192,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 124::bigint, '124 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 125::bigint, '125 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,

@@ -239,6 +239,8 @@ DECLARE
     kolom_ang text;
     hasil record;
     sisa text;
+    -- the coming month (the one after the reference date's): the latest that may be determined
+    datang date := (pg_catalog.date_trunc('month', dtks.tanggal_acuan()::timestamp) OPERATOR(pg_catalog.+) interval '1 month')::date;
 BEGIN
     -- one penetapan at a time; a month once, in order; the registry holds still while the month reads it
     LOCK TABLE dtks.penetapan IN SHARE ROW EXCLUSIVE MODE;
@@ -251,6 +253,24 @@ BEGIN
     IF lalu.periode > bulan THEN
         RAISE EXCEPTION 'penetapan of % is earlier than the last one made (%)', to_char(bulan, 'YYYY-MM'), to_char(lalu.periode, 'YYYY-MM')
             USING ERRCODE = 'DTK04', DETAIL = 'Months are determined in order; a later month carries every earlier usulan still sent.';
+    END IF;
+    -- no month beyond the coming one, and none after a month not determined: every month is determined, one after
+    -- another, a month without changes as it is (Permensos 3/2021 art. 12(3), 12(4)); the first month is free
+    IF bulan OPERATOR(pg_catalog.>) datang THEN
+        RAISE EXCEPTION 'penetapan of % is later than the coming month (%)', pg_catalog.to_char(bulan, 'YYYY-MM'), pg_catalog.to_char(datang, 'YYYY-MM')
+            USING ERRCODE = 'DTK04',
+                  DETAIL = pg_catalog.format('The latest month that may be determined is %s, the month after the reference date %s.',
+                                             pg_catalog.to_char(datang, 'YYYY-MM'), pg_catalog.to_char(dtks.tanggal_acuan(), 'YYYY-MM-DD')),
+                  HINT = 'A month is determined when it comes. The reference date is dtks.tanggal_acuan (empty: today), which a superuser sets to load or replay earlier months.';
+    END IF;
+    IF lalu.periode OPERATOR(pg_catalog.<) (bulan::timestamp OPERATOR(pg_catalog.-) interval '1 month')::date THEN
+        RAISE EXCEPTION 'penetapan of % is out of sequence: the month before it is not determined', pg_catalog.to_char(bulan, 'YYYY-MM')
+            USING ERRCODE = 'DTK04',
+                  DETAIL = pg_catalog.format('Month %s is not determined; months are determined in order, one after another (the last one determined is %s).',
+                                             pg_catalog.to_char(lalu.periode::timestamp OPERATOR(pg_catalog.+) interval '1 month', 'YYYY-MM'),
+                                             pg_catalog.to_char(lalu.periode, 'YYYY-MM')),
+                  HINT = pg_catalog.format('Determine %s first; a month without changes is determined as it is.',
+                                           pg_catalog.to_char(lalu.periode::timestamp OPERATOR(pg_catalog.+) interval '1 month', 'YYYY-MM'));
     END IF;
     IF model IS NULL THEN
         RAISE EXCEPTION 'penetapan of %: no score model is in force', to_char(bulan, 'YYYY-MM')
@@ -928,7 +948,7 @@ CREATE FUNCTION dtks.tetapkan(periode date)
                    skor_dihitung bigint, desil_ulang boolean)
     AS 'MODULE_PATHNAME', 'tetapkan' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION dtks.tetapkan(date) IS
-    'The monthly penetapan (pusat or a superuser; 42501 otherwise): every usulan dikirim for the month of periode or earlier becomes ditetapkan and is applied (baru adds the family and members, perbaikan corrects, penghentian ends with its reason, bansos starts the program); changed families are scored and placed in desil (all ranked again on the first month or a new model); presence periods and monthly figures are updated. A month once (23505), never before the last (DTK04); an usulan that cannot be applied refuses the month (DTK05); all or nothing';
+    'The monthly penetapan (pusat or a superuser; 42501 otherwise): every usulan dikirim for the month of periode or earlier becomes ditetapkan and is applied (baru adds the family and members, perbaikan corrects, penghentian ends with its reason, bansos starts the program); changed families are scored and placed in desil (all ranked again on the first month or a new model); presence periods and monthly figures are updated. A month once (23505), in order (DTK04: not before the last, not after the coming month, i.e. the one after dtks.tanggal_acuan or today, not with the month before it not determined; the first month is free); an usulan that cannot be applied refuses the month (DTK05); all or nothing';
 GRANT EXECUTE ON FUNCTION dtks.tetapkan(date) TO dtks_pusat;
 
 -- Offices read the presence history of their region; the figures are for everyone (86_penetapan_bi.sql).

@@ -36,6 +36,8 @@ SELECT tempat, kode, (SELECT nama FROM wilayah w WHERE w.kode = v.kode) AS nama
 \echo
 \echo '=== 3. The registry: 100,000 synthetic families (seeded, so every run is the same), with a few injected'
 \echo '    faults the checks should find (a birth date differing from the NIK, a dead person still in a KK)'
+\echo '    (from here every long operation reports each phase with its rows and time: dtks.laporan_kemajuan)'
+SET dtks.laporan_kemajuan = notice;
 SELECT v.wilayah, (SELECT nama FROM wilayah WHERE kode = v.wilayah::kode_wilayah) AS nama, s.*
   FROM (VALUES (31, '31', 40000), (34, '34', 35000), (5302, '53.02', 25000)) AS v(benih, wilayah, keluarga),
        sintetis_muat(v.benih, v.keluarga, v.wilayah::kode_wilayah, '{"nik_tanggal_beda": 0.002, "meninggal_aktif": 0.002}') s;

@@ -7,6 +7,7 @@
 #include "fmgr.h"
 #include "utils/guc.h"
 
+#include "kemajuan.h"
 #include "tanggal_acuan.h"
 #include "usulan.h"
 
@@ -29,4 +30,8 @@ _PG_init(void)
 							   "The latest month dtks.tetapkan determines is the one after it; an usulan sent goes to its month (or the next after dtks.hari_batas).",
 							   &tanggal_acuan_teks, "", PGC_SUSET, 0,
 							   tanggal_acuan_periksa, tanggal_acuan_tetapkan, NULL);
+	DefineCustomEnumVariable("dtks.laporan_kemajuan",
+							 "Report each phase of the long operations with its rows and time: off, notice or log.",
+							 "tetapkan, sintetis_muat, hitung_desil, padankan_usulan and kk_komponen.",
+							 &kemajuan_tingkat, 0, kemajuan_pilihan, PGC_USERSET, 0, NULL, NULL, NULL);
 }

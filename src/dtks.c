@@ -15,7 +15,10 @@ PG_MODULE_MAGIC;
 
 void		_PG_init(void);
 
-/* Register the settings of the extension. */
+/* The application's own user recorded in the histories (dtks.petugas). */
+static char *petugas = NULL;
+
+/* Register the settings of the extension, and reserve its prefix for them. */
 void
 _PG_init(void)
 {
@@ -34,4 +37,9 @@ _PG_init(void)
 							 "Report each phase of the long operations with its rows and time: off, notice or log.",
 							 "tetapkan, sintetis_muat, hitung_desil, padankan_usulan and kk_komponen.",
 							 &kemajuan_tingkat, 0, kemajuan_pilihan, PGC_USERSET, 0, NULL, NULL, NULL);
+	/* set by the application (SET dtks.petugas), read by the history triggers */
+	DefineCustomStringVariable("dtks.petugas",
+							   "The application's own user, recorded in the registry and usulan histories.",
+							   NULL, &petugas, "", PGC_USERSET, 0, NULL, NULL, NULL);
+	MarkGUCPrefixReserved("dtks");
 }

@@ -48,6 +48,8 @@ putaran=${BENCH_ROUNDS:-5}
 ubah=${BENCH_UBAH:-$((keluarga / 100))}
 wilayah=${BENCH_WILAYAH:-}
 atur=${BENCH_SET:-}
+# the months 2026-12 .. 2027-12 are determined as on 2027-12-01 (dtks.tanggal_acuan: none beyond the coming month)
+export PGOPTIONS="${PGOPTIONS:-} -c dtks.tanggal_acuan=2027-12-01"
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 log=$(mktemp /tmp/dtks-penetapan.XXXXXX)

@@ -41,6 +41,8 @@ vakum='VACUUM dtks.usulan, dtks.usulan_riwayat, dtks.penetapan_keluarga, dtks.pe
 
 bulan=$(psql -X -At -c "SELECT (max(periode) + interval '1 month')::date FROM dtks.penetapan")
 [ -n "$bulan" ] || { echo "no month determined yet: run BENCH_SIMPAN=1 bench/penetapan.sh first" >&2; exit 1; }
+# the month is determined as on its first day (dtks.tanggal_acuan: none beyond the coming month)
+export PGOPTIONS="${PGOPTIONS:-} -c dtks.tanggal_acuan=$bulan"
 psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" \
      -c "DROP FUNCTION IF EXISTS dtks_bench_penetapan.lantai_siapkan(date, jsonb), dtks_bench_penetapan.lantai_tulis(date)" \
      -f penetapan_lantai.sql

@@ -36,6 +36,8 @@ SELECT tempat, kode, (SELECT nama FROM wilayah w WHERE w.kode = v.kode) AS nama
 \echo
 \echo '=== 3. The registry: 100,000 synthetic families (seeded, so every run is the same), with a few injected'
 \echo '    faults the checks should find (a birth date differing from the NIK, a dead person still in a KK)'
+\echo '    (from here every long operation reports each phase with its rows and time: dtks.laporan_kemajuan)'
+SET dtks.laporan_kemajuan = notice;
 SELECT v.wilayah, (SELECT nama FROM wilayah WHERE kode = v.wilayah::kode_wilayah) AS nama, s.*
   FROM (VALUES (31, '31', 40000), (34, '34', 35000), (5302, '53.02', 25000)) AS v(benih, wilayah, keluarga),
        sintetis_muat(v.benih, v.keluarga, v.wilayah::kode_wilayah, '{"nik_tanggal_beda": 0.002, "meninggal_aktif": 0.002}') s;
@@ -484,6 +486,9 @@ ANALYZE penetapan_keluarga, penetapan_anggota, penetapan_program, penetapan_agre
 \echo
 \echo '=== 6. Month 2: fewer usulan; last month''s tidak_padan are corrected and resubmitted, the returned ones checked'
 \echo '    again; and Dinas Sosial Kota Yogyakarta runs the integrity checks, its desa propose fixes for the findings'
+-- the demo plays three months in minutes: from here it runs as on the first day of month 2 (dtks.tanggal_acuan,
+-- superuser only), so that month 2 is the current month: its usulan go to it, and it may be determined
+SET dtks.tanggal_acuan = :'bulan2';
 CREATE TABLE demo.temuan AS
 SELECT f.no_kk, p.nik, p.aturan, p.tingkat, p.keterangan
   FROM keluarga f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id, kk_periksa(f.no_kk, :'bulan1') p
@@ -503,6 +508,7 @@ RESET ROLE;
 
 \echo
 \echo '=== 7. Month 3'
+SET dtks.tanggal_acuan = :'bulan3';
 SELECT * FROM demo.rencanakan(3, 0.4);
 SELECT * FROM demo.desa_ajukan(3);
 SELECT * FROM demo.kabkota_proses(3);
@@ -583,6 +589,16 @@ SELECT * FROM tetapkan(:'bulan3');
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
 \echo '-- expected error: months are determined in order: not one before the last (DTK04)'
 SELECT * FROM tetapkan((DATE :'bulan1' - interval '1 month')::date);
+\echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
+\echo '-- expected error: nor one beyond the coming month, the one after the reference date (DTK04)'
+SELECT * FROM tetapkan('2999-12-01');
+\echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
+RESET ROLE;
+-- a month later (month 4 is the current one), month 5 still waits for month 4: every month is determined in turn
+SELECT set_config('dtks.tanggal_acuan', to_char(DATE :'bulan3' + interval '1 month', 'YYYY-MM-DD'), false) AS tanggal_acuan;
+SET ROLE kemensos_pusdatin;
+\echo '-- expected error: nor one whose previous month is not determined (DTK04)'
+SELECT * FROM tetapkan((DATE :'bulan3' + interval '2 months')::date);
 \echo '   SQLSTATE' :LAST_ERROR_SQLSTATE
 RESET ROLE;
 SELECT 'op_' || replace(desa::text, '.', '') AS operator_desa FROM demo.contoh \gset

@@ -9,6 +9,8 @@ END $$;
 SET client_min_messages = warning;
 SELECT petugas_tetapkan('uji_pusat_tetapkan', 'pusat'), petugas_tetapkan('uji_kabkota_tetapkan', 'kabkota', '34.71');
 RESET client_min_messages;
+-- the months below are determined as on 2030-01-10 (a superuser's setting): the coming month is 2030-02
+SET dtks.tanggal_acuan = '2030-01-10';
 -- what earlier suites left waiting for a penetapan
 SELECT id, jenis, status, data ? 'anggota' AS ada_anggota FROM usulan WHERE status = 'dikirim' ORDER BY id;
 -- a kab/kota office cannot determine a month
@@ -30,6 +32,14 @@ SELECT periode, usulan, keluarga_keluar, anggota_keluar, program_mulai, desil_ul
 -- once, and in order
 SELECT * FROM tetapkan('2030-01-01');
 SELECT * FROM tetapkan('2029-12-01');
+-- not beyond the coming month, and not with the month before it not determined (the first month was free)
+SELECT * FROM tetapkan('2999-12-01');
+SET dtks.tanggal_acuan = '2030-03-05';
+RESET ROLE;
+SET dtks.tanggal_acuan = '2030-03-05';
+SET ROLE uji_pusat_tetapkan;
+SELECT * FROM tetapkan('2030-03-01');
+SELECT * FROM tetapkan('2030-05-01');
 -- a perbaikan naming as kepala rumah tangga a person of another household: refused, not silently re-headed
 RESET ROLE;
 ALTER TABLE usulan DISABLE TRIGGER usulan_periksa;

@@ -7,13 +7,18 @@
 #include "fmgr.h"
 #include "utils/guc.h"
 
+#include "kemajuan.h"
+#include "tanggal_acuan.h"
 #include "usulan.h"
 
 PG_MODULE_MAGIC;
 
 void		_PG_init(void);
 
-/* Register the settings of the extension. */
+/* The application's own user recorded in the histories (dtks.petugas). */
+static char *petugas = NULL;
+
+/* Register the settings of the extension, and reserve its prefix for them. */
 void
 _PG_init(void)
 {
@@ -23,4 +28,18 @@ _PG_init(void)
 	DefineCustomBoolVariable("dtks.tegakkan_jadwal",
 							 "Enforce the schedule windows of dtks.usulan_jadwal on the usulan steps.",
 							 NULL, &usulan_tegakkan_jadwal, false, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable("dtks.tanggal_acuan",
+							   "Reference date the penetapan and the usulan count months from (empty: today).",
+							   "The latest month dtks.tetapkan determines is the one after it; an usulan sent goes to its month (or the next after dtks.hari_batas).",
+							   &tanggal_acuan_teks, "", PGC_SUSET, 0,
+							   tanggal_acuan_periksa, tanggal_acuan_tetapkan, NULL);
+	DefineCustomEnumVariable("dtks.laporan_kemajuan",
+							 "Report each phase of the long operations with its rows and time: off, notice or log.",
+							 "tetapkan, sintetis_muat, hitung_desil, padankan_usulan and kk_komponen.",
+							 &kemajuan_tingkat, 0, kemajuan_pilihan, PGC_USERSET, 0, NULL, NULL, NULL);
+	/* set by the application (SET dtks.petugas), read by the history triggers */
+	DefineCustomStringVariable("dtks.petugas",
+							   "The application's own user, recorded in the registry and usulan histories.",
+							   NULL, &petugas, "", PGC_USERSET, 0, NULL, NULL, NULL);
+	MarkGUCPrefixReserved("dtks");
 }

@@ -40,6 +40,7 @@
 #include "utils/tuplestore.h"
 #include "storage/bufmgr.h"
 #include "hash_kunci.h"
+#include "kemajuan.h"
 
 /* A hash table entry: a key (KK, NIK or household) and the family index it maps to. */
 typedef struct Peta
@@ -208,6 +209,17 @@ sekat_lepas(Sekat *s, int b)
 {
 	pfree(s->isi[b]);
 	s->isi[b] = NULL;
+}
+
+/* The pairs in every partition (for the progress report). */
+static int64
+sekat_jumlah(const Sekat *s)
+{
+	int64		n = 0;
+
+	for (int b = 0; b < (1 << s->bit); b++)
+		n += s->isi[b] != NULL ? s->jumlah[b] : 0;
+	return n;
 }
 
 /* Union every family with the first family seen with the same key ((key, family index) pairs). */
@@ -543,7 +555,9 @@ kk_komponen(PG_FUNCTION_ARGS)
 				rumah_tangga,
 				nik;
 	BacaKeluarga bk = {&h, &kk, &rumah_tangga};
+	Kemajuan	kemajuan = {0};
 
+	kemajuan_mulai(&kemajuan, "kk_komponen", NULL);
 	InitMaterializedSRF(fcinfo, 0);
 	asal = MemoryContextSwitchTo(kerja);
 
@@ -560,14 +574,33 @@ kk_komponen(PG_FUNCTION_ARGS)
 	sekat_buat(&nik, bit_sekat(n_keanggotaan), n_keanggotaan);
 
 	baca_tabel(keluarga, "no_kk", "rumah_tangga_id", olah_keluarga, &bk);
+	kemajuan_lapor(&kemajuan, "families read", h.jumlah, true);
 	if (!baca_lewat_indeks_nik(keanggotaan, &anggota))
 		baca_tabel(keanggotaan, "no_kk", "nik", olah_keanggotaan, &anggota);
+	if (KEMAJUAN_AKTIF())
+		kemajuan_lapor(&kemajuan, "memberships read (those that can link families)", sekat_jumlah(&anggota), true);
 	table_close(keanggotaan, AccessShareLock);
 	table_close(keluarga, AccessShareLock);
 
-	sekat_satukan(&h, &rumah_tangga);
+	if (KEMAJUAN_AKTIF())
+	{
+		int64		n = sekat_jumlah(&rumah_tangga);
+
+		sekat_satukan(&h, &rumah_tangga);
+		kemajuan_lapor(&kemajuan, "families joined by household", n, true);
+	}
+	else
+		sekat_satukan(&h, &rumah_tangga);
 	sekat_petakan(&h, &kk, &anggota, &nik);
-	sekat_satukan(&h, &nik);
+	if (KEMAJUAN_AKTIF())
+	{
+		int64		n = sekat_jumlah(&nik);
+
+		sekat_satukan(&h, &nik);
+		kemajuan_lapor(&kemajuan, "families joined by shared members", n, true);
+	}
+	else
+		sekat_satukan(&h, &nik);
 
 	MemoryContextSwitchTo(asal);
 	for (int32 i = 0; i < h.jumlah; i++)
@@ -581,6 +614,7 @@ kk_komponen(PG_FUNCTION_ARGS)
 		nilai[2] = Int32GetDatum(h.ukuran[r]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, nilai, kosong);
 	}
+	kemajuan_lapor(&kemajuan, "components written", h.jumlah, true);
 	MemoryContextDelete(kerja);
 	return (Datum) 0;
 }

@@ -19,7 +19,8 @@
  *   23514  the step lacks what it needs.
  * When an usulan is sent (dikirim) the trigger sets the month of the
  * penetapan it goes to: this month up to the cut-off day dtks.hari_batas,
- * else the next.  The steps themselves are recorded by a statement trigger
+ * else the next, counted from the reference date (dtks.tanggal_acuan, else
+ * today).  The steps themselves are recorded by a statement trigger
  * (dtks.usulan_catat) from the transition tables.
  */
 #include "postgres.h"
@@ -48,6 +49,7 @@
 
 #include "galat_kode.h"
 #include "kode_wilayah.h"
+#include "tanggal_acuan.h"
 #include "usulan.h"
 
 extern Datum kode_wilayah_out(PG_FUNCTION_ARGS);
@@ -636,10 +638,10 @@ usulan_periksa(PG_FUNCTION_ARGS)
 		baru = heap_modify_tuple_by_cols(baru, desc, 1, kolom, nilai, null);
 	}
 
-	/* sent: the month of the penetapan it goes to */
+	/* sent: the month of the penetapan it goes to (counted from the reference date, dtks.tanggal_acuan) */
 	if (strcmp(ke, "dikirim") == 0)
 	{
-		DateADT		hari_ini = GetSQLCurrentDate();
+		DateADT		hari_ini = tanggal_acuan_kini();
 		int			y,
 					m,
 					d;

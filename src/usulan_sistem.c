@@ -24,6 +24,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
+#include "kemajuan.h"
 #include "kode_wilayah.h"
 #include "usulan.h"
 
@@ -104,8 +105,13 @@ padankan_usulan(PG_FUNCTION_ARGS)
 	HeapTuple	hasil;
 	Datum		nilai[3];
 	bool		null[3];
+	Kemajuan	kemajuan = {0};
 
 	periksa_pemanggil(semua, wilayah);
+	if (KEMAJUAN_AKTIF())
+		kemajuan_mulai(&kemajuan, "padankan_usulan",
+					   semua ? "every region" :
+					   DatumGetCString(DirectFunctionCall1(kode_wilayah_out, Int64GetDatum(wilayah))));
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "padankan_usulan: must return a record");
 	argtipe[0] = get_fn_expr_argtype(fcinfo->flinfo, 0);
@@ -118,6 +124,8 @@ padankan_usulan(PG_FUNCTION_ARGS)
 	for (int i = 0; i < 3; i++)
 		nilai[i] = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, i + 1, &null[i]);
 	SPI_finish();
+	if (KEMAJUAN_AKTIF())
+		kemajuan_lapor(&kemajuan, "usulan matched with Dukcapil", null[0] ? 0 : DatumGetInt64(nilai[0]), true);
 	hasil = heap_form_tuple(BlessTupleDesc(desc), nilai, null);
 	return HeapTupleGetDatum(hasil);
 }

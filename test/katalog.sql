@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(309);
+SELECT plan(315);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -171,7 +171,10 @@ INSERT INTO fungsi_harapan VALUES
     ('kelompok_umur',              '{date,date}',                      'IMMUTABLE', false),
     ('jumlah_per_kunci',           '{jsonb,jsonb}',                    'IMMUTABLE', false),
     ('ekspor_data',                '{bigint}',                         'VOLATILE',  false),
-    ('laporan_tertunggak_periksa', '{bigint,bigint,text}',             'VOLATILE',  false);
+    ('laporan_tertunggak_periksa', '{bigint,bigint,text}',             'VOLATILE',  false),
+    ('tanggal_acuan',              '{}',                               'STABLE',    false),
+    ('kemajuan_mulai',             '{text,text}',                      'VOLATILE',  false),
+    ('lapor_kemajuan',             '{text,text,bigint}',               'VOLATILE',  false);
 -- trigger functions: VOLATILE, not STRICT, PARALLEL UNSAFE (checked below, apart)
 CREATE TEMP TABLE fungsi_pemicu (nama name);
 INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup'),
@@ -192,7 +195,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 124::bigint, '124 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 127::bigint, '127 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -207,7 +210,8 @@ SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array
                                          'skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'usulan_pelaku', 'ubah_status',
                                          'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan',
                                          'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
-                                         'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa') ORDER BY nama, args;
+                                         'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
+                                         'kemajuan_mulai', 'lapor_kemajuan') ORDER BY nama, args;
 -- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force); a NULL region
 -- means everywhere for the matching and no region for pusat/pt offices; the office readers take no argument;
 -- the penetapan's parts take NULL for "no previous month", penetapan_pada a NULL region for everywhere
@@ -215,7 +219,8 @@ SELECT isnt_strict('dtks', nama, args, format('dtks.%s(%s) is not STRICT', nama,
   FROM fungsi_harapan WHERE nama IN ('skor_kesejahteraan', 'skor_rinci', 'hitung_desil', 'usulan_peran', 'usulan_pelaku', 'ubah_status',
                                          'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan',
                                          'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
-                                         'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa') ORDER BY nama, args;
+                                         'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
+                                         'kemajuan_mulai', 'lapor_kemajuan') ORDER BY nama, args;
 -- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
                    'dtks.registri_pelanggaran is not STRICT: a NULL array means none');
@@ -236,7 +241,8 @@ SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                                          'pemadanan_jalankan', 'padankan_usulan', 'jalankan_sebagai', 'petugas_tetapkan',
                                          'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'tetapkan', 'penetapan_jalankan',
                                          'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor', 'penetapan_selaraskan',
-                                         'penetapan_agregat_hitung', 'ekspor_data', 'laporan_tertunggak_periksa')$$,
+                                         'penetapan_agregat_hitung', 'ekspor_data', 'laporan_tertunggak_periksa',
+                                         'kemajuan_mulai', 'lapor_kemajuan')$$,
                 'every dtks function and aggregate but the trigger functions and those that write is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,

@@ -3,7 +3,9 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(88);
+SELECT plan(93);
+-- the months below (2026-12 .. 2027-07) are determined as on 2027-06-15: the coming month is 2027-07
+SET LOCAL dtks.tanggal_acuan = '2027-06-15';
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
 CREATE FUNCTION pg_temp.dikirim(jenis text, no_kk dtks.no_kk, data jsonb, program text, alasan text, bulan date)
@@ -20,6 +22,21 @@ BEGIN
     RETURNING usulan.id INTO id;
     ALTER TABLE dtks.usulan ENABLE TRIGGER usulan_periksa;
     RETURN id;
+END $$;
+
+-- Run a statement as a role: its SQLSTATE and detail, or 'ok'.
+CREATE FUNCTION pg_temp.galat_sebagai(peran name, perintah text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    rinci text;
+BEGIN
+    EXECUTE format('SET LOCAL ROLE %I', peran);
+    EXECUTE perintah;
+    RESET ROLE;
+    RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS rinci = PG_EXCEPTION_DETAIL;
+    RETURN SQLSTATE || ': ' || rinci;
 END $$;
 
 -- The ministry returns an usulan (the step itself is tested in test/usulan.sql).
@@ -124,6 +141,11 @@ SELECT is(pg_temp.registri_beda(), 0::bigint, 'month 1: who is in DTKS, with fam
 SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2026-12-01')$$), '23505', 'a month is determined once');
 SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2026-11-01')$$), 'DTK04', 'an earlier month is refused');
 SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('infinity')$$), '22023', 'the month is a finite date');
+-- (the first month, above, needed no month before it; every later one does, and none is beyond the coming month)
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2999-12-01')$$), 'DTK04', 'a month beyond the coming one is refused');
+SELECT matches(pg_temp.galat_sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-02-01')$$), '^DTK04: Month 2027-01 is not determined',
+               'a month whose previous month is not determined is refused, naming the missing month');
+SELECT is((SELECT count(*) FROM dtks.penetapan), 1::bigint, '... and neither was recorded (the next month still can be)');
 
 -- month 2: one usulan of each kind
 CREATE TEMP TABLE pilih AS
@@ -438,6 +460,13 @@ SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-06-01')$$), 
 SELECT ok((SELECT h.kepala_nik::text FROM dtks.rumah_tangga h WHERE h.id = (SELECT rumah_tangga_id FROM ganti_kepala))
           = (SELECT anggota FROM ganti_kepala),
           '... and the member it names heads the household');
+
+-- month 8: nothing changed; the month is determined as it is (Permensos 3/2021 art. 12(4)), the coming month
+SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-07-01')$$), 'ok 1', 'a month without usulan or edits is determined');
+SELECT ok((SELECT count(*) FROM dtks.penetapan_pada('2027-07-01')) = (SELECT count(*) FROM dtks.penetapan_pada('2027-06-01'))
+          AND NOT EXISTS (SELECT 1 FROM dtks.penetapan_keluarga WHERE lower(berlaku) = '2027-07-01' OR upper(berlaku) = '2027-07-01')
+          AND NOT EXISTS (SELECT 1 FROM dtks.penetapan_anggota WHERE lower(berlaku) = '2027-07-01' OR upper(berlaku) = '2027-07-01'),
+          '... as the last one: the same members, no presence row opened or ended');
 
 -- the age band, in C, follows PostgreSQL's date arithmetic (29 February + N years = 28 February)
 SELECT is_empty($$SELECT x.l, p0.p FROM generate_series('1960-02-20'::date, '1960-03-10', '1 day') l0(l),

@@ -171,6 +171,9 @@ SELECT CASE WHEN EXISTS (SELECT 1 FROM dtks.penetapan)
             THEN skip('a month is already determined in this database', 1)
             ELSE is(pg_temp.nilai_sebagai('tap_bekasi', format('SELECT count(*) FROM dtks.ekspor_data(%s)', (SELECT id FROM mohon WHERE nama = 'dinkes1'))),
                     '55000', 'without a determined month there is nothing to export') END;
+-- (as on the first day of that month, so that it is never beyond the coming month: dtks.tanggal_acuan)
+SELECT set_config('dtks.tanggal_acuan', to_char(coalesce((SELECT max(periode) + interval '1 month' FROM dtks.penetapan), DATE '2026-01-01'), 'YYYY-MM-DD'), true)
+  IS NOT NULL AS acuan;
 SELECT lives_ok($$SELECT dtks.tetapkan(coalesce((SELECT max(periode) + interval '1 month' FROM dtks.penetapan), DATE '2026-01-01')::date)$$,
                 'a month is determined');
 CREATE TEMP TABLE periode_uji AS SELECT max(periode) AS periode FROM dtks.penetapan;

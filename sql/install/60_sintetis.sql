@@ -58,7 +58,7 @@ DECLARE
     desa dtks.kode_wilayah[];
     kecamatan dtks.kode_wilayah[];
     id_awal bigint;
-    n_rt bigint; n_kk bigint; n_orang bigint; n_galat bigint;
+    n_rt bigint; n_kk bigint; n_orang bigint; n_galat bigint; n_baris bigint;
     laju_tanggal double precision := coalesce((laju_galat ->> 'nik_tanggal_beda')::double precision, 0);
     laju_meninggal double precision := coalesce((laju_galat ->> 'meninggal_aktif')::double precision, 0);
     laju_dua_kk double precision := coalesce((laju_galat ->> 'dua_kk')::double precision, 0);
@@ -76,6 +76,8 @@ BEGIN
     END IF;
     kecamatan := ARRAY(SELECT w.kode FROM dtks.wilayah w WHERE w.tingkat = 3 ORDER BY w.kode);
     id_awal := coalesce((SELECT max(h.id) FROM dtks.rumah_tangga h), 0);
+    PERFORM dtks.kemajuan_mulai('sintetis_muat', pg_catalog.format('%s families, seed %s, region %s', jumlah_keluarga, benih,
+                                                                   coalesce(wilayah::text, 'all')));
 
     -- families: structure, household (5% share the previous family's), KK issue date
     CREATE TEMP TABLE sintetis_kk ON COMMIT DROP AS
@@ -98,7 +100,9 @@ BEGIN
            acuan - (30 + 15 * 365 * dtks.sintetis_acak(benih, r.f, 7))::int AS terbit,
            CASE WHEN dtks.sintetis_acak(benih, r.f, 8) < 0.5 THEN 7 ELSE 6 END AS tambahan
       FROM rt r;
+    GET DIAGNOSTICS n_baris = ROW_COUNT;
     ANALYZE sintetis_kk;
+    PERFORM dtks.lapor_kemajuan('sintetis_muat', 'families drawn', n_baris);
 
     -- people: one row per member slot
     CREATE TEMP TABLE sintetis_orang ON COMMIT DROP AS
@@ -148,7 +152,9 @@ BEGIN
     SELECT k.f, k.o, k.slot, k.shdk, k.jk, k.lahir, k.berpasangan, k.tipe,
            (k.awalan * 10000 + coalesce(t.sudah, 0) + row_number() OVER (PARTITION BY k.awalan ORDER BY k.o))::dtks.nik AS nik_orang
       FROM kunci k LEFT JOIN terpakai t ON t.awalan = k.awalan;
+    GET DIAGNOSTICS n_baris = ROW_COUNT;
     ANALYZE sintetis_orang;
+    PERFORM dtks.lapor_kemajuan('sintetis_muat', 'people drawn, with their NIKs', n_baris);
 
     -- KK numbers: the family's kecamatan, the issue date, a serial
     CREATE TEMP TABLE sintetis_no_kk ON COMMIT DROP AS
@@ -162,7 +168,9 @@ BEGIN
          GROUP BY 1)
     SELECT k.f, (k.awalan * 10000 + coalesce(t.sudah, 0) + row_number() OVER (PARTITION BY k.awalan ORDER BY k.f))::dtks.no_kk AS no_kk
       FROM kunci k LEFT JOIN terpakai t ON t.awalan = k.awalan;
+    GET DIAGNOSTICS n_baris = ROW_COUNT;
     ANALYZE sintetis_no_kk;
+    PERFORM dtks.lapor_kemajuan('sintetis_muat', 'KK numbers drawn', n_baris);
 
     INSERT INTO dtks.anggota (nik, nama, jenis_kelamin, tanggal_lahir, status_kawin, status_hidup, tanggal_meninggal,
                               kartu_identitas, partisipasi_sekolah, jenjang_pendidikan, bekerja, jam_kerja,
@@ -206,6 +214,8 @@ BEGIN
            dtks.sintetis_pilih(dtks.sintetis_acak(benih, o.o, 26), '{4,3,2,1}', '{0.93,0.985,0.997}'),
            dtks.sintetis_pilih(dtks.sintetis_acak(benih, o.o, 27), '{4,3,2,1}', '{0.95,0.99,0.998}')
       FROM sintetis_orang o;
+    GET DIAGNOSTICS n_baris = ROW_COUNT;
+    PERFORM dtks.lapor_kemajuan('sintetis_muat', 'anggota stored', n_baris);
 
     INSERT INTO dtks.rumah_tangga (id, kode_wilayah, alamat, rt, rw, lokasi, kepala_nik, status_bangunan, bukti_lahan,
                                    luas_lantai, jenis_lantai, jenis_dinding, jenis_atap, sumber_air_minum, jarak_tinja,
@@ -236,6 +246,8 @@ BEGIN
            dtks.sintetis_pilih(dtks.sintetis_acak(benih, k.f, 47), '{1,4,3,5,2,6}', '{0.70,0.82,0.92,0.96,0.99}')
       FROM sintetis_kk k JOIN sintetis_orang o ON o.f = k.f AND o.slot = 1
      WHERE k.kepala_rt;
+    GET DIAGNOSTICS n_baris = ROW_COUNT;
+    PERFORM dtks.lapor_kemajuan('sintetis_muat', 'rumah_tangga stored', n_baris);
     PERFORM pg_catalog.setval(pg_catalog.pg_get_serial_sequence('dtks.rumah_tangga', 'id'),
                               greatest(id_awal + jumlah_keluarga, 1));
 
@@ -258,10 +270,14 @@ BEGIN
            dtks.sintetis_pilih(dtks.sintetis_acak(benih, k.f, 67), '{3,0,2,1}', '{0.55,0.80,0.96}'),
            dtks.sintetis_pilih(dtks.sintetis_acak(benih, k.f, 68), '{4,2,1,3}', '{0.45,0.90,0.95}')
       FROM sintetis_kk k JOIN sintetis_no_kk n ON n.f = k.f;
+    GET DIAGNOSTICS n_baris = ROW_COUNT;
+    PERFORM dtks.lapor_kemajuan('sintetis_muat', 'keluarga stored', n_baris);
 
     INSERT INTO dtks.keanggotaan (nik, no_kk, shdk, berlaku)
     SELECT o.nik_orang, n.no_kk, o.shdk, daterange(greatest(k.terbit, o.lahir), NULL)
       FROM sintetis_orang o JOIN sintetis_kk k ON k.f = o.f JOIN sintetis_no_kk n ON n.f = o.f;
+    GET DIAGNOSTICS n_baris = ROW_COUNT;
+    PERFORM dtks.lapor_kemajuan('sintetis_muat', 'keanggotaan stored', n_baris);
 
     -- the injected faults: loaded ones, and the two kinds the rules refuse, kept aside to be tried
     INSERT INTO dtks.sintetis_galat (benih, jenis, nik, no_kk, dimuat, shdk, nama, jenis_kelamin, tanggal_lahir)
@@ -279,6 +295,8 @@ BEGIN
     SELECT benih, 'nik_ganda', o.nik_orang, n.no_kk, false, 11, 'Ganda ' || o.o, o.jk, o.lahir
       FROM sintetis_orang o JOIN sintetis_no_kk n ON n.f = o.f % jumlah_keluarga + 1
      WHERE dtks.sintetis_acak(benih, o.o, 43) < laju_ganda;
+    GET DIAGNOSTICS n_baris = ROW_COUNT;
+    PERFORM dtks.lapor_kemajuan('sintetis_muat', 'faults recorded (dtks.sintetis_galat)', n_baris);
 
     SELECT count(*) FILTER (WHERE k.kepala_rt), count(*) INTO n_rt, n_kk FROM sintetis_kk k;
     SELECT count(*) INTO n_orang FROM sintetis_orang;

@@ -59,6 +59,7 @@ BEGIN
         RAISE EXCEPTION 'desil: already computed for % with % within % scope', acuan, model, lingkup
             USING ERRCODE = '23505', DETAIL = 'Scores once stored are kept as they are; compute on another date or with another version.';
     END IF;
+    PERFORM dtks.kemajuan_mulai('hitung_desil', pg_catalog.format('%s, model %s, %s', lingkup, model, pg_catalog.to_char(acuan, 'YYYY-MM-DD')));
     INSERT INTO dtks.skor_keluarga (no_kk, versi, dihitung, lingkup, kode_lingkup, skor, desil)
     SELECT s.no_kk, model, acuan, hitung_desil.lingkup, s.kode_lingkup, s.skor,
            ntile(10) OVER (PARTITION BY s.kode_lingkup ORDER BY s.skor, s.no_kk)
@@ -67,6 +68,7 @@ BEGIN
                    dtks.skor_kesejahteraan(x.rumah_tangga, x.keluarga, x.kepala, x.ringkasan, model) AS skor
               FROM dtks.skor_masukan(acuan) x) s;
     GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM dtks.lapor_kemajuan('hitung_desil', 'families scored and ranked into desil', n);
     RETURN n;
 END
 $$;

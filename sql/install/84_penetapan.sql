@@ -239,7 +239,11 @@ DECLARE
     kolom_ang text;
     hasil record;
     sisa text;
+    -- the coming month (the one after the reference date's): the latest that may be determined
+    datang date := (pg_catalog.date_trunc('month', dtks.tanggal_acuan()::timestamp) OPERATOR(pg_catalog.+) interval '1 month')::date;
+    n_baris bigint;
 BEGIN
+    PERFORM dtks.kemajuan_mulai('tetapkan', pg_catalog.to_char(bulan, 'YYYY-MM'));
     -- one penetapan at a time; a month once, in order; the registry holds still while the month reads it
     LOCK TABLE dtks.penetapan IN SHARE ROW EXCLUSIVE MODE;
     LOCK TABLE dtks.rumah_tangga, dtks.keluarga, dtks.anggota, dtks.keanggotaan IN SHARE ROW EXCLUSIVE MODE;
@@ -252,10 +256,29 @@ BEGIN
         RAISE EXCEPTION 'penetapan of % is earlier than the last one made (%)', to_char(bulan, 'YYYY-MM'), to_char(lalu.periode, 'YYYY-MM')
             USING ERRCODE = 'DTK04', DETAIL = 'Months are determined in order; a later month carries every earlier usulan still sent.';
     END IF;
+    -- no month beyond the coming one, and none after a month not determined: every month is determined, one after
+    -- another, a month without changes as it is (Permensos 3/2021 art. 12(3), 12(4)); the first month is free
+    IF bulan OPERATOR(pg_catalog.>) datang THEN
+        RAISE EXCEPTION 'penetapan of % is later than the coming month (%)', pg_catalog.to_char(bulan, 'YYYY-MM'), pg_catalog.to_char(datang, 'YYYY-MM')
+            USING ERRCODE = 'DTK04',
+                  DETAIL = pg_catalog.format('The latest month that may be determined is %s, the month after the reference date %s.',
+                                             pg_catalog.to_char(datang, 'YYYY-MM'), pg_catalog.to_char(dtks.tanggal_acuan(), 'YYYY-MM-DD')),
+                  HINT = 'A month is determined when it comes. The reference date is dtks.tanggal_acuan (empty: today), which a superuser sets to load or replay earlier months.';
+    END IF;
+    IF lalu.periode OPERATOR(pg_catalog.<) (bulan::timestamp OPERATOR(pg_catalog.-) interval '1 month')::date THEN
+        RAISE EXCEPTION 'penetapan of % is out of sequence: the month before it is not determined', pg_catalog.to_char(bulan, 'YYYY-MM')
+            USING ERRCODE = 'DTK04',
+                  DETAIL = pg_catalog.format('Month %s is not determined; months are determined in order, one after another (the last one determined is %s).',
+                                             pg_catalog.to_char(lalu.periode::timestamp OPERATOR(pg_catalog.+) interval '1 month', 'YYYY-MM'),
+                                             pg_catalog.to_char(lalu.periode, 'YYYY-MM')),
+                  HINT = pg_catalog.format('Determine %s first; a month without changes is determined as it is.',
+                                           pg_catalog.to_char(lalu.periode::timestamp OPERATOR(pg_catalog.+) interval '1 month', 'YYYY-MM'));
+    END IF;
     IF model IS NULL THEN
         RAISE EXCEPTION 'penetapan of %: no score model is in force', to_char(bulan, 'YYYY-MM')
             USING ERRCODE = '22023', DETAIL = 'Every month is scored with the model whose validity (dtks.skor_model.berlaku) holds its first day.';
     END IF;
+    PERFORM dtks.lapor_kemajuan('tetapkan', 'registry locked, month checked', NULL);
     -- the first month and a new model rank everyone; other months place scores by the last cut points
     semua := lalu.periode IS NULL OR lalu.model <> model
              OR NOT EXISTS (SELECT 1 FROM dtks.penetapan_desil_batas b WHERE b.acuan = lalu.acuan_desil AND b.versi = model);
@@ -297,7 +320,9 @@ BEGIN
     GET DIAGNOSTICS n_usulan = ROW_COUNT;
     CREATE INDEX ON pg_temp.penetapan_usulan (no_kk);
     ANALYZE pg_temp.penetapan_usulan;
+    PERFORM dtks.lapor_kemajuan('tetapkan', 'usulan taken (dikirim -> ditetapkan)', n_usulan);
     PERFORM dtks.penetapan_periksa_data(bulan);
+    PERFORM dtks.lapor_kemajuan('tetapkan', 'usulan data checked', n_usulan);
 
     -- the registry's columns, for applying the proposed data whatever columns it carries
     SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FILTER (WHERE a.attrelid = 'dtks.rumah_tangga'::regclass AND a.attname <> 'id'),
@@ -316,6 +341,7 @@ BEGIN
     FOR putaran IN 1 .. coalesce(jumlah_putaran, 0) LOOP
         PERFORM dtks.penetapan_terapkan(bulan, putaran, kolom_rt, kolom_kel, kolom_ang);
     END LOOP;
+    PERFORM dtks.lapor_kemajuan('tetapkan', pg_catalog.format('usulan applied to the registry (rounds: %s)', coalesce(jumlah_putaran, 0)), n_usulan);
 
     -- the KKs the registry history names since the last month (the month's own writes, and edits made outside the
     -- usulan such as a DBA's correction: the lock above lets no writer of the registry still be open), each marked
@@ -343,7 +369,9 @@ BEGIN
              WHERE r.id > lalu.riwayat_sampai) x
          WHERE x.no_kk IS NOT NULL
          GROUP BY x.no_kk;
+        GET DIAGNOSTICS n_baris = ROW_COUNT;
         INSERT INTO pg_temp.penetapan_kk SELECT r.no_kk FROM pg_temp.penetapan_riwayat_kk r ON CONFLICT DO NOTHING;
+        PERFORM dtks.lapor_kemajuan('tetapkan', 'registry history read (KKs named since the last month)', n_baris);
     END IF;
 
     -- a household whose kepala left its families is headed by the kepala keluarga of one still active; only a
@@ -360,10 +388,13 @@ BEGIN
        AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m JOIN dtks.keluarga f ON f.no_kk OPERATOR(dtks.=) m.no_kk
                         WHERE m.nik OPERATOR(dtks.=) h.kepala_nik AND upper_inf(m.berlaku)
                           AND f.rumah_tangga_id = h.id AND f.status = 'aktif');
+    GET DIAGNOSTICS n_baris = ROW_COUNT;
+    PERFORM dtks.lapor_kemajuan('tetapkan', 'households re-headed', n_baris);
 
     -- the registry's rules now, so that a violation is named before anything else is computed
     SET CONSTRAINTS dtks.registri_aturan IMMEDIATE;
     SET CONSTRAINTS dtks.registri_aturan DEFERRED;
+    PERFORM dtks.lapor_kemajuan('tetapkan', 'registry rules checked', NULL);
 
     -- every family, on the first month or a new model
     IF semua THEN
@@ -391,6 +422,7 @@ BEGIN
         INSERT INTO dtks.penetapan_desil_batas (acuan, versi, desil, skor_atas)
         SELECT bulan, model, s.desil, max(s.skor) FROM pg_temp.penetapan_keluarga_kini s GROUP BY s.desil;
     END IF;
+    PERFORM dtks.lapor_kemajuan('tetapkan', CASE WHEN semua THEN 'families scored and ranked again' ELSE 'families scored' END, n_skor);
 
     -- presence: end what changed or left, open what changed or entered; then the figures
     SELECT * INTO hasil FROM dtks.penetapan_selaraskan(bulan, lalu.periode);
@@ -399,10 +431,15 @@ BEGIN
     IF semua THEN
         ANALYZE dtks.penetapan_keluarga, dtks.penetapan_anggota, dtks.penetapan_program;
     END IF;
+    PERFORM dtks.lapor_kemajuan('tetapkan', 'presence periods updated (families and members in and out, programs)',
+                                hasil.keluarga_masuk OPERATOR(pg_catalog.+) hasil.keluarga_keluar OPERATOR(pg_catalog.+)
+                                hasil.anggota_masuk OPERATOR(pg_catalog.+) hasil.anggota_keluar OPERATOR(pg_catalog.+)
+                                hasil.program_mulai OPERATOR(pg_catalog.+) hasil.program_selesai);
     PERFORM dtks.penetapan_agregat_hitung(bulan, lalu.periode);
     IF semua THEN
         ANALYZE dtks.penetapan_agregat;
     END IF;
+    PERFORM dtks.lapor_kemajuan('tetapkan', 'monthly figures updated', NULL);
 
     INSERT INTO dtks.penetapan (periode, pelaku, model, acuan_desil, usulan, keluarga_masuk, keluarga_keluar,
                                 anggota_masuk, anggota_keluar, program_mulai, program_selesai, skor_dihitung, desil_ulang,
@@ -411,6 +448,7 @@ BEGIN
             hasil.keluarga_keluar, hasil.anggota_masuk, hasil.anggota_keluar, hasil.program_mulai,
             hasil.program_selesai, n_skor, semua,
             (SELECT CASE WHEN q.is_called THEN q.last_value ELSE 0 END FROM dtks.riwayat_id_seq q));
+    PERFORM dtks.lapor_kemajuan('tetapkan', 'month recorded', NULL);
     RETURN QUERY SELECT bulan, n_usulan, hasil.keluarga_masuk, hasil.keluarga_keluar, hasil.anggota_masuk,
                         hasil.anggota_keluar, hasil.program_mulai, hasil.program_selesai, n_skor, semua;
 END
@@ -928,7 +966,7 @@ CREATE FUNCTION dtks.tetapkan(periode date)
                    skor_dihitung bigint, desil_ulang boolean)
     AS 'MODULE_PATHNAME', 'tetapkan' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION dtks.tetapkan(date) IS
-    'The monthly penetapan (pusat or a superuser; 42501 otherwise): every usulan dikirim for the month of periode or earlier becomes ditetapkan and is applied (baru adds the family and members, perbaikan corrects, penghentian ends with its reason, bansos starts the program); changed families are scored and placed in desil (all ranked again on the first month or a new model); presence periods and monthly figures are updated. A month once (23505), never before the last (DTK04); an usulan that cannot be applied refuses the month (DTK05); all or nothing';
+    'The monthly penetapan (pusat or a superuser; 42501 otherwise): every usulan dikirim for the month of periode or earlier becomes ditetapkan and is applied (baru adds the family and members, perbaikan corrects, penghentian ends with its reason, bansos starts the program); changed families are scored and placed in desil (all ranked again on the first month or a new model); presence periods and monthly figures are updated. A month once (23505), in order (DTK04: not before the last, not after the coming month, i.e. the one after dtks.tanggal_acuan or today, not with the month before it not determined; the first month is free); an usulan that cannot be applied refuses the month (DTK05); all or nothing';
 GRANT EXECUTE ON FUNCTION dtks.tetapkan(date) TO dtks_pusat;
 
 -- Offices read the presence history of their region; the figures are for everyone (86_penetapan_bi.sql).

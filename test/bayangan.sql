@@ -9,7 +9,7 @@
 -- matching, tetapkan, ekspor_data) runs as each office, as the BI reader and as a superuser, with
 -- search_path = penyerang, pg_catalog, dtks, public.  No shadow may run.
 \ir lib/awal.psql
-SELECT plan(83);
+SELECT plan(87);
 
 CREATE TEMP TABLE nama_dipakai (jenis text, nama text, PRIMARY KEY (jenis, nama));
 \ir lib/bayangan_nama.psql
@@ -404,6 +404,29 @@ SELECT results_eq($$SELECT peran || ': ' || aksi || ' ' || hasil FROM pg_temp.ha
 SELECT is((SELECT count(*) FROM dtks.penetapan WHERE periode = date_trunc('month', CURRENT_DATE)::date), 1::bigint,
           'the month was determined under the attacker''s path');
 SELECT is((SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = 'tap_penyerang'), false, 'the attacker is not a superuser');
+
+-- an error inside a pinned, restricted query (the commit check raising rule 2) restores the path, the
+-- user and the security context when it is caught
+CREATE FUNCTION pg_temp.galat_di_dalam() RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    BEGIN
+        SET CONSTRAINTS ALL DEFERRED;
+        INSERT INTO dtks.anggota (nik, nama, jenis_kelamin, tanggal_lahir)
+        VALUES ('3171011708750001', 'Bambang', 'L', '1975-08-17'), ('3171010101050001', 'Agus', 'L', '2005-01-01');
+        INSERT INTO dtks.rumah_tangga (kode_wilayah, alamat, kepala_nik) VALUES ('31.71.01.1001', 'Gang Satu', '3171011708750001');
+        INSERT INTO dtks.keluarga (no_kk, rumah_tangga_id) VALUES ('3171011201100015', currval('dtks.rumah_tangga_id_seq'));
+        INSERT INTO dtks.keanggotaan (nik, no_kk, shdk) VALUES ('3171010101050001', '3171011201100015', 4);
+        SET CONSTRAINTS ALL IMMEDIATE;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN SQLSTATE;
+    END;
+    RETURN 'no error';
+END $$;
+SET LOCAL search_path = dtks, public;
+SELECT is(pg_temp.galat_di_dalam(), '23514', 'a family without its kepala fails the commit check inside its query');
+SELECT is(current_setting('search_path'), 'dtks, public', 'after the error the search_path is the caller''s again');
+SELECT is(current_user, session_user, 'and the user is the caller again');
+SELECT lives_ok('CREATE TEMP TABLE setelah_galat (x integer)', 'and the operation is no longer restricted (a temporary table can be created)');
 
 SELECT * FROM finish();
 ROLLBACK;

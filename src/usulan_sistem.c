@@ -22,7 +22,6 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
-#include "utils/guc.h"
 #include "utils/lsyscache.h"
 
 #include "kode_wilayah.h"
@@ -82,7 +81,6 @@ jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe
 	Oid			asal = GetUserId();
 	SpiAman		aman;
 	volatile int hasil = 0;
-	int			tingkat_guc = 0;
 	int			konteks = 0;
 
 	if (pemanggil)
@@ -90,7 +88,6 @@ jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe
 		/* the caller's own statement: its path, but still the owner in a restricted operation */
 		GetUserIdAndSecContext(&aman.pengguna_asal, &konteks);
 		SetUserIdAndSecContext(pemilik, konteks | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
-		tingkat_guc = NewGUCNestLevel();
 	}
 	else if (strcmp(peran, "penetapan") == 0)
 		spi_aman_masuk_tak_terbatas(&aman, pemilik, 0);
@@ -109,10 +106,7 @@ jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe
 	PG_END_TRY();
 	usulan_sebagai(NULL, InvalidOid);
 	if (pemanggil)
-	{
-		AtEOXact_GUC(true, tingkat_guc);
 		SetUserIdAndSecContext(aman.pengguna_asal, konteks);
-	}
 	else
 		spi_aman_keluar(&aman);
 	return hasil;

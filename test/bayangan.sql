@@ -9,7 +9,7 @@
 -- matching, tetapkan, ekspor_data) runs as each office, as the BI reader and as a superuser, with
 -- search_path = penyerang, pg_catalog, dtks, public.  No shadow may run.
 \ir lib/awal.psql
-SELECT plan(87);
+SELECT plan(96);
 
 CREATE TEMP TABLE nama_dipakai (jenis text, nama text, PRIMARY KEY (jenis, nama));
 \ir lib/bayangan_nama.psql
@@ -338,6 +338,12 @@ WITH u AS (
       FROM unnest(ARRAY['draf', 'diajukan']) s, generate_series(1, 8) n
     RETURNING id, data ->> 'nomor' AS nomor)
 SELECT * FROM u;
+-- sent for next month (this month's penetapan leaves it): the penetapan office's step through jalankan_sebagai
+WITH u AS (
+    INSERT INTO dtks.usulan (jenis, sumber, kode_wilayah, status, berita_acara, periode_penetapan, data)
+    VALUES ('baru', 'musdes', '31.71.01.1001', 'dikirim', 'BA/1', (date_trunc('month', CURRENT_DATE) + interval '1 month')::date, '{}')
+    RETURNING id)
+INSERT INTO pg_temp.draf SELECT u.id, 'dikirim' FROM u;
 ALTER TABLE dtks.usulan ENABLE TRIGGER usulan_periksa;
 SET LOCAL dtks.tegakkan_jadwal = on;
 
@@ -359,7 +365,9 @@ INSERT INTO pg_temp.aksi VALUES
     (7, 'kk_komponen', ARRAY['SELECT pg_catalog.count(*) FROM dtks.kk_komponen()']),
     (8, 'matching', ARRAY[$q$SELECT * FROM dtks.padankan_usulan('31.71')$q$]),
     (9, 'tetapkan', ARRAY[format('SELECT * FROM dtks.tetapkan(%L)', CURRENT_DATE)]),
-    (10, 'ekspor_data', ARRAY['SELECT pg_catalog.count(*) FROM dtks.ekspor_data(1)']);
+    (10, 'ekspor_data', ARRAY['SELECT pg_catalog.count(*) FROM dtks.ekspor_data(1)']),
+    (11, 'jalankan_sebagai', ARRAY[format('SELECT dtks.jalankan_sebagai(%L, %L)', 'penetapan',
+                                          'UPDATE dtks.usulan SET status = ''ditetapkan'' WHERE id OPERATOR(pg_catalog.=) %dikirim%')]);
 
 SELECT pg_catalog.setval('penyerang.hitung', 1, false) \gset
 DO $$
@@ -370,8 +378,9 @@ DECLARE
 BEGIN
     FOR r IN SELECT * FROM pg_temp.peran_uji ORDER BY nomor LOOP
         FOR a IN SELECT * FROM pg_temp.aksi ORDER BY nomor LOOP
-            perintah := ARRAY(SELECT replace(x, '%draf%', (SELECT d.id::text FROM pg_temp.draf d
-                                                             WHERE d.nomor = 'draf' || r.nomor))
+            perintah := ARRAY(SELECT replace(replace(x, '%draf%', (SELECT d.id::text FROM pg_temp.draf d
+                                                                     WHERE d.nomor = 'draf' || r.nomor)),
+                                             '%dikirim%', (SELECT d.id::text FROM pg_temp.draf d WHERE d.nomor = 'dikirim'))
                                 FROM unnest(a.perintah) x);
             INSERT INTO pg_temp.hasil
             VALUES (coalesce(r.peran, 'postgres'), a.aksi, pg_temp.di_jalur_jahat(r.peran, perintah),
@@ -394,13 +403,19 @@ SELECT results_eq($$SELECT peran || ': ' || aksi || ' ' || hasil FROM pg_temp.ha
                      WHERE (peran, aksi) IN (('tap_desa', 'usulan insert'), ('tap_desa', 'usulan step'), ('tap_desa', 'office readers'),
                                              ('tap_penyerang', 'office readers'), ('tap_kabkota', 'policies'),
                                              ('tap_kabkota', 'matching'), ('tap_pusat', 'tetapkan'), ('postgres', 'registry check'),
-                                             ('postgres', 'kk_komponen'), ('postgres', 'score'), ('tap_pusat', 'score'))
+                                             ('postgres', 'kk_komponen'), ('postgres', 'score'), ('tap_pusat', 'score'),
+                                             ('postgres', 'jalankan_sebagai'), ('tap_pusat', 'jalankan_sebagai'))
                      ORDER BY 1$$,
-                  $$VALUES ('postgres: kk_komponen ok'), ('postgres: registry check ok'), ('postgres: score ok'),
+                  $$VALUES ('postgres: jalankan_sebagai ok'), ('postgres: kk_komponen ok'), ('postgres: registry check ok'), ('postgres: score ok'),
                            ('tap_desa: office readers ok'), ('tap_desa: usulan insert ok'), ('tap_desa: usulan step ok'),
                            ('tap_kabkota: matching ok'), ('tap_kabkota: policies ok'), ('tap_penyerang: office readers ok'),
-                           ('tap_pusat: score ok'), ('tap_pusat: tetapkan ok')$$,
-                  'the paths ran: the desa''s insert and step, the readers, the matching, the penetapan, the commit check, kk_komponen, the score');
+                           ('tap_pusat: jalankan_sebagai 42501'), ('tap_pusat: score ok'), ('tap_pusat: tetapkan ok')$$,
+                  'the paths ran: the desa''s insert and step, the readers, the matching, the penetapan, the commit check, kk_komponen, the score, jalankan_sebagai (superusers only)');
+SELECT is((SELECT status FROM dtks.usulan WHERE id = (SELECT id FROM pg_temp.draf WHERE nomor = 'dikirim')), 'ditetapkan',
+          'jalankan_sebagai took the penetapan office''s step under the attacker''s path');
+SELECT throws_ok($$SELECT dtks.jalankan_sebagai('pemadanan', 'CREATE TEMP TABLE dalam_sro (x integer)')$$, '42501',
+                 'cannot create temporary table within security-restricted operation',
+                 'jalankan_sebagai runs its statement as the owner in a security-restricted operation');
 SELECT is((SELECT count(*) FROM dtks.penetapan WHERE periode = date_trunc('month', CURRENT_DATE)::date), 1::bigint,
           'the month was determined under the attacker''s path');
 SELECT is((SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = 'tap_penyerang'), false, 'the attacker is not a superuser');

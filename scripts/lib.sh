@@ -75,7 +75,7 @@ siapkan_basis_data() {
   createdb "$db"
   PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION dtks CASCADE"
   for ext in "$@"; do psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION $ext"; done
-  psql -X -q -d "$db" -c "ALTER DATABASE $db SET search_path = \"\$user\", public, dtks"
+  psql -X -q -d "$db" -c "ALTER DATABASE $db SET search_path = \"\$user\", dtks, public"
   PGDATABASE=$db scripts/load-wilayah "$DTKS_DATA" >"$KLASTER_DIR/muat-$db.log"
   sed -n '/^ edisi/,$p' "$KLASTER_DIR/muat-$db.log"
 }

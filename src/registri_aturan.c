@@ -41,6 +41,7 @@
 #include "executor/executor.h"
 
 #include "registri_semua.h"
+#include "spi_aman.h"
 
 /* The kinds of key a change can touch. */
 typedef enum JenisKunci
@@ -217,20 +218,18 @@ catat_tabel(Tuplestorestate *tabel, TupleDesc desc, Kolom *kolom, int n)
 static void
 tandai_tertunda(Relation rel)
 {
-	Oid			pengguna_asal;
-	int			konteks_asal;
+	SpiAman		aman;
 
 	if (penanda_ada)
 		return;
-	GetUserIdAndSecContext(&pengguna_asal, &konteks_asal);
-	SetUserIdAndSecContext(RelationGetForm(rel)->relowner,
-						   konteks_asal | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+	/* not restricted: the row queues the deferred check, which a restricted operation refuses */
+	spi_aman_masuk_tak_terbatas(&aman, RelationGetForm(rel)->relowner, SECURITY_NOFORCE_RLS);
 	SPI_connect();
 	if (SPI_execute("INSERT INTO dtks.registri_tertunda DEFAULT VALUES ON CONFLICT DO NOTHING", false, 0)
 		!= SPI_OK_INSERT)
 		elog(ERROR, "registri_catat: could not mark the transaction for checking");
 	SPI_finish();
-	SetUserIdAndSecContext(pengguna_asal, konteks_asal);
+	spi_aman_keluar(&aman);
 	penanda_ada = true;
 	penanda_subxact = GetCurrentSubTransactionId();
 }
@@ -332,9 +331,7 @@ registri_periksa(PG_FUNCTION_ARGS)
 	Oid			argtipe[3];
 	Datum		args[3];
 	int			ret;
-	Oid			pengguna_asal;
-	int			konteks_asal;
-	int			tingkat_guc;
+	SpiAman		aman;
 	CaraPeriksa cara;
 	bool		ditemukan = false;
 	char		kosong[4] = "   ";
@@ -359,13 +356,12 @@ registri_periksa(PG_FUNCTION_ARGS)
 	/*
 	 * Check as the table's owner with row security not forced, as PostgreSQL's
 	 * own foreign-key checks do: a rule spans rows the changing role may not
-	 * be allowed to read (another region's families).  An error restores the
-	 * user through transaction abort.
+	 * be allowed to read (another region's families); in a security-restricted
+	 * operation with the search_path pinned (spi_aman.c), the settings below
+	 * in the same GUC nest level.  An error restores the user and the settings
+	 * through transaction abort.
 	 */
-	GetUserIdAndSecContext(&pengguna_asal, &konteks_asal);
-	SetUserIdAndSecContext(RelationGetForm(td->tg_relation)->relowner,
-						   konteks_asal | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
-	tingkat_guc = NewGUCNestLevel();
+	spi_aman_masuk(&aman, RelationGetForm(td->tg_relation)->relowner, SECURITY_NOFORCE_RLS);
 
 	/*
 	 * The query joins its small key sets by hash whatever the caller turned
@@ -417,12 +413,11 @@ registri_periksa(PG_FUNCTION_ARGS)
 				errhint("The registry rules are checked when the transaction commits; nothing of it is stored."));
 	}
 	/* the mark has done its work; a later statement of this transaction inserts a new one */
-	if (SPI_execute("DELETE FROM dtks.registri_tertunda WHERE transaksi = pg_catalog.pg_current_xact_id()",
+	if (SPI_execute("DELETE FROM dtks.registri_tertunda WHERE transaksi OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()",
 					false, 0) != SPI_OK_DELETE)
 		elog(ERROR, "registri_periksa: could not clear the transaction's mark");
 	SPI_finish();
-	AtEOXact_GUC(true, tingkat_guc);
-	SetUserIdAndSecContext(pengguna_asal, konteks_asal);
+	spi_aman_keluar(&aman);
 	penanda_ada = false;
 	penanda_subxact = InvalidSubTransactionId;
 

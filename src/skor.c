@@ -37,6 +37,7 @@
 #include "utils/typcache.h"
 
 #include "kode_wilayah.h"
+#include "spi_aman.h"
 
 #define KODE_MAKS 128			/* codes 0..127 can be weighed */
 
@@ -180,12 +181,13 @@ cari_variabel(Model *m, const char *nama)
 	return -1;
 }
 
-/* Read every model into the cache (SPI, as the caller). */
+/* Read every model into the cache (SPI, as the caller, the search_path pinned: spi_aman.c). */
 static void
 muat_model(void)
 {
 	static const char *const tabel[3] = {"rumah_tangga", "keluarga", "anggota"};
 	MemoryContext asal;
+	SpiAman		aman;
 	Oid			ns = get_namespace_oid("dtks", false);
 
 	if (!cache.callback_terdaftar)
@@ -199,6 +201,7 @@ muat_model(void)
 	cache.sah = false;
 	cache.oid_skor_model = get_relname_relid("skor_model", ns);
 
+	spi_aman_masuk(&aman, InvalidOid, 0);
 	SPI_connect();
 	asal = MemoryContextSwitchTo(cache.konteks);
 	for (int t = 0; t < 3; t++)
@@ -349,6 +352,7 @@ muat_model(void)
 		if (cache.model[i].jumlah_pengganti > 1)
 			qsort(cache.model[i].pengganti, cache.model[i].jumlah_pengganti, sizeof(Pengganti), banding_pengganti);
 	SPI_finish();
+	spi_aman_keluar(&aman);
 	cache.generasi++;
 	cache.sah = true;
 }

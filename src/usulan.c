@@ -49,6 +49,7 @@
 
 #include "galat_kode.h"
 #include "kode_wilayah.h"
+#include "spi_aman.h"
 #include "tanggal_acuan.h"
 #include "usulan.h"
 
@@ -195,8 +196,8 @@ muat_langkah(void)
 		salin_kolom(cache.langkah[i].tahap, i, 5);
 	}
 
-	if (SPI_execute("SELECT kode_wilayah, tahap, lower(berlaku), upper(berlaku) FROM dtks.usulan_jadwal"
-					" ORDER BY lower(berlaku)", true, 0) != SPI_OK_SELECT)
+	if (SPI_execute("SELECT kode_wilayah, tahap, pg_catalog.lower(berlaku), pg_catalog.upper(berlaku)"
+					" FROM dtks.usulan_jadwal ORDER BY pg_catalog.lower(berlaku)", true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "usulan: could not read dtks.usulan_jadwal");
 	if (cache.jadwal != NULL)
 		pfree(cache.jadwal);
@@ -249,28 +250,27 @@ muat_peran(Oid pengguna)
 /*
  * Make sure the steps and the user's office are cached, reading them as the
  * owner of the usulan table (an office needs no privilege on them; InvalidOid:
- * look the owner up).  SPI and catalog lookups run only on a cache miss.  An
- * error restores the user through abort.
+ * look the owner up), in a security-restricted operation with the search_path
+ * pinned (spi_aman.c).  SPI and catalog lookups run only on a cache miss.  An
+ * error restores the user and the path through abort.
  */
 static void
 pastikan_cache(Oid pemilik, Oid pengguna)
 {
-	Oid			asal;
-	int			konteks;
+	SpiAman		aman;
 
 	if (cache.langkah_sah && cache.lxid == LXID_KINI && cache.pengguna == pengguna)
 		return;
 	if (!OidIsValid(pemilik))
 		pemilik = usulan_pemilik();
-	GetUserIdAndSecContext(&asal, &konteks);
-	SetUserIdAndSecContext(pemilik, konteks | SECURITY_LOCAL_USERID_CHANGE);
+	spi_aman_masuk(&aman, pemilik, 0);
 	SPI_connect();
 	if (!cache.langkah_sah)
 		muat_langkah();
 	if (cache.lxid != LXID_KINI || cache.pengguna != pengguna)
 		muat_peran(pengguna);
 	SPI_finish();
-	SetUserIdAndSecContext(asal, konteks);
+	spi_aman_keluar(&aman);
 }
 
 /* The attribute number of a column of dtks.usulan. */

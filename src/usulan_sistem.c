@@ -26,6 +26,7 @@
 
 #include "kemajuan.h"
 #include "kode_wilayah.h"
+#include "spi_aman.h"
 #include "usulan.h"
 
 extern Datum kode_wilayah_out(PG_FUNCTION_ARGS);
@@ -66,29 +67,57 @@ periksa_pemanggil(bool semua, int64 wilayah)
 /*
  * Run a query as the owner of dtks.usulan, taking usulan steps as a system
  * office; returns SPI's result code (SPI stays connected for the caller).
+ * The owner works in a security-restricted operation, except for the
+ * penetapan, whose run builds the month in temporary tables of its own (see
+ * spi_aman.c); the search_path is pinned unless pemanggil (a superuser's own
+ * statement, dtks.jalankan_sebagai, parsed with its own path as any statement
+ * it types).  An error restores the user and the path through abort; the
+ * office is reset here.
  */
-int
-usulan_jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe, Datum *arg, const char *argnull)
+static int
+jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe, Datum *arg,
+				const char *argnull, bool pemanggil)
 {
 	Oid			pemilik = usulan_pemilik();
-	Oid			asal;
-	int			konteks;
+	Oid			asal = GetUserId();
+	SpiAman		aman;
 	volatile int hasil = 0;
+	int			konteks = 0;
 
-	GetUserIdAndSecContext(&asal, &konteks);
-	SetUserIdAndSecContext(pemilik, konteks | SECURITY_LOCAL_USERID_CHANGE);
+	if (pemanggil)
+	{
+		/* the caller's own statement: its path, but still the owner in a restricted operation */
+		GetUserIdAndSecContext(&aman.pengguna_asal, &konteks);
+		SetUserIdAndSecContext(pemilik, konteks | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
+	}
+	else if (strcmp(peran, "penetapan") == 0)
+		spi_aman_masuk_tak_terbatas(&aman, pemilik, 0);
+	else
+		spi_aman_masuk(&aman, pemilik, 0);
 	usulan_sebagai(peran, asal);
 	PG_TRY();
 	{
 		hasil = SPI_execute_with_args(perintah, nargs, argtipe, arg, argnull, false, 0);
 	}
-	PG_FINALLY();
+	PG_CATCH();
 	{
 		usulan_sebagai(NULL, InvalidOid);
-		SetUserIdAndSecContext(asal, konteks);
+		PG_RE_THROW();
 	}
 	PG_END_TRY();
+	usulan_sebagai(NULL, InvalidOid);
+	if (pemanggil)
+		SetUserIdAndSecContext(aman.pengguna_asal, konteks);
+	else
+		spi_aman_keluar(&aman);
 	return hasil;
+}
+
+/* Run dtks's own query as the owner of dtks.usulan, taking usulan steps as a system office. */
+int
+usulan_jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe, Datum *arg, const char *argnull)
+{
+	return jalankan_sistem(peran, perintah, nargs, argtipe, arg, argnull, false);
 }
 
 /* dtks.padankan_usulan(kode_wilayah): match every diajukan usulan of a region with Dukcapil */
@@ -130,7 +159,14 @@ padankan_usulan(PG_FUNCTION_ARGS)
 	return HeapTupleGetDatum(hasil);
 }
 
-/* dtks.jalankan_sebagai(peran, perintah): a superuser runs a statement as the matching or the penetapan */
+/*
+ * dtks.jalankan_sebagai(peran, perintah): a superuser runs a statement as the
+ * matching or the penetapan.  The statement is the superuser's own, parsed
+ * with its own search_path as anything it types (qualify its names when the
+ * path holds a schema others can create in); it runs as the owner of
+ * dtks.usulan in a security-restricted operation, and the queries dtks runs
+ * for it (the state machine's caches) pin their own path.
+ */
 PG_FUNCTION_INFO_V1(jalankan_sebagai);
 Datum
 jalankan_sebagai(PG_FUNCTION_ARGS)
@@ -152,7 +188,7 @@ jalankan_sebagai(PG_FUNCTION_ARGS)
 				errmsg("\"%s\" is not a system office", peran),
 				errdetail("The system offices are pemadanan and penetapan."));
 	SPI_connect();
-	hasil = usulan_jalankan_sistem(peran, perintah, 0, NULL, NULL, NULL);
+	hasil = jalankan_sistem(peran, perintah, 0, NULL, NULL, NULL, true);
 	if (hasil < 0)
 		elog(ERROR, "jalankan_sebagai: %s", SPI_result_code_string(hasil));
 	jumlah = SPI_processed;

@@ -1,0 +1,73 @@
+/*
+ * spi_aman.c
+ *		Every query dtks runs internally (through SPI, as the caller or as the
+ *		owner of a table) runs immune to the caller's search_path.
+ *
+ * A query text is parsed with the search_path in force when it runs.  A user
+ * who can create in a schema of that path (CVE-2018-1058) could otherwise put
+ * there a function or operator with an exact type match, say
+ * lower(daterange), which beats pg_catalog's polymorphic one even with
+ * pg_catalog first, and have it run as the owner.  So, as PostgreSQL's own
+ * foreign-key checks and index builds do, around each internal query:
+ *   - the search_path is pinned to pg_catalog, pg_temp in a new GUC nest
+ *     level (pg_temp last: never searched for functions or operators, and
+ *     every dtks table is named with its schema);
+ *   - a switch to the owner is a security-restricted operation
+ *     (SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION: no SET
+ *     ROLE, no temporary objects or held cursors left behind for the session),
+ *     but for the two runs spi_aman_masuk_tak_terbatas names;
+ *   - the query texts themselves name every function and operator with its
+ *     schema (pg_catalog.lower, OPERATOR(pg_catalog.=), dtks.x).
+ * An error inside needs no PG_TRY: the (sub)transaction abort restores the
+ * user and security context and pops the GUC nest level, as for a SECURITY
+ * DEFINER function.
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "utils/guc.h"
+
+#include "spi_aman.h"
+
+/* Switch (or not) to pemilik with the given bits, then pin the search_path. */
+static void
+masuk(SpiAman *s, Oid pemilik, int bit)
+{
+	GetUserIdAndSecContext(&s->pengguna_asal, &s->konteks_asal);
+	if (OidIsValid(pemilik))
+		SetUserIdAndSecContext(pemilik, s->konteks_asal | bit);
+	s->tingkat_guc = NewGUCNestLevel();
+	(void) set_config_option("search_path", SPI_AMAN_SEARCH_PATH, PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+}
+
+/* Pin the search_path; as pemilik (if valid) in a security-restricted operation. */
+void
+spi_aman_masuk(SpiAman *s, Oid pemilik, int konteks_tambahan)
+{
+	masuk(s, pemilik, SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION | konteks_tambahan);
+}
+
+/*
+ * Pin the search_path and work as pemilik, not restricted, for the two things
+ * a security-restricted operation refuses and dtks needs: the penetapan builds
+ * its month in temporary tables of its own (as PostgreSQL itself leaves the
+ * restricted operation to create the diff table of REFRESH MATERIALIZED VIEW
+ * CONCURRENTLY), and the registry's mark row queues the deferred commit check
+ * (dtks.registri_periksa).  Only dtks's own code runs inside: a constant query
+ * text naming its objects with their schema, or a function whose own
+ * search_path is pinned.
+ */
+void
+spi_aman_masuk_tak_terbatas(SpiAman *s, Oid pemilik, int konteks_tambahan)
+{
+	masuk(s, pemilik, SECURITY_LOCAL_USERID_CHANGE | konteks_tambahan);
+}
+
+/* Restore the settings of the nest level and the user. */
+void
+spi_aman_keluar(SpiAman *s)
+{
+	AtEOXact_GUC(true, s->tingkat_guc);
+	SetUserIdAndSecContext(s->pengguna_asal, s->konteks_asal);
+}

@@ -118,6 +118,8 @@ DELETE FROM riwayat_anggota;
 UPDATE riwayat_anggota SET petugas = 'palsu';
 TRUNCATE riwayat_anggota;
 RESET ROLE;
+-- a change made without dtks.petugas records no application user (NULL, not '')
+SELECT petugas IS NULL AS tanpa_petugas FROM riwayat_anggota ORDER BY id DESC LIMIT 1;
 -- one row's history, by its key index
 SELECT operasi, (lama).nama AS nama_lama, (baru).nama AS nama_baru FROM riwayat_anggota
  WHERE (coalesce(baru, lama)).nik = '3171010101050001' ORDER BY id;

@@ -25,7 +25,8 @@ DECLARE
     tujuan text := pg_catalog.format('dtks.%I', 'riwayat_' || TG_TABLE_NAME);
     jenis text := pg_catalog.format('dtks.%I', TG_TABLE_NAME);
     waktu timestamptz := pg_catalog.clock_timestamp();
-    petugas text := pg_catalog.current_setting('dtks.petugas', true);
+    -- (dtks.petugas is a defined setting: unset, it reads as '' and is recorded as NULL)
+    petugas text := NULLIF(pg_catalog.current_setting('dtks.petugas', true), '');
     -- the key's equality: the dtks types' own operator, or the built-in one for bigint ids
     sama text := CASE WHEN kolom_kunci IN ('nik', 'no_kk') THEN 'OPERATOR(dtks.=)' ELSE 'OPERATOR(pg_catalog.=)' END;
 BEGIN
@@ -84,7 +85,7 @@ BEGIN
                 waktu timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
                 transaksi xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id(),
                 pengguna name NOT NULL DEFAULT SESSION_USER,
-                petugas text DEFAULT pg_catalog.current_setting('dtks.petugas', true),
+                petugas text DEFAULT NULLIF(pg_catalog.current_setting('dtks.petugas', true), ''),
                 operasi text NOT NULL CHECK (operasi IN ('INSERT', 'UPDATE', 'DELETE')),
                 lama dtks.%2$I,
                 baru dtks.%2$I,

@@ -168,7 +168,7 @@ CREATE TABLE dtks.usulan_riwayat (
     peran text NOT NULL,
     pengguna name NOT NULL DEFAULT SESSION_USER,
     pelaku name,
-    petugas text DEFAULT pg_catalog.current_setting('dtks.petugas', true),
+    petugas text DEFAULT NULLIF(pg_catalog.current_setting('dtks.petugas', true), ''),
     waktu timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
     alasan text
 );

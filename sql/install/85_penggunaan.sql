@@ -25,7 +25,7 @@
 -- The fields an agency may ask for, fixed by the extension (like dtks.usulan_langkah).
 CREATE TABLE dtks.ekspor_kolom (
     kolom text PRIMARY KEY,
-    urutan smallint NOT NULL UNIQUE,
+    urutan smallint NOT NULL UNIQUE DEFERRABLE INITIALLY DEFERRED,
     sumber text NOT NULL,
     pribadi boolean NOT NULL,
     keterangan text NOT NULL
@@ -38,7 +38,7 @@ COMMENT ON COLUMN dtks.ekspor_kolom.sumber IS 'Where the value comes from';
 COMMENT ON COLUMN dtks.ekspor_kolom.pribadi IS 'Whether the field identifies a person (personal data: NIK, KK, name, birth date, address)';
 COMMENT ON COLUMN dtks.ekspor_kolom.keterangan IS 'What the field holds';
 COMMENT ON INDEX dtks.ekspor_kolom_pkey IS 'One row per field';
-COMMENT ON INDEX dtks.ekspor_kolom_urutan_key IS 'One field per position';
+COMMENT ON INDEX dtks.ekspor_kolom_urutan_key IS 'One field per position (checked at commit: fields can swap places)';
 REVOKE ALL ON dtks.ekspor_kolom FROM PUBLIC;
 INSERT INTO dtks.ekspor_kolom (kolom, urutan, sumber, pribadi, keterangan) VALUES
     ('nik', 1, 'dtks.penetapan_pada: nik', true, 'NIK of the member'),

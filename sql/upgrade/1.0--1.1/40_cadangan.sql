@@ -488,6 +488,11 @@ COMMENT ON COLUMN dtks.skor_model.bawaan IS 'Shipped with the extension: read-on
 COMMENT ON COLUMN dtks.program.bawaan IS 'Shipped with the extension (pg_dump keeps every row not as shipped: see dtks.aturan_bawaan)';
 COMMENT ON COLUMN dtks.program_pengecualian.bawaan IS 'Shipped with the extension (pg_dump keeps every row not as shipped: see dtks.aturan_bawaan)';
 
+COMMENT ON TABLE dtks.usulan_langkah IS
+    'Allowed steps of an usulan (shipped by the extension, editable by the DBA, edits kept by pg_dump; from Kepmensos 150/HUK/2022 as domain.md 4.7 sketches it): from, to, the office that takes it (pemadanan: the Dukcapil matching run by the kab/kota; penetapan: only the monthly penetapan) and what the step needs';
+COMMENT ON TABLE dtks.ekspor_kolom IS
+    'The export catalogue: the fields a permohonan may ask for (shipped by the extension, editable by the DBA, edits kept by pg_dump); dtks.ekspor_data builds each row with these keys and keeps only the requested ones';
+
 -- The export fields can swap places (a restore replaces them one row at a time).
 ALTER TABLE dtks.ekspor_kolom DROP CONSTRAINT ekspor_kolom_urutan_key,
     ADD CONSTRAINT ekspor_kolom_urutan_key UNIQUE (urutan) DEFERRABLE INITIALLY DEFERRED;

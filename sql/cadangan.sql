@@ -65,6 +65,13 @@ SELECT a.tabel, count(*) AS didump FROM dtks.aturan_tabel a,
 \! dropdb dtks_pulih && createdb dtks_pulih && psql -X -q -v ON_ERROR_STOP=1 -d dtks_pulih -f results/cadangan.dump.sql > /dev/null; echo "psql: $?"; PGDATABASE=dtks_pulih psql -X -At -f results/cadangan_isi.sql > results/cadangan_isi.pulih; cmp -s results/cadangan_isi.asli results/cadangan_isi.pulih && echo "psql with the plain dump: restored = original"
 \! dropdb dtks_pulih && createdb dtks_pulih && psql -X -q -d dtks_pulih -c "SET client_min_messages = warning" -c "CREATE EXTENSION dtks CASCADE" && pg_restore -d dtks_pulih results/cadangan.pgc 2>&1 | grep -c 'ERROR:  schema "dtks" already exists'; PGDATABASE=dtks_pulih psql -X -At -f results/cadangan_isi.sql > results/cadangan_isi.pulih; cmp -s results/cadangan_isi.asli results/cadangan_isi.pulih && echo "into an installed dtks: restored = original"
 \! dropdb dtks_pulih
+-- a database of 1.0 with the DBA's edits: the update records what 1.0 shipped and the shipped rows
+-- deleted under 1.0, and from then on a restore keeps those edits
+\! dropdb --if-exists dtks_lama 2>/dev/null; createdb dtks_lama && psql -X -q -d dtks_lama -c "SET client_min_messages = warning" -c "CREATE EXTENSION dtks VERSION '1.0' CASCADE"
+\! PGDATABASE=dtks_lama psql -X -q -v ON_ERROR_STOP=1 -c "DELETE FROM dtks.usulan_langkah WHERE dari = 'draf' AND ke = 'dibatalkan'" -c "UPDATE dtks.program SET desil_maks = 3 WHERE kode = 'PKH'" -c "DELETE FROM dtks.program_pengecualian WHERE jenis = 'njop'" -c "INSERT INTO dtks.ekspor_kolom VALUES ('nomor_hp', 17, 'dinas', true, 'Nomor HP')" -c "ALTER EXTENSION dtks UPDATE"
+\! PGDATABASE=dtks_lama psql -X -At -c "SELECT tabel || ' ' || kunci FROM dtks.aturan_dihapus ORDER BY 1" -c "SELECT count(*) FROM dtks.aturan_bawaan"
+\! pg_dump -Fc -d dtks_lama -f results/cadangan_lama.pgc 2>> results/cadangan.log && createdb dtks_pulih && pg_restore -d dtks_pulih results/cadangan_lama.pgc; PGDATABASE=dtks_lama psql -X -At -f results/cadangan_isi.sql > results/cadangan_isi.asli; PGDATABASE=dtks_pulih psql -X -At -f results/cadangan_isi.sql > results/cadangan_isi.pulih; cmp -s results/cadangan_isi.asli results/cadangan_isi.pulih && echo "updated from 1.0: restored = original"
+\! dropdb dtks_pulih; dropdb dtks_lama
 -- the rules stay: loading like a restore turns the triggers off only for a superuser
 CREATE ROLE uji_pemulih;
 GRANT USAGE ON SCHEMA dtks TO uji_pemulih;

@@ -172,6 +172,9 @@ DECLARE
     kunci_lama jsonb;
     kunci_baru jsonb;
 BEGIN
+    IF TG_TABLE_SCHEMA OPERATOR(pg_catalog.<>) 'dtks' THEN
+        RAISE EXCEPTION 'dtks.aturan_catat: only for the tables of policy in schema dtks' USING ERRCODE = '39P01';
+    END IF;
     IF TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN
         kunci_lama := dtks.aturan_kunci(TG_TABLE_NAME, dtks.aturan_baris(OLD));
     END IF;
@@ -198,6 +201,9 @@ CREATE FUNCTION dtks.aturan_kosongkan() RETURNS trigger
     SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    IF TG_TABLE_SCHEMA OPERATOR(pg_catalog.<>) 'dtks' THEN
+        RAISE EXCEPTION 'dtks.aturan_kosongkan: only for the tables of policy in schema dtks' USING ERRCODE = '39P01';
+    END IF;
     INSERT INTO dtks.aturan_dihapus (tabel, kunci)
     SELECT b.tabel, b.kunci FROM dtks.aturan_bawaan b WHERE b.tabel OPERATOR(pg_catalog.=) TG_TABLE_NAME
     ON CONFLICT DO NOTHING;
@@ -206,6 +212,8 @@ END
 $$;
 COMMENT ON FUNCTION dtks.aturan_kosongkan() IS
     'Statement trigger AFTER TRUNCATE on a table of policy: every shipped row of the table is recorded in dtks.aturan_dihapus';
+-- (they write dtks.aturan_dihapus as its owner: no one attaches them to a table of their own)
+REVOKE ALL ON FUNCTION dtks.aturan_catat(), dtks.aturan_kosongkan() FROM PUBLIC;
 
 -- Row trigger BEFORE INSERT on dtks.aturan_dihapus: a deletion loaded (by a restore) deletes the shipped row.
 CREATE FUNCTION dtks.aturan_dihapus_terapkan() RETURNS trigger

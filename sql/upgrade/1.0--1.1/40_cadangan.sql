@@ -473,8 +473,8 @@ BEGIN
     FOR t IN SELECT a.tabel FROM dtks.aturan_tabel a ORDER BY a.tabel LOOP
         EXECUTE pg_catalog.format('INSERT INTO dtks.aturan_dihapus (tabel, kunci) '
                                   'SELECT b.tabel, b.kunci FROM dtks.aturan_bawaan b '
-                                  'WHERE b.tabel OPERATOR(pg_catalog.=) %1$L AND b.kunci NOT IN '
-                                  '(SELECT dtks.aturan_kunci(%1$L, dtks.aturan_baris(x)) FROM dtks.%1$I AS x)', t);
+                                  'WHERE b.tabel OPERATOR(pg_catalog.=) %1$L AND NOT EXISTS (SELECT 1 FROM dtks.%1$I AS x '
+                                  'WHERE dtks.aturan_kunci(%1$L, dtks.aturan_baris(x)) OPERATOR(pg_catalog.=) b.kunci)', t);
     END LOOP;
 END
 $dihapus$;

@@ -13,7 +13,9 @@
 -- shipped rows the DBA deleted (dtks.aturan_dihapus, kept by a row trigger, dumped whole).  A restore
 -- runs CREATE EXTENSION (the shipped rows again), then loads these: a loaded row whose key is a
 -- shipped row still as shipped replaces it, and a loaded deletion deletes it.  The triggers fire
--- ALWAYS, so the recipe with session_replication_role = replica works the same way.
+-- ALWAYS, so the recipe with session_replication_role = replica works the same way.  Whatever changes
+-- the shipped rows later (an upgrade fragment, a new version) changes dtks.aturan_bawaan with them
+-- (the upgrade test compares it with a fresh install's).
 --
 -- 2. A dump loaded with the tables' own triggers on (a plain pg_restore, as GUIs run it, or psql
 -- loading a plain dump) would be refused table by table (the registry checked before all its tables

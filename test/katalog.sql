@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(315);
+SELECT plan(323);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -70,9 +70,9 @@ SELECT is_empty($$SELECT tgname, tgrelid::regclass FROM pg_trigger
 SELECT set_eq($$SELECT c.oid::regclass::text FROM pg_class c
                  WHERE c.relnamespace = 'dtks'::regnamespace AND c.relkind IN ('r', 'S')$$,
               $$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'dtks'
-                UNION ALL SELECT 'registri_tertunda' UNION ALL SELECT 'usulan_langkah' UNION ALL SELECT 'ekspor_kolom'
+                UNION ALL SELECT 'registri_tertunda' UNION ALL SELECT 'aturan_tabel' UNION ALL SELECT 'aturan_bawaan'
                 UNION ALL SELECT 'galat_kode'$$,
-              'every dtks table and sequence but registri_tertunda, the fixed step and export-field lists and the SQLSTATE list is registered with pg_extension_config_dump');
+              'every dtks table and sequence but registri_tertunda, the record of what the extension ships and the SQLSTATE list is registered with pg_extension_config_dump');
 
 ------------------------------------------------------------------------------
 -- 3. Every function: volatility, strictness, parallel safety, leakproofness
@@ -174,13 +174,18 @@ INSERT INTO fungsi_harapan VALUES
     ('laporan_tertunggak_periksa', '{bigint,bigint,text}',             'VOLATILE',  false),
     ('tanggal_acuan',              '{}',                               'STABLE',    false),
     ('kemajuan_mulai',             '{text,text}',                      'VOLATILE',  false),
-    ('lapor_kemajuan',             '{text,text,bigint}',               'VOLATILE',  false);
+    ('lapor_kemajuan',             '{text,text,bigint}',               'VOLATILE',  false),
+    ('aturan_baris',               '{anyelement}',                     'STABLE',    false),
+    ('aturan_kunci',               '{text,jsonb}',                     'STABLE',    false),
+    ('aturan_utuh',                '{text,anyelement}',                'STABLE',    false),
+    ('aturan_syarat',              '{text,text}',                      'STABLE',    false);
 -- trigger functions: VOLATILE, not STRICT, PARALLEL UNSAFE (checked below, apart)
 CREATE TEMP TABLE fungsi_pemicu (nama name);
 INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('keanggotaan_hanya_ditutup'),
     ('riwayat_catat'), ('riwayat_tolak_ubah'), ('skor_bobot_periksa'), ('skor_model_periksa'), ('skor_model_berubah'),
     ('usulan_periksa'), ('usulan_catat'), ('usulan_aturan_berubah'),
-    ('permohonan_periksa'), ('permohonan_langkah_catat'), ('laporan_penerima_periksa');
+    ('permohonan_periksa'), ('permohonan_langkah_catat'), ('laporan_penerima_periksa'),
+    ('aturan_pulihkan'), ('aturan_catat'), ('aturan_kosongkan'), ('aturan_dihapus_terapkan'), ('pemulihan_periksa');
 -- the comparison and hash support functions of the three types (int8 internals)
 INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name,
@@ -195,7 +200,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 127::bigint, '127 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 131::bigint, '131 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -253,8 +258,9 @@ SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::reg
               'SELECT nama, args FROM fungsi_harapan WHERE bocor',
               'LEAKPROOF exactly on the comparison, containment and hash functions');
 SELECT set_eq($$SELECT proname FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prosecdef$$,
-              $$VALUES ('riwayat_catat'::name), ('usulan_catat'), ('ekspor_data'), ('laporan_tertunggak_periksa'), ('laporan_penerima_periksa')$$,
-              'only the history triggers and the data-use checks and export are SECURITY DEFINER (roles append history without INSERT on it; an export reads what the office may not)');
+              $$VALUES ('riwayat_catat'::name), ('usulan_catat'), ('ekspor_data'), ('laporan_tertunggak_periksa'), ('laporan_penerima_periksa'),
+                       ('aturan_catat'), ('aturan_kosongkan')$$,
+              'only the history triggers, the record of deleted shipped rows and the data-use checks and export are SECURITY DEFINER (roles append history without INSERT on it; an export reads what the office may not)');
 SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
               $$VALUES ('keanggotaan_hanya_ditutup'::name, '{"search_path=pg_catalog, pg_temp"}'::text[]),
@@ -269,7 +275,11 @@ SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                        ('penetapan_selaraskan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_agregat_hitung', '{"search_path=pg_catalog, dtks, pg_temp",work_mem=64MB}'),
                        ('ekspor_data', '{"search_path=pg_catalog, pg_temp"}'), ('laporan_tertunggak_periksa', '{"search_path=pg_catalog, pg_temp"}'),
                        ('permohonan_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('permohonan_langkah_catat', '{"search_path=pg_catalog, pg_temp"}'),
-                       ('laporan_penerima_periksa', '{"search_path=pg_catalog, pg_temp"}')$$,
+                       ('laporan_penerima_periksa', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('aturan_baris', '{"search_path=pg_catalog, pg_temp","DateStyle=ISO, YMD",IntervalStyle=postgres}'),
+                       ('aturan_utuh', '{"search_path=pg_catalog, pg_temp"}'), ('aturan_pulihkan', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('aturan_catat', '{"search_path=pg_catalog, pg_temp"}'), ('aturan_kosongkan', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('aturan_dihapus_terapkan', '{"search_path=pg_catalog, pg_temp"}')$$,
               'only the PL/pgSQL functions pin their search_path (the generator turns JIT off; the history triggers pair rows by hash whatever the caller set)');
 SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                    WHERE pronamespace = 'dtks'::regnamespace

@@ -24,9 +24,10 @@ COMMENT ON COLUMN dtks.skor_variabel.kolom IS 'Column of that row (for ringkasan
 COMMENT ON COLUMN dtks.skor_variabel.jenis IS 'kode: one weight per code; ya_tidak: a weight when true; angka: a weight per unit, up to batas';
 COMMENT ON COLUMN dtks.skor_variabel.kode_sah IS 'For kode variables: the codes a weight may name';
 COMMENT ON COLUMN dtks.skor_variabel.keterangan IS 'What the variable is (questionnaire item)';
-COMMENT ON COLUMN dtks.skor_variabel.bawaan IS 'Shipped with the extension (pg_dump keeps only the others)';
+COMMENT ON COLUMN dtks.skor_variabel.bawaan IS 'Shipped with the extension (pg_dump keeps every row not as shipped: see dtks.aturan_bawaan)';
 COMMENT ON INDEX dtks.skor_variabel_pkey IS 'One row per variable';
-SELECT pg_catalog.pg_extension_config_dump('dtks.skor_variabel'::regclass, 'WHERE NOT bawaan');
+SELECT pg_catalog.pg_extension_config_dump('dtks.skor_variabel'::regclass,
+    'WHERE NOT dtks.aturan_utuh(''skor_variabel'', skor_variabel)');
 
 CREATE TABLE dtks.skor_model (
     versi text PRIMARY KEY CHECK (versi ~ '^[A-Za-z0-9._-]{1,63}$'),
@@ -44,11 +45,12 @@ COMMENT ON COLUMN dtks.skor_model.nama IS 'What the model is';
 COMMENT ON COLUMN dtks.skor_model.berlaku IS 'Dates on which this model is the one in force';
 COMMENT ON COLUMN dtks.skor_model.konstanta IS 'Score before any contribution';
 COMMENT ON COLUMN dtks.skor_model.keterangan IS 'Sources and method';
-COMMENT ON COLUMN dtks.skor_model.bawaan IS 'Shipped with the extension: read-only (copy it with dtks.skor_model_salin), in force where no other model is; pg_dump keeps only the others';
+COMMENT ON COLUMN dtks.skor_model.bawaan IS 'Shipped with the extension: read-only (copy it with dtks.skor_model_salin), in force where no other model is; pg_dump keeps every row not as shipped (dtks.aturan_bawaan)';
 COMMENT ON CONSTRAINT skor_model_berlaku_tumpang_tindih ON dtks.skor_model IS 'At most one of the agency''s models in force on any date';
 COMMENT ON INDEX dtks.skor_model_pkey IS 'One row per version';
 COMMENT ON INDEX dtks.skor_model_berlaku_tumpang_tindih IS 'Enforces non-overlapping validity';
-SELECT pg_catalog.pg_extension_config_dump('dtks.skor_model'::regclass, 'WHERE NOT bawaan');
+SELECT pg_catalog.pg_extension_config_dump('dtks.skor_model'::regclass,
+    'WHERE NOT dtks.aturan_utuh(''skor_model'', skor_model)');
 
 CREATE TABLE dtks.skor_bobot (
     versi text NOT NULL REFERENCES dtks.skor_model (versi) ON UPDATE RESTRICT ON DELETE CASCADE,
@@ -67,7 +69,7 @@ COMMENT ON COLUMN dtks.skor_bobot.bobot IS 'Contribution to the score';
 COMMENT ON COLUMN dtks.skor_bobot.batas IS 'For angka variables: the value is counted up to this (NULL: no limit)';
 COMMENT ON INDEX dtks.skor_bobot_versi_variabel_kode_key IS 'One weight per model, variable and code';
 SELECT pg_catalog.pg_extension_config_dump('dtks.skor_bobot'::regclass,
-    'WHERE versi NOT IN (SELECT m.versi FROM dtks.skor_model m WHERE m.bawaan)');
+    'WHERE NOT dtks.aturan_utuh(''skor_bobot'', skor_bobot)');
 
 CREATE TABLE dtks.skor_bobot_wilayah (
     versi text NOT NULL REFERENCES dtks.skor_model (versi) ON UPDATE RESTRICT ON DELETE CASCADE,

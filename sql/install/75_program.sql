@@ -20,9 +20,10 @@ COMMENT ON COLUMN dtks.program.wilayah IS 'Region the program serves (NULL: the 
 COMMENT ON COLUMN dtks.program.butuh_komponen_pkh IS 'At least one PKH component in the family: pregnant, child under 6, school-age child in school, elderly 60+, severe disability';
 COMMENT ON COLUMN dtks.program.butuh_anak_sekolah IS 'At least one member aged 6-21 in school';
 COMMENT ON COLUMN dtks.program.keterangan IS 'Source of the rules';
-COMMENT ON COLUMN dtks.program.bawaan IS 'Shipped with the extension (pg_dump keeps only the others)';
+COMMENT ON COLUMN dtks.program.bawaan IS 'Shipped with the extension (pg_dump keeps every row not as shipped: see dtks.aturan_bawaan)';
 COMMENT ON INDEX dtks.program_pkey IS 'One row per program';
-SELECT pg_catalog.pg_extension_config_dump('dtks.program'::regclass, 'WHERE NOT bawaan');
+SELECT pg_catalog.pg_extension_config_dump('dtks.program'::regclass,
+    'WHERE NOT dtks.aturan_utuh(''program'', program)');
 
 -- Outside data matched by NIK (civil servants, vehicles, property values...), as agencies load it.
 CREATE TABLE dtks.data_luar (
@@ -55,9 +56,10 @@ COMMENT ON COLUMN dtks.program_pengecualian.program IS 'Program';
 COMMENT ON COLUMN dtks.program_pengecualian.jenis IS 'Kind of record in dtks.data_luar';
 COMMENT ON COLUMN dtks.program_pengecualian.nilai_lebih_dari IS 'Only records with a value above this exclude (NULL: any record)';
 COMMENT ON COLUMN dtks.program_pengecualian.alasan IS 'The reason as shown to the operator';
-COMMENT ON COLUMN dtks.program_pengecualian.bawaan IS 'Shipped with the extension (pg_dump keeps only the others)';
+COMMENT ON COLUMN dtks.program_pengecualian.bawaan IS 'Shipped with the extension (pg_dump keeps every row not as shipped: see dtks.aturan_bawaan)';
 COMMENT ON INDEX dtks.program_pengecualian_pkey IS 'One rule per program and kind';
-SELECT pg_catalog.pg_extension_config_dump('dtks.program_pengecualian'::regclass, 'WHERE NOT bawaan');
+SELECT pg_catalog.pg_extension_config_dump('dtks.program_pengecualian'::regclass,
+    'WHERE NOT dtks.aturan_utuh(''program_pengecualian'', program_pengecualian)');
 
 INSERT INTO dtks.program (kode, nama, desil_maks, wilayah, butuh_komponen_pkh, butuh_anak_sekolah, keterangan, bawaan) VALUES
     ('PKH', 'Program Keluarga Harapan', 4, NULL, true, false,

@@ -45,7 +45,7 @@ CREATE TABLE dtks.usulan_langkah (
     PRIMARY KEY (dari, ke, peran)
 );
 COMMENT ON TABLE dtks.usulan_langkah IS
-    'Allowed steps of an usulan (fixed by the extension, from Kepmensos 150/HUK/2022 as domain.md 4.7 sketches it): from, to, the office that takes it (pemadanan: the Dukcapil matching run by the kab/kota; penetapan: only the monthly penetapan) and what the step needs';
+    'Allowed steps of an usulan (shipped by the extension, editable by the DBA, edits kept by pg_dump; from Kepmensos 150/HUK/2022 as domain.md 4.7 sketches it): from, to, the office that takes it (pemadanan: the Dukcapil matching run by the kab/kota; penetapan: only the monthly penetapan) and what the step needs';
 REVOKE ALL ON dtks.usulan_langkah FROM PUBLIC;
 COMMENT ON COLUMN dtks.usulan_langkah.dari IS 'Status before';
 COMMENT ON COLUMN dtks.usulan_langkah.ke IS 'Status after';

@@ -22,23 +22,23 @@
 -- and standard ones: 42501 another office or region, 23514 a step without what it needs, 23503
 -- an unknown region, 42704 an unknown permohonan, 55000 no month determined yet.
 
--- The fields an agency may ask for, fixed by the extension (like dtks.usulan_langkah).
+-- The fields an agency may ask for, shipped by the extension (like dtks.usulan_langkah; the DBA may edit them).
 CREATE TABLE dtks.ekspor_kolom (
     kolom text PRIMARY KEY,
-    urutan smallint NOT NULL UNIQUE,
+    urutan smallint NOT NULL UNIQUE DEFERRABLE INITIALLY DEFERRED,
     sumber text NOT NULL,
     pribadi boolean NOT NULL,
     keterangan text NOT NULL
 );
 COMMENT ON TABLE dtks.ekspor_kolom IS
-    'The export catalogue: the fields a permohonan may ask for (fixed by the extension); dtks.ekspor_data builds each row with these keys and keeps only the requested ones';
+    'The export catalogue: the fields a permohonan may ask for (shipped by the extension, editable by the DBA, edits kept by pg_dump); dtks.ekspor_data builds each row with these keys and keeps only the requested ones';
 COMMENT ON COLUMN dtks.ekspor_kolom.kolom IS 'The key of the field in the exported JSON object';
 COMMENT ON COLUMN dtks.ekspor_kolom.urutan IS 'Order of the field (a request''s fields are kept in this order)';
 COMMENT ON COLUMN dtks.ekspor_kolom.sumber IS 'Where the value comes from';
 COMMENT ON COLUMN dtks.ekspor_kolom.pribadi IS 'Whether the field identifies a person (personal data: NIK, KK, name, birth date, address)';
 COMMENT ON COLUMN dtks.ekspor_kolom.keterangan IS 'What the field holds';
 COMMENT ON INDEX dtks.ekspor_kolom_pkey IS 'One row per field';
-COMMENT ON INDEX dtks.ekspor_kolom_urutan_key IS 'One field per position';
+COMMENT ON INDEX dtks.ekspor_kolom_urutan_key IS 'One field per position (checked at commit: fields can swap places)';
 REVOKE ALL ON dtks.ekspor_kolom FROM PUBLIC;
 INSERT INTO dtks.ekspor_kolom (kolom, urutan, sumber, pribadi, keterangan) VALUES
     ('nik', 1, 'dtks.penetapan_pada: nik', true, 'NIK of the member'),

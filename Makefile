@@ -28,7 +28,10 @@ PG_CPPFLAGS += -isystem $(shell $(PG_CONFIG) --includedir-server) \
 # schema change goes into both (the upgrade test compares the two).
 # The rows of dtks.galat_kode (generated, see below) come last in both.
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql)) src/galat_kode.sql
-UPGRADE_PARTS = $(sort $(wildcard sql/upgrade/1.0--$(EXTVERSION)/*.sql)) src/galat_kode.sql
+# The upgrade opens, after its header, with the install's schema guard (sql/install/01_jaga_skema.sql).
+UPGRADE_FRAGMENTS = $(sort $(wildcard sql/upgrade/1.0--$(EXTVERSION)/*.sql))
+UPGRADE_PARTS = $(firstword $(UPGRADE_FRAGMENTS)) sql/install/01_jaga_skema.sql \
+                $(wordlist 2,$(words $(UPGRADE_FRAGMENTS)),$(UPGRADE_FRAGMENTS)) src/galat_kode.sql
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--1.0--$(EXTVERSION).sql
 DATA = $(wildcard sql/release/$(EXTENSION)--*.sql)
 DOCS = README.md CHANGELOG.md

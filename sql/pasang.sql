@@ -1,3 +1,8 @@
+-- The install refuses to run while every role may create in a schema of its path (CVE-2018-1058):
+-- an object planted there would be bound into dtks's stored bodies.
+GRANT CREATE ON SCHEMA public TO PUBLIC;
+CREATE EXTENSION dtks CASCADE;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 -- Installing dtks on a fresh database pulls in pg_trgm and PostGIS.
 CREATE EXTENSION dtks CASCADE;
 SELECT extname, extversion, extnamespace::regnamespace AS skema, extrelocatable

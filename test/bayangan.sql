@@ -9,7 +9,7 @@
 -- matching, tetapkan, ekspor_data) runs as each office, as the BI reader and as a superuser, with
 -- search_path = penyerang, pg_catalog, dtks, public.  No shadow may run.
 \ir lib/awal.psql
-SELECT plan(96);
+SELECT plan(97);
 
 CREATE TEMP TABLE nama_dipakai (jenis text, nama text, PRIMARY KEY (jenis, nama));
 \ir lib/bayangan_nama.psql
@@ -39,9 +39,21 @@ SELECT is_empty($$SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p JOIN pg_c
 SELECT is_empty($$SELECT p.oid::regprocedure, p.proconfig FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_language l ON l.oid = p.prolang
                    WHERE p.pronamespace = 'dtks'::regnamespace AND l.lanname NOT IN ('c', 'internal')
                      AND p.prosqlbody IS NULL
+                     AND p.oid OPERATOR(pg_catalog.<>) 'dtks.pemulihan_periksa()'::pg_catalog.regprocedure
                      AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(p.proconfig) c
                                       WHERE c IN ('search_path=pg_catalog, pg_temp', 'search_path=pg_catalog, dtks, pg_temp'))$$,
                 'every other SQL or PL/pgSQL function of dtks pins search_path = pg_catalog[, dtks], pg_temp');
+-- the one exception: the restore detector reads the caller's own session settings (pg_dump's empty
+-- search_path among them), which a SET clause would hide; so it calls pg_catalog functions only,
+-- by their qualified names, and every operator as OPERATOR(pg_catalog.x)
+SELECT ok((SELECT b !~ '[a-z_]+\s*\(' AND b !~ '[-+*/<>=~!@#%^&|`?]'
+             FROM (SELECT pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
+                              p.prosrc, '''(?:[^'']|'''')*''', '', 'g'),            -- string literals
+                              'pg_catalog\.[a-z_]+\s*\(', '(', 'g'),                    -- qualified calls
+                              'OPERATOR\(pg_catalog\.[^)]+\)', ' ', 'g') AS b          -- qualified operators
+                     FROM pg_catalog.pg_proc p
+                    WHERE p.oid OPERATOR(pg_catalog.=) 'dtks.pemulihan_periksa()'::pg_catalog.regprocedure) x),
+          'dtks.pemulihan_periksa, which keeps the caller''s path to read it, calls every function and operator qualified');
 
 -- the offices, the BI reader who attacks, and a superuser (the test's own role)
 CREATE ROLE tap_desa;

@@ -50,7 +50,8 @@ SELECT ok((SELECT b !~ '[a-z_]+\s*\(' AND b !~ '[-+*/<>=~!@#%^&|`?]'
              FROM (SELECT pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
                               p.prosrc, '''(?:[^'']|'''')*''', '', 'g'),            -- string literals
                               'pg_catalog\.[a-z_]+\s*\(', '(', 'g'),                    -- qualified calls
-                              'OPERATOR\(pg_catalog\.[^)]+\)', ' ', 'g') AS b          -- qualified operators
+                              'OPERATOR\(pg_catalog\.[^)]+\)|\m(ERRCODE|MESSAGE|DETAIL|HINT)\s*=', ' ', 'g') AS b
+                                                     -- qualified operators; RAISE's USING option = is no operator
                      FROM pg_catalog.pg_proc p
                     WHERE p.oid OPERATOR(pg_catalog.=) 'dtks.pemulihan_periksa()'::pg_catalog.regprocedure) x),
           'dtks.pemulihan_periksa, which keeps the caller''s path to read it, calls every function and operator qualified');

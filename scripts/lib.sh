@@ -8,7 +8,7 @@ export PG_CONFIG
 DTKS_DATA=${DTKS_DATA:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/shared/data}
 export DTKS_DATA
 DTKS_PAKET="postgresql-15 postgresql-server-dev-15 postgresql-15-postgis-3 postgresql-15-pgtap
-  libtap-parser-sourcehandler-pgtap-perl make gcc libc6-dev gzip python3 python3-psycopg2"
+  libtap-parser-sourcehandler-pgtap-perl make gcc libc6-dev gzip python3 python3-psycopg2 sqlsmith"
 
 # Run a command as root: directly when we are root, else through sudo.
 sebagai_root() {

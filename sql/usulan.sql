@@ -105,6 +105,13 @@ SELECT jalankan_sebagai('pemadanan', 'UPDATE dtks.usulan SET status = ''padan'' 
 RESET ROLE;
 RESET dtks.tegakkan_jadwal;
 SELECT jalankan_sebagai('dinsos', 'SELECT 1');
+-- the statement runs inside the caller's transaction: no transaction control, no COPY with the client
+SELECT jalankan_sebagai('pemadanan', 'COMMIT');
+SELECT jalankan_sebagai('pemadanan', 'COPY dtks.program TO STDOUT');
+-- a column the checks read cannot be set to NULL
+UPDATE usulan SET status = NULL WHERE id = 1;
+UPDATE usulan SET sumber = NULL WHERE id = 1;
+UPDATE usulan SET kode_wilayah = NULL WHERE id = 1;
 DROP OWNED BY uji_desa_gambir, uji_dinsos_jakpus, uji_dinsos_yogya, uji_pusat;
 DELETE FROM petugas_peran;
 TRUNCATE penduduk;

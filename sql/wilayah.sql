@@ -43,6 +43,14 @@ SELECT wilayah_di_titik(ST_SetSRID(ST_MakePoint(106.8272, -6.1754, 10), 4326)) A
 SELECT wilayah_di_titik(ST_MakePoint(106.8272, -6.1754));
 SELECT wilayah_di_titik(ST_Transform(ST_SetSRID(ST_MakePoint(106.8272, -6.1754), 4326), 3857));
 SELECT wilayah_di_titik(ST_SetSRID(ST_MakeLine(ST_MakePoint(106.8, -6.1), ST_MakePoint(106.9, -6.1)), 4326));
+-- a synthetic location needs a boundary with an area, in WGS 84
+SELECT ST_Covers(b, sintetis_titik(b, 1, 1)) AS di_dalam, sintetis_titik(b, 1, 1) = sintetis_titik(b, 1, 1) AS sama
+  FROM (SELECT 'SRID=4326;POLYGON((110 -8, 110.5 -8, 110.5 -7.5, 110 -7.5, 110 -8))'::geometry AS b) x;
+SELECT sintetis_titik('SRID=4326;POINT(110.37 -7.8)', 1, 1);
+SELECT sintetis_titik('SRID=4326;POLYGON EMPTY', 1, 1);
+SELECT sintetis_titik('SRID=4326;POLYGON((110 -8, 110.5 -8, NaN -7.5, 110 -7.5, 110 -8))', 1, 1);
+SELECT sintetis_titik('SRID=4326;POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))', 1, 1);
+SELECT sintetis_titik('SRID=3857;POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0))', 1, 1);
 
 -- a reload replaces what an earlier load put there: codes that vanished go, with their boundaries
 \! mkdir -p results/muat_kecil && gzip -dc test/data/wilayah/wilayah.csv.gz | awk -F, 'NR == 1 || $1 ~ /^34/' | gzip > results/muat_kecil/wilayah.csv.gz && cp test/data/wilayah/batas_desa_di_yogyakarta.csv.gz results/muat_kecil/

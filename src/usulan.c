@@ -470,6 +470,21 @@ periksa_jadwal(int64 id, const char *tahap, int64 wilayah, const char *dari, con
 					  wilayah_teks(wilayah_jadwal), tanggal_teks(berikut)));
 }
 
+/*
+ * Refuse (23502) an UPDATE that sets a column the checks read to NULL: the
+ * NOT NULL constraint would refuse the row too, but only after this trigger.
+ */
+static void
+tolak_null(int64 id, HeapTuple baru, TupleDesc desc, int kolom)
+{
+	if (kosong(baru, desc, kolom))
+		ereport(ERROR,
+				errcode(ERRCODE_NOT_NULL_VIOLATION),
+				errmsg("usulan %lld: column %s cannot be NULL", (long long) id,
+					   NameStr(TupleDescAttr(desc, kolom - 1)->attname)),
+				errdetail("The column is NOT NULL; an UPDATE keeps or replaces its value."));
+}
+
 /* A new usulan starts as draf and carries nothing the process sets. */
 static HeapTuple
 periksa_baru(Kolom *k, HeapTuple baru, TupleDesc desc)
@@ -523,6 +538,9 @@ usulan_periksa(PG_FUNCTION_ARGS)
 	lama = td->tg_trigtuple;
 	baru = td->tg_newtuple;
 	id = DatumGetInt64(heap_getattr(lama, k->id, desc, &(bool){false}));
+	tolak_null(id, baru, desc, k->status);
+	tolak_null(id, baru, desc, k->sumber);
+	tolak_null(id, baru, desc, k->kode_wilayah);
 	dari = teks(lama, desc, k->status);
 	ke = teks(baru, desc, k->status);
 

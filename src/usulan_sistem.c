@@ -189,6 +189,16 @@ jalankan_sebagai(PG_FUNCTION_ARGS)
 				errdetail("The system offices are pemadanan and penetapan."));
 	SPI_connect();
 	hasil = jalankan_sistem(peran, perintah, 0, NULL, NULL, NULL, true);
+	if (hasil == SPI_ERROR_TRANSACTION)
+		ereport(ERROR,
+				errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("jalankan_sebagai cannot run transaction control"),
+				errdetail("The statement runs inside the caller's transaction: BEGIN, COMMIT, ROLLBACK and SAVEPOINT are the caller's."));
+	if (hasil == SPI_ERROR_COPY)
+		ereport(ERROR,
+				errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("jalankan_sebagai cannot run COPY to or from the client"),
+				errdetail("Copy the rows into a table first, then run INSERT ... SELECT or UPDATE through jalankan_sebagai."));
 	if (hasil < 0)
 		elog(ERROR, "jalankan_sebagai: %s", SPI_result_code_string(hasil));
 	jumlah = SPI_processed;

@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(323);
+SELECT plan(325);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -159,6 +159,7 @@ INSERT INTO fungsi_harapan VALUES
     ('sintetis_acak',              '{bigint,bigint,integer}',          'IMMUTABLE', false),
     ('sintetis_pilih',             '{"double precision",integer[],"double precision[]"}', 'IMMUTABLE', false),
     ('sintetis_titik',             '{geometry,bigint,bigint}',         'IMMUTABLE', false),
+    ('sintetis_batas_periksa',     '{geometry,integer,text,boolean,"double precision"}', 'IMMUTABLE', false),
     ('sintetis_muat',              '{bigint,integer,kode_wilayah,jsonb,date}', 'VOLATILE', false),
     ('tetapkan',                   '{date}',                           'VOLATILE',  false),
     ('penetapan_jalankan',         '{date}',                           'VOLATILE',  false),
@@ -200,7 +201,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 131::bigint, '131 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 132::bigint, '132 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,

@@ -1,7 +1,7 @@
 -- pgTAP: the synthetic data generator is deterministic, realistic and passes the rules;
 -- its injected faults are found by the checks.
 \ir lib/awal.psql
-SELECT plan(12);
+SELECT plan(24);
 
 SELECT lives_ok($$SELECT dtks.sintetis_muat(2026, 300, '34.71',
                    '{"nik_tanggal_beda": 0.05, "meninggal_aktif": 0.03, "dua_kk": 0.02, "nik_ganda": 0.02}')$$,
@@ -59,6 +59,28 @@ END $$;
 SELECT results_eq($$SELECT jenis, kode, count(*) > 0 FROM ditolak GROUP BY 1, 2 ORDER BY 1$$,
                   $$VALUES ('dua_kk', '23P01', true), ('nik_ganda', '23505', true)$$,
                   'every person put in a second KK is refused (rule 1) and every second person with a NIK is refused (primary key)');
+
+-- bad arguments are refused with their SQLSTATE before anything is generated
+CREATE TEMP TABLE sebelum AS SELECT count(*) AS n FROM dtks.anggota;
+SELECT throws_ok($$SELECT dtks.sintetis_muat(NULL, 5, '34.71')$$, '22004', NULL, 'a NULL seed is refused (22004)');
+SELECT throws_ok($$SELECT dtks.sintetis_muat(1, NULL, '34.71')$$, '22004', NULL, 'a NULL number of families is refused (22004)');
+SELECT throws_ok($$SELECT dtks.sintetis_muat(1, 5, '34.71', '{}', NULL)$$, '22004', NULL, 'a NULL reference date is refused (22004)');
+SELECT throws_ok($$SELECT dtks.sintetis_muat(1, 2147483647, '34.71')$$, '54000',
+                 'sintetis_muat generates at most 10000000 families in one call', 'an absurd number of families is refused at once (54000)');
+SELECT throws_ok($$SELECT dtks.sintetis_muat(1, 5, '34.71', '{}', 'infinity')$$, '22023',
+                 'sintetis_muat needs a finite reference date', 'an infinite reference date is refused (22023)');
+SELECT throws_ok($$SELECT dtks.sintetis_muat(1, 5, '34.71', '[0.1]')$$, '22023',
+                 'sintetis_muat: laju_galat must be a JSON object of fault rates', 'a laju_galat that is not an object is refused');
+SELECT throws_ok($$SELECT dtks.sintetis_muat(1, 5, '34.71', '{"nik_ganda": 2}')$$, '22023', NULL, 'a rate above 1 is refused');
+SELECT throws_ok($$SELECT dtks.sintetis_muat(1, 5, '34.71', '{"nik_gandaa": 0.1}')$$, '22023', NULL, 'an unknown fault is refused');
+SELECT is((SELECT count(*) FROM dtks.anggota), (SELECT n FROM sebelum), 'the refused calls added nobody');
+-- a location needs a boundary with an area in WGS 84 (PostGIS raised XX000 for these)
+SELECT throws_ok($$SELECT dtks.sintetis_titik('SRID=4326;POINT(110.37 -7.8)', 1, 1)$$, '22023',
+                 'sintetis_titik expects a polygon or multipolygon boundary', 'a point is refused (22023)');
+SELECT throws_ok($$SELECT dtks.sintetis_titik('SRID=4326;MULTIPOLYGON EMPTY', 1, 1)$$, '22023',
+                 'sintetis_titik expects a boundary that is not empty', 'an empty boundary is refused (22023)');
+SELECT throws_ok($$SELECT dtks.sintetis_titik('SRID=4326;POLYGON((110 -8, 110.5 -8, NaN -7.5, 110 -8))', 1, 1)$$, '22023',
+                 'sintetis_titik expects a boundary with a positive, finite area', 'a NaN coordinate is refused (22023)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -40,12 +40,20 @@ COMMENT ON COLUMN dtks.sintetis_galat.nama IS 'For nik_ganda: the second person'
 COMMENT ON COLUMN dtks.sintetis_galat.jenis_kelamin IS 'For nik_ganda: the second person''s sex';
 COMMENT ON COLUMN dtks.sintetis_galat.tanggal_lahir IS 'For nik_ganda: the second person''s birth date';
 
+-- The boundary, once checked that a point can be generated inside it (22023 naming what is wrong).
+CREATE FUNCTION dtks.sintetis_batas_periksa(batas geometry, srid integer, jenis text, kosong boolean,
+                                            luas double precision) RETURNS geometry
+    AS 'MODULE_PATHNAME', 'sintetis_batas_periksa' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION dtks.sintetis_batas_periksa(geometry, integer, text, boolean, double precision) IS
+    'The boundary unchanged if it is a (multi)polygon, not empty, in SRID 4326, with a positive finite area (given its SRID, GeometryType, ST_IsEmpty and ST_Area); else raises 22023 naming what is wrong (argument check of sintetis_titik)';
+
 CREATE FUNCTION dtks.sintetis_titik(batas geometry, benih bigint, baris bigint) RETURNS geometry
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN ST_SetSRID(ST_GeometryN(ST_GeneratePoints(batas, 1,
-                                   1 + (pg_catalog.hashint8extended(baris, benih) & 2147483646)::integer), 1), 4326);
+    RETURN ST_SetSRID(ST_GeometryN(ST_GeneratePoints(
+                          dtks.sintetis_batas_periksa(batas, ST_SRID(batas), GeometryType(batas), ST_IsEmpty(batas), ST_Area(batas)),
+                          1, 1 + (pg_catalog.hashint8extended(baris, benih) & 2147483646)::integer), 1), 4326);
 COMMENT ON FUNCTION dtks.sintetis_titik(geometry, bigint, bigint) IS
-    'A deterministic point inside a boundary, for a synthetic household''s location';
+    'A deterministic point inside a boundary, for a synthetic household''s location; the boundary is a (multi)polygon with an area in SRID 4326 (22023 otherwise)';
 
 CREATE FUNCTION dtks.sintetis_muat(benih bigint, jumlah_keluarga integer, wilayah dtks.kode_wilayah DEFAULT NULL,
                                    laju_galat jsonb DEFAULT '{}', acuan date DEFAULT DATE '2026-01-01')
@@ -59,15 +67,50 @@ DECLARE
     kecamatan dtks.kode_wilayah[];
     id_awal bigint;
     n_rt bigint; n_kk bigint; n_orang bigint; n_galat bigint; n_baris bigint;
-    laju_tanggal double precision := coalesce((laju_galat ->> 'nik_tanggal_beda')::double precision, 0);
-    laju_meninggal double precision := coalesce((laju_galat ->> 'meninggal_aktif')::double precision, 0);
-    laju_dua_kk double precision := coalesce((laju_galat ->> 'dua_kk')::double precision, 0);
-    laju_ganda double precision := coalesce((laju_galat ->> 'nik_ganda')::double precision, 0);
+    laju_tanggal double precision;
+    laju_meninggal double precision;
+    laju_dua_kk double precision;
+    laju_ganda double precision;
+    salah text;
 BEGIN
+    -- the arguments: a NULL region means every region, a NULL laju_galat no faults
+    salah := CASE WHEN benih IS NULL THEN 'benih' WHEN jumlah_keluarga IS NULL THEN 'jumlah_keluarga'
+                  WHEN acuan IS NULL THEN 'acuan' END;
+    IF salah IS NOT NULL THEN
+        RAISE EXCEPTION 'sintetis_muat needs a seed, a number of families and a reference date' USING ERRCODE = '22004',
+            DETAIL = pg_catalog.format('%s is NULL.', salah);
+    END IF;
     IF jumlah_keluarga < 1 THEN
         RAISE EXCEPTION 'sintetis_muat needs at least one family' USING ERRCODE = '22023',
             DETAIL = format('jumlah_keluarga is %s.', jumlah_keluarga);
     END IF;
+    IF jumlah_keluarga > 10000000 THEN
+        RAISE EXCEPTION 'sintetis_muat generates at most 10000000 families in one call' USING ERRCODE = '54000',
+            DETAIL = pg_catalog.format('jumlah_keluarga is %s.', jumlah_keluarga),
+            HINT = 'Call it again with another seed: each call adds to the registry.';
+    END IF;
+    IF NOT pg_catalog.isfinite(acuan) THEN
+        RAISE EXCEPTION 'sintetis_muat needs a finite reference date' USING ERRCODE = '22023',
+            DETAIL = pg_catalog.format('acuan is %s.', acuan);
+    END IF;
+    IF pg_catalog.jsonb_typeof(laju_galat) <> 'object' THEN
+        RAISE EXCEPTION 'sintetis_muat: laju_galat must be a JSON object of fault rates' USING ERRCODE = '22023',
+            DETAIL = pg_catalog.format('laju_galat is a JSON %s.', pg_catalog.jsonb_typeof(laju_galat));
+    END IF;
+    SELECT pg_catalog.format('%s is %s', e.key, e.value) INTO salah
+      FROM pg_catalog.jsonb_each(laju_galat) e
+     WHERE e.key NOT IN ('nik_tanggal_beda', 'meninggal_aktif', 'dua_kk', 'nik_ganda')
+        OR CASE WHEN pg_catalog.jsonb_typeof(e.value) <> 'number' THEN true
+                ELSE e.value::text::numeric NOT BETWEEN 0 AND 1 END
+     ORDER BY e.key LIMIT 1;
+    IF salah IS NOT NULL THEN
+        RAISE EXCEPTION 'sintetis_muat: laju_galat takes rates between 0 and 1 of nik_tanggal_beda, meninggal_aktif, dua_kk and nik_ganda'
+            USING ERRCODE = '22023', DETAIL = salah || '.';
+    END IF;
+    laju_tanggal := coalesce((laju_galat ->> 'nik_tanggal_beda')::double precision, 0);
+    laju_meninggal := coalesce((laju_galat ->> 'meninggal_aktif')::double precision, 0);
+    laju_dua_kk := coalesce((laju_galat ->> 'dua_kk')::double precision, 0);
+    laju_ganda := coalesce((laju_galat ->> 'nik_ganda')::double precision, 0);
     desa := ARRAY(SELECT w.kode FROM dtks.wilayah w
                    WHERE w.tingkat = 4 AND (wilayah IS NULL OR w.kode OPERATOR(dtks.<@) wilayah) ORDER BY w.kode);
     IF cardinality(desa) = 0 THEN

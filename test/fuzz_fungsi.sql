@@ -38,6 +38,7 @@ INSERT INTO nilai (tipe, ekspresi, wajar) VALUES
     ('dtks.no_kk', '(SELECT dtks.min(k.no_kk) FROM dtks.keluarga k)', true),
     ('dtks.kode_wilayah', $$'34.71.01.1001'$$, true),
     ('integer[]', $$'{1,2,3}'$$, true),
+    ('anyelement', '(SELECT l FROM dtks.usulan_langkah l ORDER BY l.dari, l.ke, l.peran LIMIT 1)', true),
     ('bigint[]', '(SELECT pg_catalog.array_agg(h.id) FROM dtks.rumah_tangga h)', true),
     ('double precision[]', $$'{0.25,0.5,0.75}'$$, true),
     ('dtks.nik[]', '(SELECT pg_catalog.array_agg(a.nik) FROM dtks.anggota a)', true),
@@ -100,6 +101,10 @@ SELECT v.t::regtype, pg_catalog.quote_literal(v.e) FROM (VALUES
 ) v(t, e);
 -- absurd values that take an expression: huge, deep, or rows with empty and extreme fields
 INSERT INTO nilai (tipe, ekspresi) VALUES
+    ('anyelement', '(SELECT a FROM dtks.anggota a ORDER BY a.nik LIMIT 1)'),
+    ('anyelement', '42'),
+    ('anyelement', $$'x'::text$$),
+    ('anyelement', $$pg_catalog.jsonb_populate_record(NULL::dtks.ekspor_kolom, '{}')$$),
     ('bigint', '(SELECT pg_catalog.max(h.id) FROM dtks.rumah_tangga h)'),
     ('bigint', '(SELECT pg_catalog.max(u.id) FROM dtks.usulan u)'),
     ('text', $$pg_catalog.repeat('x', 1000000)$$),

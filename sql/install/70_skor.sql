@@ -36,7 +36,7 @@ CREATE TABLE dtks.skor_model (
     konstanta numeric(10, 3) NOT NULL DEFAULT 0,
     keterangan text NOT NULL,
     bawaan boolean NOT NULL DEFAULT false,
-    CONSTRAINT skor_model_berlaku_tumpang_tindih EXCLUDE USING gist (berlaku WITH &&) WHERE (NOT bawaan)
+    CONSTRAINT skor_model_berlaku_tumpang_tindih EXCLUDE USING gist (berlaku WITH OPERATOR(pg_catalog.&&)) WHERE (NOT bawaan)
 );
 COMMENT ON TABLE dtks.skor_model IS
     'Score model versions; the validity periods of the agency''s models do not overlap, so one holds on any date, and the shipped model holds where none does';

@@ -47,10 +47,11 @@ SELECT is_empty($$SELECT p.oid::regprocedure, p.proconfig FROM pg_catalog.pg_pro
 -- search_path among them), which a SET clause would hide; so it calls pg_catalog functions only,
 -- by their qualified names, and every operator as OPERATOR(pg_catalog.x)
 SELECT ok((SELECT b !~ '[a-z_]+\s*\(' AND b !~ '[-+*/<>=~!@#%^&|`?]'
-             FROM (SELECT pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
+             FROM (SELECT pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
                               p.prosrc, '''(?:[^'']|'''')*''', '', 'g'),            -- string literals
                               'pg_catalog\.[a-z_]+\s*\(', '(', 'g'),                    -- qualified calls
-                              'OPERATOR\(pg_catalog\.[^)]+\)', ' ', 'g') AS b          -- qualified operators
+                              'OPERATOR\(pg_catalog\.[^)]+\)', ' ', 'g'),           -- qualified operators
+                              '\m(ERRCODE|MESSAGE|DETAIL|HINT)\s*=', '', 'g') AS b     -- RAISE's USING options
                      FROM pg_catalog.pg_proc p
                     WHERE p.oid OPERATOR(pg_catalog.=) 'dtks.pemulihan_periksa()'::pg_catalog.regprocedure) x),
           'dtks.pemulihan_periksa, which keeps the caller''s path to read it, calls every function and operator qualified');

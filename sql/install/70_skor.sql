@@ -32,7 +32,7 @@ SELECT pg_catalog.pg_extension_config_dump('dtks.skor_variabel'::regclass,
 CREATE TABLE dtks.skor_model (
     versi text PRIMARY KEY CHECK (versi ~ '^[A-Za-z0-9._-]{1,63}$'),
     nama text NOT NULL,
-    berlaku daterange NOT NULL CHECK (NOT isempty(berlaku) AND NOT lower_inf(berlaku)),
+    berlaku daterange NOT NULL CHECK (NOT pg_catalog.isempty(berlaku) AND NOT pg_catalog.lower_inf(berlaku)),
     konstanta numeric(10, 3) NOT NULL DEFAULT 0,
     keterangan text NOT NULL,
     bawaan boolean NOT NULL DEFAULT false,

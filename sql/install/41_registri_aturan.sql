@@ -48,7 +48,7 @@ WITH
     -- their current kepala keluarga, suami and istri, with the recorded sex
     inti AS (SELECT k.no_kk, k.nik, k.shdk, a.jenis_kelamin
                FROM milik_kk k JOIN dtks.anggota a ON a.nik OPERATOR(dtks.=) k.nik
-              WHERE pg_catalog.upper_inf(k.berlaku) AND k.shdk IN (1, 2, 3)),
+              WHERE pg_catalog.upper_inf(k.berlaku) AND k.shdk OPERATOR(pg_catalog.=) ANY (ARRAY[1, 2, 3])),
     -- their current membership counts
     ringkas AS (SELECT f.no_kk, f.status, f.rumah_tangga_id,
                        coalesce(h.kepala, 0) AS kepala, coalesce(h.suami, 0) AS suami,
@@ -93,15 +93,15 @@ SELECT 3, r.no_kk, NULL, r.rumah_tangga_id,
 UNION ALL
 SELECT 3, k.no_kk, k.nik, NULL,
        pg_catalog.format('rule 3 (suami and istri): NIK %s is %s in KK %s but is recorded as %s', k.nik,
-              CASE k.shdk WHEN 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
-              CASE k.jenis_kelamin WHEN 'L' THEN 'male' ELSE 'female' END),
+              CASE WHEN k.shdk OPERATOR(pg_catalog.=) 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
+              CASE WHEN k.jenis_kelamin OPERATOR(pg_catalog.=) 'L' THEN 'male' ELSE 'female' END),
        'A suami (SHDK 2) is male and an istri (SHDK 3) is female.'
   FROM inti k WHERE (k.shdk OPERATOR(pg_catalog.=) 2 AND k.jenis_kelamin OPERATOR(pg_catalog.<>) 'L') OR (k.shdk OPERATOR(pg_catalog.=) 3 AND k.jenis_kelamin OPERATOR(pg_catalog.<>) 'P')
 UNION ALL
 SELECT 3, k.no_kk, k.nik, NULL,
        pg_catalog.format('rule 3 (suami and istri): NIK %s is %s in KK %s whose kepala keluarga is also %s', k.nik,
-              CASE k.shdk WHEN 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
-              CASE k.kepala_kelamin WHEN 'L' THEN 'male' ELSE 'female' END),
+              CASE WHEN k.shdk OPERATOR(pg_catalog.=) 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
+              CASE WHEN k.kepala_kelamin OPERATOR(pg_catalog.=) 'L' THEN 'male' ELSE 'female' END),
        'A suami or istri is only recorded where the kepala keluarga is of the other sex.'
   -- (the kepala's sex beside each member by a window, not a self-join the planner misjudges)
   FROM (SELECT i.*, pg_catalog.max(i.jenis_kelamin) FILTER (WHERE i.shdk OPERATOR(pg_catalog.=) 1) OVER (PARTITION BY i.no_kk) AS kepala_kelamin

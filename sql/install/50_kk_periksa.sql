@@ -38,7 +38,7 @@ UNION ALL
 SELECT k.no_kk, k.nik, 'kawin_di_bawah_umur', 'peringatan',
        pg_catalog.format('married status %s at age %s; the minimum age of marriage is 19 (UU 16/2019)', k.status_kawin,
               pg_catalog.date_part('year', pg_catalog.age(acuan, k.tanggal_lahir)))
-  FROM kini k WHERE k.status_kawin IN (2, 3, 4) AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.<) interval '19 years'
+  FROM kini k WHERE k.status_kawin OPERATOR(pg_catalog.=) ANY (ARRAY[2, 3, 4]) AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.<) interval '19 years'
 UNION ALL
 SELECT k.no_kk, k.nik, 'wilayah_nik_tidak_dikenal', 'galat',
        pg_catalog.format('the NIK prefix %s is not a kecamatan in any loaded edition of the region codes', dtks.nik_kode_wilayah(k.nik))
@@ -58,14 +58,14 @@ SELECT k.no_kk, k.nik, 'tidak_lengkap', 'peringatan',
            CASE WHEN k.status_kawin IS NULL THEN 'status_kawin' END,
            CASE WHEN k.kartu_identitas IS NULL THEN 'kartu_identitas' END,
            CASE WHEN k.partisipasi_sekolah IS NULL AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.>=) interval '5 years' THEN 'partisipasi_sekolah' END,
-           CASE WHEN k.jenjang_pendidikan IS NULL AND k.partisipasi_sekolah IN (2, 3) THEN 'jenjang_pendidikan' END,
+           CASE WHEN k.jenjang_pendidikan IS NULL AND k.partisipasi_sekolah OPERATOR(pg_catalog.=) ANY (ARRAY[2, 3]) THEN 'jenjang_pendidikan' END,
            CASE WHEN k.bekerja IS NULL AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.>=) interval '10 years' THEN 'bekerja' END,
            CASE WHEN k.penyakit_kronis IS NULL THEN 'penyakit_kronis' END,
            CASE WHEN k.jaminan_kesehatan IS NULL THEN 'jaminan_kesehatan' END)
   FROM kini k
  WHERE k.status_kawin IS NULL OR k.kartu_identitas IS NULL OR k.penyakit_kronis IS NULL OR k.jaminan_kesehatan IS NULL
     OR (k.partisipasi_sekolah IS NULL AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.>=) interval '5 years')
-    OR (k.jenjang_pendidikan IS NULL AND k.partisipasi_sekolah IN (2, 3))
+    OR (k.jenjang_pendidikan IS NULL AND k.partisipasi_sekolah OPERATOR(pg_catalog.=) ANY (ARRAY[2, 3]))
     OR (k.bekerja IS NULL AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.>=) interval '10 years')
 UNION ALL
 SELECT f.no_kk, NULL, 'tidak_lengkap', 'peringatan',

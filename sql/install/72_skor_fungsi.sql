@@ -21,12 +21,12 @@ BEGIN ATOMIC
                  pg_catalog.count(*) FILTER (WHERE a.tanggal_lahir OPERATOR(pg_catalog.>) (acuan OPERATOR(pg_catalog.-) interval '5 years')),
                  pg_catalog.count(*) FILTER (WHERE a.partisipasi_sekolah OPERATOR(pg_catalog.=) 2),
                  pg_catalog.count(*) FILTER (WHERE a.tanggal_lahir OPERATOR(pg_catalog.<=) (acuan OPERATOR(pg_catalog.-) interval '60 years')),
-                 pg_catalog.count(*) FILTER (WHERE 1 IN (a.sulit_melihat, a.sulit_mendengar, a.sulit_berjalan, a.sulit_tangan,
+                 pg_catalog.count(*) FILTER (WHERE 1 OPERATOR(pg_catalog.=) ANY (ARRAY[a.sulit_melihat, a.sulit_mendengar, a.sulit_berjalan, a.sulit_tangan,
                                               a.sulit_belajar, a.sulit_perilaku, a.sulit_bicara,
-                                              a.sulit_mengurus_diri, a.sulit_mengingat)
-                                     OR 2 IN (a.sulit_melihat, a.sulit_mendengar, a.sulit_berjalan, a.sulit_tangan,
+                                              a.sulit_mengurus_diri, a.sulit_mengingat])
+                                     OR 2 OPERATOR(pg_catalog.=) ANY (ARRAY[a.sulit_melihat, a.sulit_mendengar, a.sulit_berjalan, a.sulit_tangan,
                                               a.sulit_belajar, a.sulit_perilaku, a.sulit_bicara,
-                                              a.sulit_mengurus_diri, a.sulit_mengingat)),
+                                              a.sulit_mengurus_diri, a.sulit_mengingat])),
                  pg_catalog.count(*) FILTER (WHERE a.bekerja),
                  (SELECT h.luas_lantai FROM dtks.keluarga f JOIN dtks.rumah_tangga h ON h.id OPERATOR(pg_catalog.=) f.rumah_tangga_id
                    WHERE f.no_kk OPERATOR(dtks.=) skor_ringkasan.no_kk) OPERATOR(pg_catalog./) nullif(pg_catalog.count(*), 0)]::integer[]

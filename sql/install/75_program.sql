@@ -91,8 +91,8 @@ BEGIN ATOMIC
                         pg_catalog.bool_or(o.tanggal_lahir OPERATOR(pg_catalog.>) (acuan OPERATOR(pg_catalog.-) interval '6 years')) AS anak_kecil,
                         pg_catalog.bool_or(o.partisipasi_sekolah OPERATOR(pg_catalog.=) 2 AND o.tanggal_lahir BETWEEN acuan OPERATOR(pg_catalog.-) interval '21 years' AND acuan OPERATOR(pg_catalog.-) interval '6 years') AS sekolah,
                         pg_catalog.bool_or(o.tanggal_lahir OPERATOR(pg_catalog.<=) (acuan OPERATOR(pg_catalog.-) interval '60 years')) AS lansia,
-                        pg_catalog.bool_or(1 IN (o.sulit_melihat, o.sulit_mendengar, o.sulit_berjalan, o.sulit_tangan, o.sulit_belajar,
-                                      o.sulit_perilaku, o.sulit_bicara, o.sulit_mengurus_diri, o.sulit_mengingat)) AS disabilitas_berat
+                        pg_catalog.bool_or(1 OPERATOR(pg_catalog.=) ANY (ARRAY[o.sulit_melihat, o.sulit_mendengar, o.sulit_berjalan, o.sulit_tangan, o.sulit_belajar,
+                                      o.sulit_perilaku, o.sulit_bicara, o.sulit_mengurus_diri, o.sulit_mengingat])) AS disabilitas_berat
                    FROM orang o),
     alasan AS (
         SELECT 1 AS urut, pg_catalog.format('program %s does not exist', layak_program.program) AS teks WHERE NOT EXISTS (SELECT 1 FROM p)

@@ -84,7 +84,7 @@ CREATE POLICY usulan_lihat ON dtks.usulan FOR SELECT
 COMMENT ON POLICY usulan_lihat ON dtks.usulan IS 'Usulan inside the office''s region (every region for pusat and pt)';
 CREATE POLICY usulan_tambah ON dtks.usulan FOR INSERT
     WITH CHECK ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) 'pusat'
-                OR ((SELECT dtks.peran_petugas()) IN ('desa', 'kabkota')
+                OR ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) ANY (ARRAY['desa', 'kabkota'])
                     AND kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas())));
 COMMENT ON POLICY usulan_tambah ON dtks.usulan IS 'Desa and kab/kota create usulan inside their region, the ministry anywhere';
 CREATE POLICY usulan_ubah ON dtks.usulan FOR UPDATE

@@ -55,7 +55,7 @@ WITH
     -- their current kepala keluarga, suami and istri, with the recorded sex
     inti AS (SELECT k.no_kk, k.nik, k.shdk, a.jenis_kelamin
                FROM milik_kk k JOIN dtks.anggota a ON a.nik OPERATOR(dtks.=) k.nik
-              WHERE pg_catalog.upper_inf(k.berlaku) AND k.shdk IN (1, 2, 3)),
+              WHERE pg_catalog.upper_inf(k.berlaku) AND k.shdk OPERATOR(pg_catalog.=) ANY (ARRAY[1, 2, 3])),
     -- their current membership counts
     ringkas AS (SELECT f.no_kk, f.status, f.rumah_tangga_id,
                        coalesce(h.kepala, 0) AS kepala, coalesce(h.suami, 0) AS suami,
@@ -100,15 +100,15 @@ SELECT 3, r.no_kk, NULL, r.rumah_tangga_id,
 UNION ALL
 SELECT 3, k.no_kk, k.nik, NULL,
        pg_catalog.format('rule 3 (suami and istri): NIK %s is %s in KK %s but is recorded as %s', k.nik,
-              CASE k.shdk WHEN 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
-              CASE k.jenis_kelamin WHEN 'L' THEN 'male' ELSE 'female' END),
+              CASE WHEN k.shdk OPERATOR(pg_catalog.=) 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
+              CASE WHEN k.jenis_kelamin OPERATOR(pg_catalog.=) 'L' THEN 'male' ELSE 'female' END),
        'A suami (SHDK 2) is male and an istri (SHDK 3) is female.'
   FROM inti k WHERE (k.shdk OPERATOR(pg_catalog.=) 2 AND k.jenis_kelamin OPERATOR(pg_catalog.<>) 'L') OR (k.shdk OPERATOR(pg_catalog.=) 3 AND k.jenis_kelamin OPERATOR(pg_catalog.<>) 'P')
 UNION ALL
 SELECT 3, k.no_kk, k.nik, NULL,
        pg_catalog.format('rule 3 (suami and istri): NIK %s is %s in KK %s whose kepala keluarga is also %s', k.nik,
-              CASE k.shdk WHEN 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
-              CASE k.kepala_kelamin WHEN 'L' THEN 'male' ELSE 'female' END),
+              CASE WHEN k.shdk OPERATOR(pg_catalog.=) 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
+              CASE WHEN k.kepala_kelamin OPERATOR(pg_catalog.=) 'L' THEN 'male' ELSE 'female' END),
        'A suami or istri is only recorded where the kepala keluarga is of the other sex.'
   -- (the kepala's sex beside each member by a window, not a self-join the planner misjudges)
   FROM (SELECT i.*, pg_catalog.max(i.jenis_kelamin) FILTER (WHERE i.shdk OPERATOR(pg_catalog.=) 1) OVER (PARTITION BY i.no_kk) AS kepala_kelamin
@@ -229,7 +229,7 @@ UNION ALL
 SELECT k.no_kk, k.nik, 'kawin_di_bawah_umur', 'peringatan',
        pg_catalog.format('married status %s at age %s; the minimum age of marriage is 19 (UU 16/2019)', k.status_kawin,
               pg_catalog.date_part('year', pg_catalog.age(acuan, k.tanggal_lahir)))
-  FROM kini k WHERE k.status_kawin IN (2, 3, 4) AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.<) interval '19 years'
+  FROM kini k WHERE k.status_kawin OPERATOR(pg_catalog.=) ANY (ARRAY[2, 3, 4]) AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.<) interval '19 years'
 UNION ALL
 SELECT k.no_kk, k.nik, 'wilayah_nik_tidak_dikenal', 'galat',
        pg_catalog.format('the NIK prefix %s is not a kecamatan in any loaded edition of the region codes', dtks.nik_kode_wilayah(k.nik))
@@ -249,14 +249,14 @@ SELECT k.no_kk, k.nik, 'tidak_lengkap', 'peringatan',
            CASE WHEN k.status_kawin IS NULL THEN 'status_kawin' END,
            CASE WHEN k.kartu_identitas IS NULL THEN 'kartu_identitas' END,
            CASE WHEN k.partisipasi_sekolah IS NULL AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.>=) interval '5 years' THEN 'partisipasi_sekolah' END,
-           CASE WHEN k.jenjang_pendidikan IS NULL AND k.partisipasi_sekolah IN (2, 3) THEN 'jenjang_pendidikan' END,
+           CASE WHEN k.jenjang_pendidikan IS NULL AND k.partisipasi_sekolah OPERATOR(pg_catalog.=) ANY (ARRAY[2, 3]) THEN 'jenjang_pendidikan' END,
            CASE WHEN k.bekerja IS NULL AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.>=) interval '10 years' THEN 'bekerja' END,
            CASE WHEN k.penyakit_kronis IS NULL THEN 'penyakit_kronis' END,
            CASE WHEN k.jaminan_kesehatan IS NULL THEN 'jaminan_kesehatan' END)
   FROM kini k
  WHERE k.status_kawin IS NULL OR k.kartu_identitas IS NULL OR k.penyakit_kronis IS NULL OR k.jaminan_kesehatan IS NULL
     OR (k.partisipasi_sekolah IS NULL AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.>=) interval '5 years')
-    OR (k.jenjang_pendidikan IS NULL AND k.partisipasi_sekolah IN (2, 3))
+    OR (k.jenjang_pendidikan IS NULL AND k.partisipasi_sekolah OPERATOR(pg_catalog.=) ANY (ARRAY[2, 3]))
     OR (k.bekerja IS NULL AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.>=) interval '10 years')
 UNION ALL
 SELECT f.no_kk, NULL, 'tidak_lengkap', 'peringatan',
@@ -331,12 +331,12 @@ BEGIN ATOMIC
                  pg_catalog.count(*) FILTER (WHERE a.tanggal_lahir OPERATOR(pg_catalog.>) (acuan OPERATOR(pg_catalog.-) interval '5 years')),
                  pg_catalog.count(*) FILTER (WHERE a.partisipasi_sekolah OPERATOR(pg_catalog.=) 2),
                  pg_catalog.count(*) FILTER (WHERE a.tanggal_lahir OPERATOR(pg_catalog.<=) (acuan OPERATOR(pg_catalog.-) interval '60 years')),
-                 pg_catalog.count(*) FILTER (WHERE 1 IN (a.sulit_melihat, a.sulit_mendengar, a.sulit_berjalan, a.sulit_tangan,
+                 pg_catalog.count(*) FILTER (WHERE 1 OPERATOR(pg_catalog.=) ANY (ARRAY[a.sulit_melihat, a.sulit_mendengar, a.sulit_berjalan, a.sulit_tangan,
                                               a.sulit_belajar, a.sulit_perilaku, a.sulit_bicara,
-                                              a.sulit_mengurus_diri, a.sulit_mengingat)
-                                     OR 2 IN (a.sulit_melihat, a.sulit_mendengar, a.sulit_berjalan, a.sulit_tangan,
+                                              a.sulit_mengurus_diri, a.sulit_mengingat])
+                                     OR 2 OPERATOR(pg_catalog.=) ANY (ARRAY[a.sulit_melihat, a.sulit_mendengar, a.sulit_berjalan, a.sulit_tangan,
                                               a.sulit_belajar, a.sulit_perilaku, a.sulit_bicara,
-                                              a.sulit_mengurus_diri, a.sulit_mengingat)),
+                                              a.sulit_mengurus_diri, a.sulit_mengingat])),
                  pg_catalog.count(*) FILTER (WHERE a.bekerja),
                  (SELECT h.luas_lantai FROM dtks.keluarga f JOIN dtks.rumah_tangga h ON h.id OPERATOR(pg_catalog.=) f.rumah_tangga_id
                    WHERE f.no_kk OPERATOR(dtks.=) skor_ringkasan.no_kk) OPERATOR(pg_catalog./) nullif(pg_catalog.count(*), 0)]::integer[]
@@ -473,8 +473,8 @@ BEGIN ATOMIC
                         pg_catalog.bool_or(o.tanggal_lahir OPERATOR(pg_catalog.>) (acuan OPERATOR(pg_catalog.-) interval '6 years')) AS anak_kecil,
                         pg_catalog.bool_or(o.partisipasi_sekolah OPERATOR(pg_catalog.=) 2 AND o.tanggal_lahir BETWEEN acuan OPERATOR(pg_catalog.-) interval '21 years' AND acuan OPERATOR(pg_catalog.-) interval '6 years') AS sekolah,
                         pg_catalog.bool_or(o.tanggal_lahir OPERATOR(pg_catalog.<=) (acuan OPERATOR(pg_catalog.-) interval '60 years')) AS lansia,
-                        pg_catalog.bool_or(1 IN (o.sulit_melihat, o.sulit_mendengar, o.sulit_berjalan, o.sulit_tangan, o.sulit_belajar,
-                                      o.sulit_perilaku, o.sulit_bicara, o.sulit_mengurus_diri, o.sulit_mengingat)) AS disabilitas_berat
+                        pg_catalog.bool_or(1 OPERATOR(pg_catalog.=) ANY (ARRAY[o.sulit_melihat, o.sulit_mendengar, o.sulit_berjalan, o.sulit_tangan, o.sulit_belajar,
+                                      o.sulit_perilaku, o.sulit_bicara, o.sulit_mengurus_diri, o.sulit_mengingat])) AS disabilitas_berat
                    FROM orang o),
     alasan AS (
         SELECT 1 AS urut, pg_catalog.format('program %s does not exist', layak_program.program) AS teks WHERE NOT EXISTS (SELECT 1 FROM p)
@@ -516,19 +516,19 @@ BEGIN ATOMIC
                  FROM dtks.skor_masukan_kk(kriteria_bps14_rinci.no_kk, acuan) s)
     SELECT v.nomor, v.kriteria, v.terpenuhi FROM x, LATERAL (VALUES
         (1, 'floor area under 8 m2 per person', ((x.h).luas_lantai::numeric OPERATOR(pg_catalog./) nullif((x.r)[1], 0)) OPERATOR(pg_catalog.<) 8),
-        (2, 'floor of earth, bamboo or cheap wood', (x.h).jenis_lantai IN (5, 7, 8)),
-        (3, 'walls of bamboo, rumbia, poor wood or unplastered', (x.h).jenis_dinding IN (4, 5, 6, 7)),
-        (4, 'no toilet, or one shared with other households', (x.h).fasilitas_bab IN (2, 3, 4, 5, 6)),
+        (2, 'floor of earth, bamboo or cheap wood', (x.h).jenis_lantai OPERATOR(pg_catalog.=) ANY (ARRAY[5, 7, 8])),
+        (3, 'walls of bamboo, rumbia, poor wood or unplastered', (x.h).jenis_dinding OPERATOR(pg_catalog.=) ANY (ARRAY[4, 5, 6, 7])),
+        (4, 'no toilet, or one shared with other households', (x.h).fasilitas_bab OPERATOR(pg_catalog.=) ANY (ARRAY[2, 3, 4, 5, 6])),
         (5, 'lighting not electricity', (x.h).sumber_penerangan OPERATOR(pg_catalog.=) 4),
-        (6, 'drinking water from an unprotected well or spring, a river or rain', (x.h).sumber_air_minum IN (6, 8, 9, 10)),
-        (7, 'cooking with firewood, charcoal or kerosene', (x.h).bahan_bakar IN (7, 9, 10)),
+        (6, 'drinking water from an unprotected well or spring, a river or rain', (x.h).sumber_air_minum OPERATOR(pg_catalog.=) ANY (ARRAY[6, 8, 9, 10])),
+        (7, 'cooking with firewood, charcoal or kerosene', (x.h).bahan_bakar OPERATOR(pg_catalog.=) ANY (ARRAY[7, 9, 10])),
         (8, 'meat, milk or chicken at most once a week (not recorded)', NULL::boolean),
         (9, 'one new set of clothes a year (not recorded)', NULL),
         (10, 'one or two meals a day (not recorded)', NULL),
         (11, 'cannot pay for the puskesmas or a clinic (not recorded)', NULL),
         (12, 'the head does not work, or works as a casual or family worker',
              CASE WHEN (x.k).bekerja IS NULL THEN NULL
-                  ELSE NOT (x.k).bekerja OR (x.k).kedudukan_pekerjaan IN (6, 7, 8) END),
+                  ELSE NOT (x.k).bekerja OR (x.k).kedudukan_pekerjaan OPERATOR(pg_catalog.=) ANY (ARRAY[6, 7, 8]) END),
         (13, 'the head has no certificate, or primary school at most', (x.k).ijazah_tertinggi OPERATOR(pg_catalog.=) 23 OR (x.k).ijazah_tertinggi OPERATOR(pg_catalog.<=) 4),
         (14, 'no saleable goods of Rp500.000 (motorcycle, gold, livestock, motor boat)',
              NOT (coalesce((x.f).punya_sepeda_motor, false) OR coalesce((x.f).punya_emas, false)
@@ -559,9 +559,9 @@ BEGIN ATOMIC
         (3, 'worried about food or went without in the past year (not recorded)', NULL::boolean),
         (4, 'food is over half of spending (not recorded)', NULL),
         (5, 'no spending on clothes in the past year (not recorded)', NULL),
-        (6, 'floor mostly earth or cement', (x.h).jenis_lantai IN (6, 8)),
-        (7, 'walls of bamboo, wire, board, tarpaulin, cardboard, unplastered brick, rumbia or zinc', (x.h).jenis_dinding IN (2, 3, 4, 5, 6, 7)),
-        (8, 'no latrine of its own, or a shared one', (x.h).fasilitas_bab IN (2, 3, 4, 5, 6)),
+        (6, 'floor mostly earth or cement', (x.h).jenis_lantai OPERATOR(pg_catalog.=) ANY (ARRAY[6, 8])),
+        (7, 'walls of bamboo, wire, board, tarpaulin, cardboard, unplastered brick, rumbia or zinc', (x.h).jenis_dinding OPERATOR(pg_catalog.=) ANY (ARRAY[2, 3, 4, 5, 6, 7])),
+        (8, 'no latrine of its own, or a shared one', (x.h).fasilitas_bab OPERATOR(pg_catalog.=) ANY (ARRAY[2, 3, 4, 5, 6])),
         (9, 'lighting of 450 W or not electric', (x.h).sumber_penerangan OPERATOR(pg_catalog.=) 4 OR (x.h).daya_listrik OPERATOR(pg_catalog.=) '{1}')
     ) AS v(nomor, kriteria, terpenuhi);
 END;
@@ -660,7 +660,7 @@ ALTER POLICY petugas_sendiri ON dtks.petugas_peran
     USING (pengguna OPERATOR(pg_catalog.=) CURRENT_USER);
 ALTER POLICY usulan_tambah ON dtks.usulan
     WITH CHECK ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) 'pusat'
-                OR ((SELECT dtks.peran_petugas()) IN ('desa', 'kabkota')
+                OR ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) ANY (ARRAY['desa', 'kabkota'])
                     AND kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas())));
 ALTER POLICY usulan_riwayat_lihat ON dtks.usulan_riwayat
     USING (EXISTS (SELECT 1 FROM dtks.usulan u WHERE u.id OPERATOR(pg_catalog.=) usulan));

@@ -59,7 +59,7 @@ CREATE FUNCTION dtks.nik_wilayah_dikenal(nik dtks.nik) RETURNS boolean
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     SELECT EXISTS (SELECT 1 FROM dtks.wilayah_riwayat r
-                    WHERE r.kode = dtks.nik_kode_wilayah(nik));
+                    WHERE r.kode OPERATOR(dtks.=) dtks.nik_kode_wilayah(nik));
 END;
 COMMENT ON FUNCTION dtks.nik_wilayah_dikenal(dtks.nik) IS
     'Is the NIK''s 6-digit prefix a kecamatan in any loaded edition? (a NIK keeps its first-registration code for life)';

@@ -89,7 +89,7 @@ CREATE DOMAIN dtks.kode_pip AS smallint CHECK (VALUE IN (1, 2, 8));
 COMMENT ON DOMAIN dtks.kode_pip IS '431e PIP: 1 ya, 2 tidak, 8 tidak tahu';
 CREATE DOMAIN dtks.kode_jaminan_ketenagakerjaan AS smallint CHECK (VALUE BETWEEN 0 AND 63);
 COMMENT ON DOMAIN dtks.kode_jaminan_ketenagakerjaan IS '431f bitmask: 1 JKK, 2 JKM, 4 JHT, 8 JP, 16 pensiun lain, 32 tidak tahu (the form''s 99); 0 none';
-CREATE DOMAIN dtks.kode_daya_listrik AS smallint[] CHECK (cardinality(VALUE) BETWEEN 1 AND 3 AND 1 <= ALL (VALUE) AND 5 >= ALL (VALUE));
+CREATE DOMAIN dtks.kode_daya_listrik AS smallint[] CHECK (pg_catalog.cardinality(VALUE) BETWEEN 1 AND 3 AND 1 OPERATOR(pg_catalog.<=) ALL (VALUE) AND 5 OPERATOR(pg_catalog.>=) ALL (VALUE));
 COMMENT ON DOMAIN dtks.kode_daya_listrik IS '307b1-b3: installed power per meter (1-3 meters): 1 450 W, 2 900 W, 3 1.300 W, 4 2.200 W, 5 >2.200 W';
 CREATE DOMAIN dtks.kode_shdk AS smallint CHECK (VALUE BETWEEN 1 AND 11);
 COMMENT ON DOMAIN dtks.kode_shdk IS 'Status hubungan dalam keluarga (Dukcapil, on the KK): 1 kepala keluarga, 2 suami, 3 istri, 4 anak, 5 menantu, 6 cucu, 7 orang tua, 8 mertua, 9 famili lain, 10 pembantu, 11 lainnya';
@@ -99,5 +99,5 @@ CREATE DOMAIN dtks.kode_status_hidup AS text CHECK (VALUE IN ('aktif', 'meningga
 COMMENT ON DOMAIN dtks.kode_status_hidup IS 'Life status of a person in the registry: aktif, meninggal, pindah, nonaktif, ganda (a duplicate record)';
 CREATE DOMAIN dtks.nama_orang AS text CHECK (VALUE <> '' AND VALUE = btrim(VALUE));
 COMMENT ON DOMAIN dtks.nama_orang IS 'A person''s name as on the KK: not empty, no surrounding spaces';
-CREATE DOMAIN dtks.masa_berlaku AS daterange CHECK (NOT isempty(VALUE) AND NOT lower_inf(VALUE));
+CREATE DOMAIN dtks.masa_berlaku AS daterange CHECK (NOT pg_catalog.isempty(VALUE) AND NOT pg_catalog.lower_inf(VALUE));
 COMMENT ON DOMAIN dtks.masa_berlaku IS 'A validity period with a start; open-ended while current';

@@ -215,7 +215,7 @@ CREATE TABLE dtks.keanggotaan (
     nik dtks.nik NOT NULL,
     no_kk dtks.no_kk NOT NULL,
     shdk dtks.kode_shdk NOT NULL,
-    berlaku dtks.masa_berlaku NOT NULL DEFAULT daterange(CURRENT_DATE, NULL)
+    berlaku dtks.masa_berlaku NOT NULL DEFAULT pg_catalog.daterange(CURRENT_DATE, NULL)
 );
 COMMENT ON TABLE dtks.keanggotaan IS
     'Membership of a person in a KK over time; rows are never overwritten: a move or a new KK closes the period and opens another';
@@ -242,7 +242,7 @@ SELECT pg_catalog.pg_extension_config_dump('dtks.keanggotaan_id_seq'::regclass, 
 CREATE FUNCTION dtks.kk_pada(nik dtks.nik, tanggal date) RETURNS dtks.no_kk
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-    SELECT m.no_kk FROM dtks.keanggotaan m WHERE m.nik = kk_pada.nik AND m.berlaku @> kk_pada.tanggal
-     ORDER BY lower(m.berlaku) DESC LIMIT 1;
+    SELECT m.no_kk FROM dtks.keanggotaan m WHERE m.nik OPERATOR(dtks.=) kk_pada.nik AND m.berlaku OPERATOR(pg_catalog.@>) kk_pada.tanggal
+     ORDER BY pg_catalog.lower(m.berlaku) DESC LIMIT 1;
 END;
 COMMENT ON FUNCTION dtks.kk_pada(dtks.nik, date) IS 'The KK a person was in on a date (NULL if none)';

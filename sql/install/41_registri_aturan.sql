@@ -21,143 +21,143 @@ BEGIN ATOMIC
 -- table when that kind of key is NULL; the planner drops the branch whose
 -- constant condition is false.
 WITH
-    nik_ubah AS (SELECT DISTINCT u AS nik FROM unnest(nik_diubah) AS u),
+    nik_ubah AS (SELECT DISTINCT u AS nik FROM pg_catalog.unnest(nik_diubah) AS u),
     -- the KKs given, and the current KK of every NIK given
     kk AS (SELECT DISTINCT x AS no_kk FROM (
-              SELECT u FROM unnest(kk_diubah) AS u
+              SELECT u FROM pg_catalog.unnest(kk_diubah) AS u
               UNION ALL
-              SELECT m.no_kk FROM nik_ubah n JOIN dtks.keanggotaan m ON m.nik = n.nik AND upper_inf(m.berlaku)) AS s(x)),
+              SELECT m.no_kk FROM nik_ubah n JOIN dtks.keanggotaan m ON m.nik OPERATOR(dtks.=) n.nik AND pg_catalog.upper_inf(m.berlaku)) AS s(x)),
     -- every membership, current or closed, of the NIKs checked
     milik_nik AS NOT MATERIALIZED (
-        SELECT m.id, m.nik, m.no_kk, m.shdk, m.berlaku FROM nik_ubah n JOIN dtks.keanggotaan m ON m.nik = n.nik
+        SELECT m.id, m.nik, m.no_kk, m.shdk, m.berlaku FROM nik_ubah n JOIN dtks.keanggotaan m ON m.nik OPERATOR(dtks.=) n.nik
          WHERE nik_diubah IS NOT NULL
         UNION ALL
         SELECT m.id, m.nik, m.no_kk, m.shdk, m.berlaku FROM dtks.keanggotaan m WHERE nik_diubah IS NULL),
     -- every membership of the KKs checked
     milik_kk AS NOT MATERIALIZED (
-        SELECT m.id, m.nik, m.no_kk, m.shdk, m.berlaku FROM kk JOIN dtks.keanggotaan m ON m.no_kk = kk.no_kk
+        SELECT m.id, m.nik, m.no_kk, m.shdk, m.berlaku FROM kk JOIN dtks.keanggotaan m ON m.no_kk OPERATOR(dtks.=) kk.no_kk
          WHERE kk_diubah IS NOT NULL
         UNION ALL
         SELECT m.id, m.nik, m.no_kk, m.shdk, m.berlaku FROM dtks.keanggotaan m WHERE kk_diubah IS NULL),
     -- the families checked
     keluarga_kk AS NOT MATERIALIZED (
-        SELECT f.no_kk, f.status, f.rumah_tangga_id, f.asal_no_kk FROM kk JOIN dtks.keluarga f ON f.no_kk = kk.no_kk
+        SELECT f.no_kk, f.status, f.rumah_tangga_id, f.asal_no_kk FROM kk JOIN dtks.keluarga f ON f.no_kk OPERATOR(dtks.=) kk.no_kk
          WHERE kk_diubah IS NOT NULL
         UNION ALL
         SELECT f.no_kk, f.status, f.rumah_tangga_id, f.asal_no_kk FROM dtks.keluarga f WHERE kk_diubah IS NULL),
     -- their current kepala keluarga, suami and istri, with the recorded sex
     inti AS (SELECT k.no_kk, k.nik, k.shdk, a.jenis_kelamin
-               FROM milik_kk k JOIN dtks.anggota a ON a.nik = k.nik
-              WHERE upper_inf(k.berlaku) AND k.shdk IN (1, 2, 3)),
+               FROM milik_kk k JOIN dtks.anggota a ON a.nik OPERATOR(dtks.=) k.nik
+              WHERE pg_catalog.upper_inf(k.berlaku) AND k.shdk OPERATOR(pg_catalog.=) ANY (ARRAY[1, 2, 3])),
     -- their current membership counts
     ringkas AS (SELECT f.no_kk, f.status, f.rumah_tangga_id,
                        coalesce(h.kepala, 0) AS kepala, coalesce(h.suami, 0) AS suami,
                        coalesce(h.istri, 0) AS istri, coalesce(h.anggota, 0) AS anggota
                   FROM keluarga_kk f
                   LEFT JOIN (SELECT k.no_kk,
-                                    count(*) FILTER (WHERE k.shdk = 1) AS kepala,
-                                    count(*) FILTER (WHERE k.shdk = 2) AS suami,
-                                    count(*) FILTER (WHERE k.shdk = 3) AS istri,
-                                    count(*) AS anggota
-                               FROM milik_kk k WHERE upper_inf(k.berlaku) GROUP BY k.no_kk) AS h ON h.no_kk = f.no_kk),
+                                    pg_catalog.count(*) FILTER (WHERE k.shdk OPERATOR(pg_catalog.=) 1) AS kepala,
+                                    pg_catalog.count(*) FILTER (WHERE k.shdk OPERATOR(pg_catalog.=) 2) AS suami,
+                                    pg_catalog.count(*) FILTER (WHERE k.shdk OPERATOR(pg_catalog.=) 3) AS istri,
+                                    pg_catalog.count(*) AS anggota
+                               FROM milik_kk k WHERE pg_catalog.upper_inf(k.berlaku) GROUP BY k.no_kk) AS h ON h.no_kk OPERATOR(dtks.=) f.no_kk),
     -- the households given and those of the families checked
     rt AS (SELECT h.id, h.kepala_nik, h.kode_wilayah
-             FROM (SELECT DISTINCT x AS id FROM (SELECT u FROM unnest(rt_diubah) AS u
+             FROM (SELECT DISTINCT x AS id FROM (SELECT u FROM pg_catalog.unnest(rt_diubah) AS u
                                                 UNION ALL
                                                 SELECT r.rumah_tangga_id FROM ringkas r) AS s(x)) AS d
-             JOIN dtks.rumah_tangga h ON h.id = d.id
+             JOIN dtks.rumah_tangga h ON h.id OPERATOR(pg_catalog.=) d.id
             WHERE rt_diubah IS NOT NULL
            UNION ALL
            SELECT h.id, h.kepala_nik, h.kode_wilayah FROM dtks.rumah_tangga h WHERE rt_diubah IS NULL)
 SELECT 1, b.no_kk, a.nik, NULL::bigint,
-       format('rule 1 (one family at a time): NIK %s is in KK %s and KK %s at the same time', a.nik, a.no_kk, b.no_kk),
-       format('The memberships overlap on %s; close one (set the end of its berlaku) before opening the other.',
-              a.berlaku * b.berlaku)
+       pg_catalog.format('rule 1 (one family at a time): NIK %s is in KK %s and KK %s at the same time', a.nik, a.no_kk, b.no_kk),
+       pg_catalog.format('The memberships overlap on %s; close one (set the end of its berlaku) before opening the other.',
+              a.berlaku OPERATOR(pg_catalog.*) b.berlaku)
   FROM milik_nik a
-  JOIN dtks.keanggotaan b ON b.nik = a.nik AND b.id > a.id AND b.berlaku && a.berlaku
+  JOIN dtks.keanggotaan b ON b.nik OPERATOR(dtks.=) a.nik AND b.id OPERATOR(pg_catalog.>) a.id AND b.berlaku OPERATOR(pg_catalog.&&) a.berlaku
 UNION ALL
 SELECT 2, r.no_kk, NULL, r.rumah_tangga_id,
-       format('rule 2 (one kepala keluarga): active KK %s has %s kepala keluarga', r.no_kk, r.kepala),
+       pg_catalog.format('rule 2 (one kepala keluarga): active KK %s has %s kepala keluarga', r.no_kk, r.kepala),
        'An active family has exactly one current member with SHDK 1; the rule is checked at commit, so members can be added in any order.'
-  FROM ringkas r WHERE r.status = 'aktif' AND r.kepala <> 1
+  FROM ringkas r WHERE r.status OPERATOR(pg_catalog.=) 'aktif' AND r.kepala OPERATOR(pg_catalog.<>) 1
 UNION ALL
 SELECT 2, r.no_kk, NULL, r.rumah_tangga_id,
-       format('rule 2 (one kepala keluarga): KK %s is nonaktif but has %s current members', r.no_kk, r.anggota),
+       pg_catalog.format('rule 2 (one kepala keluarga): KK %s is nonaktif but has %s current members', r.no_kk, r.anggota),
        'When a KK is replaced or dissolved, close the memberships of its members.'
-  FROM ringkas r WHERE r.status = 'nonaktif' AND r.anggota > 0
+  FROM ringkas r WHERE r.status OPERATOR(pg_catalog.=) 'nonaktif' AND r.anggota OPERATOR(pg_catalog.>) 0
 UNION ALL
 SELECT 3, r.no_kk, NULL, r.rumah_tangga_id,
-       format('rule 3 (suami and istri): KK %s has %s suami', r.no_kk, r.suami),
+       pg_catalog.format('rule 3 (suami and istri): KK %s has %s suami', r.no_kk, r.suami),
        'A family has at most one member with SHDK 2 (suami).'
-  FROM ringkas r WHERE r.suami > 1
+  FROM ringkas r WHERE r.suami OPERATOR(pg_catalog.>) 1
 UNION ALL
 SELECT 3, k.no_kk, k.nik, NULL,
-       format('rule 3 (suami and istri): NIK %s is %s in KK %s but is recorded as %s', k.nik,
-              CASE k.shdk WHEN 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
-              CASE k.jenis_kelamin WHEN 'L' THEN 'male' ELSE 'female' END),
+       pg_catalog.format('rule 3 (suami and istri): NIK %s is %s in KK %s but is recorded as %s', k.nik,
+              CASE WHEN k.shdk OPERATOR(pg_catalog.=) 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
+              CASE WHEN k.jenis_kelamin OPERATOR(pg_catalog.=) 'L' THEN 'male' ELSE 'female' END),
        'A suami (SHDK 2) is male and an istri (SHDK 3) is female.'
-  FROM inti k WHERE (k.shdk = 2 AND k.jenis_kelamin <> 'L') OR (k.shdk = 3 AND k.jenis_kelamin <> 'P')
+  FROM inti k WHERE (k.shdk OPERATOR(pg_catalog.=) 2 AND k.jenis_kelamin OPERATOR(pg_catalog.<>) 'L') OR (k.shdk OPERATOR(pg_catalog.=) 3 AND k.jenis_kelamin OPERATOR(pg_catalog.<>) 'P')
 UNION ALL
 SELECT 3, k.no_kk, k.nik, NULL,
-       format('rule 3 (suami and istri): NIK %s is %s in KK %s whose kepala keluarga is also %s', k.nik,
-              CASE k.shdk WHEN 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
-              CASE k.kepala_kelamin WHEN 'L' THEN 'male' ELSE 'female' END),
+       pg_catalog.format('rule 3 (suami and istri): NIK %s is %s in KK %s whose kepala keluarga is also %s', k.nik,
+              CASE WHEN k.shdk OPERATOR(pg_catalog.=) 2 THEN 'suami' ELSE 'istri' END, k.no_kk,
+              CASE WHEN k.kepala_kelamin OPERATOR(pg_catalog.=) 'L' THEN 'male' ELSE 'female' END),
        'A suami or istri is only recorded where the kepala keluarga is of the other sex.'
   -- (the kepala's sex beside each member by a window, not a self-join the planner misjudges)
-  FROM (SELECT i.*, max(i.jenis_kelamin) FILTER (WHERE i.shdk = 1) OVER (PARTITION BY i.no_kk) AS kepala_kelamin
+  FROM (SELECT i.*, pg_catalog.max(i.jenis_kelamin) FILTER (WHERE i.shdk OPERATOR(pg_catalog.=) 1) OVER (PARTITION BY i.no_kk) AS kepala_kelamin
           FROM inti i) k
- WHERE (k.shdk = 2 AND k.kepala_kelamin = 'L') OR (k.shdk = 3 AND k.kepala_kelamin = 'P')
+ WHERE (k.shdk OPERATOR(pg_catalog.=) 2 AND k.kepala_kelamin OPERATOR(pg_catalog.=) 'L') OR (k.shdk OPERATOR(pg_catalog.=) 3 AND k.kepala_kelamin OPERATOR(pg_catalog.=) 'P')
 UNION ALL
 SELECT 4, NULL, NULL, h.id,
-       format('rule 4 (one kepala rumah tangga): household %s has no kepala rumah tangga', h.id),
+       pg_catalog.format('rule 4 (one kepala rumah tangga): household %s has no kepala rumah tangga', h.id),
        'A household with active families names exactly one kepala rumah tangga (kepala_nik), a current member of one of them.'
   FROM rt h
  WHERE h.kepala_nik IS NULL
-   AND EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.rumah_tangga_id = h.id AND f.status = 'aktif')
+   AND EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.rumah_tangga_id OPERATOR(pg_catalog.=) h.id AND f.status OPERATOR(pg_catalog.=) 'aktif')
 UNION ALL
 SELECT 4, NULL, h.kepala_nik, h.id,
-       format('rule 4 (one kepala rumah tangga): NIK %s heads household %s but is not a current member of its active families',
+       pg_catalog.format('rule 4 (one kepala rumah tangga): NIK %s heads household %s but is not a current member of its active families',
               h.kepala_nik, h.id),
        'A household with active families names exactly one kepala rumah tangga (kepala_nik), a current member of one of them.'
   FROM rt h
-  LEFT JOIN (dtks.keanggotaan m JOIN dtks.keluarga f ON f.no_kk = m.no_kk AND f.status = 'aktif')
-         ON m.nik = h.kepala_nik AND upper_inf(m.berlaku) AND f.rumah_tangga_id = h.id
+  LEFT JOIN (dtks.keanggotaan m JOIN dtks.keluarga f ON f.no_kk OPERATOR(dtks.=) m.no_kk AND f.status OPERATOR(pg_catalog.=) 'aktif')
+         ON m.nik OPERATOR(dtks.=) h.kepala_nik AND pg_catalog.upper_inf(m.berlaku) AND f.rumah_tangga_id OPERATOR(pg_catalog.=) h.id
  WHERE h.kepala_nik IS NOT NULL AND m.id IS NULL
 UNION ALL
 SELECT 0, m.no_kk, m.nik, NULL::bigint,
-       format('references: membership %s points to NIK %s that does not exist', m.id, m.nik),
+       pg_catalog.format('references: membership %s points to NIK %s that does not exist', m.id, m.nik),
        'Every membership names an existing person (dtks.anggota) and an existing KK (dtks.keluarga).'
   FROM milik_nik m
- WHERE NOT EXISTS (SELECT 1 FROM dtks.anggota a WHERE a.nik = m.nik)
+ WHERE NOT EXISTS (SELECT 1 FROM dtks.anggota a WHERE a.nik OPERATOR(dtks.=) m.nik)
 UNION ALL
 SELECT 0, m.no_kk, m.nik, NULL::bigint,
-       format('references: membership %s points to KK %s that does not exist', m.id, m.no_kk),
+       pg_catalog.format('references: membership %s points to KK %s that does not exist', m.id, m.no_kk),
        'Every membership names an existing person (dtks.anggota) and an existing KK (dtks.keluarga).'
   FROM milik_kk m
- WHERE NOT EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.no_kk = m.no_kk)
+ WHERE NOT EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.no_kk OPERATOR(dtks.=) m.no_kk)
 UNION ALL
 SELECT 0, f.no_kk, NULL, f.rumah_tangga_id,
-       format('references: KK %s points to household %s that does not exist', f.no_kk, f.rumah_tangga_id),
+       pg_catalog.format('references: KK %s points to household %s that does not exist', f.no_kk, f.rumah_tangga_id),
        'A KK lives in an existing household, and the KK it came from (asal_no_kk) exists.'
   FROM (SELECT g.no_kk, g.rumah_tangga_id FROM keluarga_kk g
         UNION ALL
-        SELECT g.no_kk, g.rumah_tangga_id FROM unnest(rt_diubah) AS u JOIN dtks.keluarga g ON g.rumah_tangga_id = u) AS f
- WHERE NOT EXISTS (SELECT 1 FROM dtks.rumah_tangga h WHERE h.id = f.rumah_tangga_id)
+        SELECT g.no_kk, g.rumah_tangga_id FROM pg_catalog.unnest(rt_diubah) AS u JOIN dtks.keluarga g ON g.rumah_tangga_id OPERATOR(pg_catalog.=) u) AS f
+ WHERE NOT EXISTS (SELECT 1 FROM dtks.rumah_tangga h WHERE h.id OPERATOR(pg_catalog.=) f.rumah_tangga_id)
 UNION ALL
 SELECT 0, f.no_kk, NULL, f.rumah_tangga_id,
-       format('references: KK %s points to KK %s that does not exist', f.no_kk, f.asal_no_kk),
+       pg_catalog.format('references: KK %s points to KK %s that does not exist', f.no_kk, f.asal_no_kk),
        'A KK lives in an existing household, and the KK it came from (asal_no_kk) exists.'
   FROM (SELECT g.no_kk, g.rumah_tangga_id, g.asal_no_kk FROM keluarga_kk g
         UNION ALL
-        SELECT g.no_kk, g.rumah_tangga_id, g.asal_no_kk FROM unnest(kk_diubah) AS u JOIN dtks.keluarga g ON g.asal_no_kk = u) AS f
- WHERE f.asal_no_kk IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk = f.asal_no_kk)
+        SELECT g.no_kk, g.rumah_tangga_id, g.asal_no_kk FROM pg_catalog.unnest(kk_diubah) AS u JOIN dtks.keluarga g ON g.asal_no_kk OPERATOR(dtks.=) u) AS f
+ WHERE f.asal_no_kk IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk OPERATOR(dtks.=) f.asal_no_kk)
 UNION ALL
 SELECT 5, NULL, NULL, h.id,
-       format('rule 5 (region of the current edition): household %s is in %s, which is not a code of the current edition',
+       pg_catalog.format('rule 5 (region of the current edition): household %s is in %s, which is not a code of the current edition',
               h.id, h.kode_wilayah),
        'A household''s kode_wilayah is a desa/kelurahan in dtks.wilayah (the current edition).'
   FROM rt h
- WHERE NOT EXISTS (SELECT 1 FROM dtks.wilayah w WHERE w.kode = h.kode_wilayah);
+ WHERE NOT EXISTS (SELECT 1 FROM dtks.wilayah w WHERE w.kode OPERATOR(dtks.=) h.kode_wilayah);
 END;
 COMMENT ON FUNCTION dtks.registri_pelanggaran(dtks.nik[], dtks.no_kk[], bigint[]) IS
     'Violations of the registry rules (0 references, 1-5) among the given NIKs, KKs and households and those they touch (all three NULL: the whole registry); what the commit-time check runs, and usable on its own after a load with triggers off';
@@ -195,18 +195,18 @@ BEGIN
                 ('anggota', ARRAY['nik:nik']),
                 ('rumah_tangga', ARRAY['id:rt'])) AS v(tabel, arg)
     LOOP
-        EXECUTE format('CREATE TRIGGER registri_catat_insert AFTER INSERT ON dtks.%I REFERENCING NEW TABLE AS baru '
+        EXECUTE pg_catalog.format('CREATE TRIGGER registri_catat_insert AFTER INSERT ON dtks.%I REFERENCING NEW TABLE AS baru '
                        'FOR EACH STATEMENT EXECUTE FUNCTION dtks.registri_catat(%s)',
-                       t.tabel, (SELECT string_agg(quote_literal(a), ', ') FROM unnest(t.arg) a));
-        EXECUTE format('CREATE TRIGGER registri_catat_update AFTER UPDATE ON dtks.%I REFERENCING OLD TABLE AS lama NEW TABLE AS baru '
+                       t.tabel, (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(a), ', ') FROM pg_catalog.unnest(t.arg) a));
+        EXECUTE pg_catalog.format('CREATE TRIGGER registri_catat_update AFTER UPDATE ON dtks.%I REFERENCING OLD TABLE AS lama NEW TABLE AS baru '
                        'FOR EACH STATEMENT EXECUTE FUNCTION dtks.registri_catat(%s)',
-                       t.tabel, (SELECT string_agg(quote_literal(a), ', ') FROM unnest(t.arg) a));
-        EXECUTE format('CREATE TRIGGER registri_catat_delete AFTER DELETE ON dtks.%I REFERENCING OLD TABLE AS lama '
+                       t.tabel, (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(a), ', ') FROM pg_catalog.unnest(t.arg) a));
+        EXECUTE pg_catalog.format('CREATE TRIGGER registri_catat_delete AFTER DELETE ON dtks.%I REFERENCING OLD TABLE AS lama '
                        'FOR EACH STATEMENT EXECUTE FUNCTION dtks.registri_catat(%s)',
-                       t.tabel, (SELECT string_agg(quote_literal(a), ', ') FROM unnest(t.arg) a));
-        EXECUTE format('COMMENT ON TRIGGER registri_catat_insert ON dtks.%I IS %L', t.tabel, 'Record the keys of inserted rows for the commit-time check');
-        EXECUTE format('COMMENT ON TRIGGER registri_catat_update ON dtks.%I IS %L', t.tabel, 'Record the keys of updated rows (old and new) for the commit-time check');
-        EXECUTE format('COMMENT ON TRIGGER registri_catat_delete ON dtks.%I IS %L', t.tabel, 'Record the keys of deleted rows for the commit-time check');
+                       t.tabel, (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(a), ', ') FROM pg_catalog.unnest(t.arg) a));
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER registri_catat_insert ON dtks.%I IS %L', t.tabel, 'Record the keys of inserted rows for the commit-time check');
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER registri_catat_update ON dtks.%I IS %L', t.tabel, 'Record the keys of updated rows (old and new) for the commit-time check');
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER registri_catat_delete ON dtks.%I IS %L', t.tabel, 'Record the keys of deleted rows for the commit-time check');
     END LOOP;
 END
 $catat$;

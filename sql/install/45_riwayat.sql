@@ -79,7 +79,7 @@ BEGIN
                                    ('keanggotaan', 'id')) AS v(tabel, kunci)
     LOOP
         r := 'riwayat_' || t.tabel;
-        EXECUTE format($f$
+        EXECUTE pg_catalog.format($f$
             CREATE TABLE dtks.%1$I (
                 id bigint PRIMARY KEY DEFAULT pg_catalog.nextval('dtks.riwayat_id_seq'),
                 waktu timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
@@ -90,38 +90,38 @@ BEGIN
                 lama dtks.%2$I,
                 baru dtks.%2$I,
                 CHECK (NOT (lama IS NULL AND baru IS NULL)))$f$, r, t.tabel);
-        EXECUTE format('CREATE INDEX %I ON dtks.%I (((coalesce(baru, lama)).%I))', r || '_kunci', r, t.kunci);
-        EXECUTE format('COMMENT ON TABLE dtks.%I IS %L', r,
-                       format('Append-only history of dtks.%s: the old and new rows whole; only a superuser can update or delete it', t.tabel));
-        EXECUTE format('COMMENT ON COLUMN dtks.%I.id IS %L', r, 'Order of recording (one sequence for all history tables)');
-        EXECUTE format('COMMENT ON COLUMN dtks.%I.waktu IS %L', r, 'When the change was recorded (one time per statement)');
-        EXECUTE format('COMMENT ON COLUMN dtks.%I.transaksi IS %L', r, 'The transaction that made the change');
-        EXECUTE format('COMMENT ON COLUMN dtks.%I.pengguna IS %L', r, 'Session user (the database login)');
-        EXECUTE format('COMMENT ON COLUMN dtks.%I.petugas IS %L', r, 'The application''s own user, from SET dtks.petugas');
-        EXECUTE format('COMMENT ON COLUMN dtks.%I.operasi IS %L', r, 'INSERT, UPDATE or DELETE');
-        EXECUTE format('COMMENT ON COLUMN dtks.%I.lama IS %L', r, 'The row before the change (NULL for INSERT)');
-        EXECUTE format('COMMENT ON COLUMN dtks.%I.baru IS %L', r, 'The row after the change (NULL for DELETE)');
-        EXECUTE format('COMMENT ON INDEX dtks.%I IS %L', r || '_pkey', 'One row per recorded change');
-        EXECUTE format('COMMENT ON INDEX dtks.%I IS %L', r || '_kunci',
-                       format('History of one row: WHERE (coalesce(baru, lama)).%s = ...', t.kunci));
-        EXECUTE format('REVOKE ALL ON dtks.%I FROM PUBLIC', r);
-        PERFORM pg_catalog.pg_extension_config_dump(format('dtks.%I', r)::regclass, '');
-        EXECUTE format('CREATE TRIGGER riwayat_tolak_ubah BEFORE UPDATE OR DELETE ON dtks.%I '
+        EXECUTE pg_catalog.format('CREATE INDEX %I ON dtks.%I (((coalesce(baru, lama)).%I))', r || '_kunci', r, t.kunci);
+        EXECUTE pg_catalog.format('COMMENT ON TABLE dtks.%I IS %L', r,
+                       pg_catalog.format('Append-only history of dtks.%s: the old and new rows whole; only a superuser can update or delete it', t.tabel));
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN dtks.%I.id IS %L', r, 'Order of recording (one sequence for all history tables)');
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN dtks.%I.waktu IS %L', r, 'When the change was recorded (one time per statement)');
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN dtks.%I.transaksi IS %L', r, 'The transaction that made the change');
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN dtks.%I.pengguna IS %L', r, 'Session user (the database login)');
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN dtks.%I.petugas IS %L', r, 'The application''s own user, from SET dtks.petugas');
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN dtks.%I.operasi IS %L', r, 'INSERT, UPDATE or DELETE');
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN dtks.%I.lama IS %L', r, 'The row before the change (NULL for INSERT)');
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN dtks.%I.baru IS %L', r, 'The row after the change (NULL for DELETE)');
+        EXECUTE pg_catalog.format('COMMENT ON INDEX dtks.%I IS %L', r || '_pkey', 'One row per recorded change');
+        EXECUTE pg_catalog.format('COMMENT ON INDEX dtks.%I IS %L', r || '_kunci',
+                       pg_catalog.format('History of one row: WHERE (coalesce(baru, lama)).%s = ...', t.kunci));
+        EXECUTE pg_catalog.format('REVOKE ALL ON dtks.%I FROM PUBLIC', r);
+        PERFORM pg_catalog.pg_extension_config_dump(pg_catalog.format('dtks.%I', r)::regclass, '');
+        EXECUTE pg_catalog.format('CREATE TRIGGER riwayat_tolak_ubah BEFORE UPDATE OR DELETE ON dtks.%I '
                        'FOR EACH ROW EXECUTE FUNCTION dtks.riwayat_tolak_ubah()', r);
-        EXECUTE format('COMMENT ON TRIGGER riwayat_tolak_ubah ON dtks.%I IS %L', r, 'History is append-only');
-        EXECUTE format('CREATE TRIGGER riwayat_tolak_kosongkan BEFORE TRUNCATE ON dtks.%I '
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER riwayat_tolak_ubah ON dtks.%I IS %L', r, 'History is append-only');
+        EXECUTE pg_catalog.format('CREATE TRIGGER riwayat_tolak_kosongkan BEFORE TRUNCATE ON dtks.%I '
                        'FOR EACH STATEMENT EXECUTE FUNCTION dtks.riwayat_tolak_ubah()', r);
-        EXECUTE format('COMMENT ON TRIGGER riwayat_tolak_kosongkan ON dtks.%I IS %L', r, 'History is append-only');
-        EXECUTE format('CREATE TRIGGER riwayat_insert AFTER INSERT ON dtks.%I REFERENCING NEW TABLE AS riwayat_baru '
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER riwayat_tolak_kosongkan ON dtks.%I IS %L', r, 'History is append-only');
+        EXECUTE pg_catalog.format('CREATE TRIGGER riwayat_insert AFTER INSERT ON dtks.%I REFERENCING NEW TABLE AS riwayat_baru '
                        'FOR EACH STATEMENT EXECUTE FUNCTION dtks.riwayat_catat(%L)', t.tabel, t.kunci);
-        EXECUTE format('CREATE TRIGGER riwayat_update AFTER UPDATE ON dtks.%I '
+        EXECUTE pg_catalog.format('CREATE TRIGGER riwayat_update AFTER UPDATE ON dtks.%I '
                        'REFERENCING OLD TABLE AS riwayat_lama NEW TABLE AS riwayat_baru '
                        'FOR EACH STATEMENT EXECUTE FUNCTION dtks.riwayat_catat(%L)', t.tabel, t.kunci);
-        EXECUTE format('CREATE TRIGGER riwayat_delete AFTER DELETE ON dtks.%I REFERENCING OLD TABLE AS riwayat_lama '
+        EXECUTE pg_catalog.format('CREATE TRIGGER riwayat_delete AFTER DELETE ON dtks.%I REFERENCING OLD TABLE AS riwayat_lama '
                        'FOR EACH STATEMENT EXECUTE FUNCTION dtks.riwayat_catat(%L)', t.tabel, t.kunci);
-        EXECUTE format('COMMENT ON TRIGGER riwayat_insert ON dtks.%I IS %L', t.tabel, 'Append inserted rows to dtks.riwayat');
-        EXECUTE format('COMMENT ON TRIGGER riwayat_update ON dtks.%I IS %L', t.tabel, 'Append changed columns to dtks.riwayat');
-        EXECUTE format('COMMENT ON TRIGGER riwayat_delete ON dtks.%I IS %L', t.tabel, 'Append deleted rows to dtks.riwayat');
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER riwayat_insert ON dtks.%I IS %L', t.tabel, 'Append inserted rows to dtks.riwayat');
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER riwayat_update ON dtks.%I IS %L', t.tabel, 'Append changed columns to dtks.riwayat');
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER riwayat_delete ON dtks.%I IS %L', t.tabel, 'Append deleted rows to dtks.riwayat');
     END LOOP;
 END
 $riwayat$;
@@ -140,8 +140,8 @@ COMMENT ON FUNCTION dtks.riwayat_beda(jsonb, jsonb) IS
 -- The four history tables as one feed, in jsonb.
 CREATE VIEW dtks.riwayat AS
 SELECT r.id, r.waktu, r.transaksi, r.pengguna, r.petugas, r.tabel, r.operasi, r.kunci,
-       CASE WHEN r.operasi = 'UPDATE' AND r.baru IS NOT NULL THEN dtks.riwayat_beda(r.lama, r.baru) ELSE r.lama END AS lama,
-       CASE WHEN r.operasi = 'UPDATE' AND r.lama IS NOT NULL THEN dtks.riwayat_beda(r.baru, r.lama) ELSE r.baru END AS baru
+       CASE WHEN r.operasi OPERATOR(pg_catalog.=) 'UPDATE' AND r.baru IS NOT NULL THEN dtks.riwayat_beda(r.lama, r.baru) ELSE r.lama END AS lama,
+       CASE WHEN r.operasi OPERATOR(pg_catalog.=) 'UPDATE' AND r.lama IS NOT NULL THEN dtks.riwayat_beda(r.baru, r.lama) ELSE r.baru END AS baru
   FROM (SELECT h.id, h.waktu, h.transaksi, h.pengguna, h.petugas, 'rumah_tangga'::name AS tabel, h.operasi,
                pg_catalog.jsonb_build_object('id', (coalesce(h.baru, h.lama)).id) AS kunci,
                pg_catalog.to_jsonb(h.lama) AS lama, pg_catalog.to_jsonb(h.baru) AS baru

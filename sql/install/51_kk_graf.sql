@@ -6,7 +6,7 @@ CREATE FUNCTION dtks.kk_graf(no_kk dtks.no_kk, acuan date DEFAULT CURRENT_DATE)
 BEGIN ATOMIC
 WITH
     kini AS (SELECT m.nik, m.shdk FROM dtks.keanggotaan m
-              WHERE m.no_kk = kk_graf.no_kk AND m.berlaku @> acuan),
+              WHERE m.no_kk OPERATOR(dtks.=) kk_graf.no_kk AND m.berlaku OPERATOR(pg_catalog.@>) acuan),
     -- (SHDK of a, SHDK of b, how a relates to b): 1 kepala, 2 suami, 3 istri, 4 anak, 5 menantu,
     -- 6 cucu, 7 orang tua (of the kepala), 8 mertua (parent of the kepala's spouse)
     aturan (shdk_a, shdk_b, hubungan) AS (VALUES
@@ -20,9 +20,9 @@ WITH
         (4, 4, 'saudara'))
 SELECT a.nik, b.nik, r.hubungan
   FROM aturan r
-  JOIN kini a ON a.shdk = r.shdk_a
-  JOIN kini b ON b.shdk = r.shdk_b AND b.nik <> a.nik
- WHERE r.shdk_a <> r.shdk_b OR a.nik < b.nik
+  JOIN kini a ON a.shdk OPERATOR(pg_catalog.=) r.shdk_a
+  JOIN kini b ON b.shdk OPERATOR(pg_catalog.=) r.shdk_b AND b.nik OPERATOR(dtks.<>) a.nik
+ WHERE r.shdk_a OPERATOR(pg_catalog.<>) r.shdk_b OR a.nik OPERATOR(dtks.<) b.nik
  ORDER BY 3, 1, 2;
 END;
 COMMENT ON FUNCTION dtks.kk_graf(dtks.no_kk, date) IS

@@ -5,14 +5,14 @@
 
 CREATE FUNCTION dtks.sintetis_acak(benih bigint, baris bigint, medan integer) RETURNS double precision
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN ((pg_catalog.hashint8extended(baris * 128 + medan, benih) & 9007199254740991)::double precision + 0.5)
-           / 9007199254740992.0;
+    RETURN ((pg_catalog.hashint8extended(baris OPERATOR(pg_catalog.*) 128 OPERATOR(pg_catalog.+) medan, benih) OPERATOR(pg_catalog.&) 9007199254740991)::double precision OPERATOR(pg_catalog.+) 0.5)
+           OPERATOR(pg_catalog./) 9007199254740992.0;
 COMMENT ON FUNCTION dtks.sintetis_acak(bigint, bigint, integer) IS
     'A uniform number in (0, 1) determined by seed, row and field: the generator''s only source of randomness';
 
 CREATE FUNCTION dtks.sintetis_pilih(u double precision, kode integer[], batas double precision[]) RETURNS integer
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN kode[pg_catalog.width_bucket(u, batas) + 1];
+    RETURN kode[pg_catalog.width_bucket(u, batas) OPERATOR(pg_catalog.+) 1];
 COMMENT ON FUNCTION dtks.sintetis_pilih(double precision, integer[], double precision[]) IS
     'Pick kode[i] for a uniform u given cumulative thresholds (one fewer than codes): a weighted draw';
 
@@ -51,7 +51,7 @@ CREATE FUNCTION dtks.sintetis_titik(batas geometry, benih bigint, baris bigint) 
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN ST_SetSRID(ST_GeometryN(ST_GeneratePoints(
                           dtks.sintetis_batas_periksa(batas, ST_SRID(batas), GeometryType(batas), ST_IsEmpty(batas), ST_Area(batas)),
-                          1, 1 + (pg_catalog.hashint8extended(baris, benih) & 2147483646)::integer), 1), 4326);
+                          1, 1 OPERATOR(pg_catalog.+) (pg_catalog.hashint8extended(baris, benih) OPERATOR(pg_catalog.&) 2147483646)::integer), 1), 4326);
 COMMENT ON FUNCTION dtks.sintetis_titik(geometry, bigint, bigint) IS
     'A deterministic point inside a boundary, for a synthetic household''s location; the boundary is a (multi)polygon with an area in SRID 4326 (22023 otherwise)';
 

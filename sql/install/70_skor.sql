@@ -32,11 +32,11 @@ SELECT pg_catalog.pg_extension_config_dump('dtks.skor_variabel'::regclass,
 CREATE TABLE dtks.skor_model (
     versi text PRIMARY KEY CHECK (versi ~ '^[A-Za-z0-9._-]{1,63}$'),
     nama text NOT NULL,
-    berlaku daterange NOT NULL CHECK (NOT isempty(berlaku) AND NOT lower_inf(berlaku)),
+    berlaku daterange NOT NULL CHECK (NOT pg_catalog.isempty(berlaku) AND NOT pg_catalog.lower_inf(berlaku)),
     konstanta numeric(10, 3) NOT NULL DEFAULT 0,
     keterangan text NOT NULL,
     bawaan boolean NOT NULL DEFAULT false,
-    CONSTRAINT skor_model_berlaku_tumpang_tindih EXCLUDE USING gist (berlaku WITH &&) WHERE (NOT bawaan)
+    CONSTRAINT skor_model_berlaku_tumpang_tindih EXCLUDE USING gist (berlaku WITH OPERATOR(pg_catalog.&&)) WHERE (NOT bawaan)
 );
 COMMENT ON TABLE dtks.skor_model IS
     'Score model versions; the validity periods of the agency''s models do not overlap, so one holds on any date, and the shipped model holds where none does';

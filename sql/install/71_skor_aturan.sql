@@ -100,9 +100,9 @@ DECLARE
     t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['skor_variabel', 'skor_model', 'skor_bobot', 'skor_bobot_wilayah'] LOOP
-        EXECUTE format('CREATE TRIGGER skor_model_berubah AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON dtks.%I '
+        EXECUTE pg_catalog.format('CREATE TRIGGER skor_model_berubah AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON dtks.%I '
                        'FOR EACH STATEMENT EXECUTE FUNCTION dtks.skor_model_berubah()', t);
-        EXECUTE format('COMMENT ON TRIGGER skor_model_berubah ON dtks.%I IS %L', t,
+        EXECUTE pg_catalog.format('COMMENT ON TRIGGER skor_model_berubah ON dtks.%I IS %L', t,
                        'The cached score models are read again after a change');
     END LOOP;
 END

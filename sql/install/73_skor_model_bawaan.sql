@@ -95,13 +95,13 @@ CREATE FUNCTION dtks.skor_model_salin(versi_asal text, versi_baru text, nama tex
     LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
 BEGIN ATOMIC
     INSERT INTO dtks.skor_model (versi, nama, berlaku, konstanta, keterangan)
-    SELECT versi_baru, skor_model_salin.nama, skor_model_salin.berlaku, m.konstanta, 'Copied from ' || m.versi || '. ' || m.keterangan
-      FROM dtks.skor_model m WHERE m.versi = versi_asal;
+    SELECT versi_baru, skor_model_salin.nama, skor_model_salin.berlaku, m.konstanta, 'Copied from ' OPERATOR(pg_catalog.||) m.versi OPERATOR(pg_catalog.||) '. ' OPERATOR(pg_catalog.||) m.keterangan
+      FROM dtks.skor_model m WHERE m.versi OPERATOR(pg_catalog.=) versi_asal;
     INSERT INTO dtks.skor_bobot (versi, variabel, kode, bobot, batas)
-    SELECT versi_baru, b.variabel, b.kode, b.bobot, b.batas FROM dtks.skor_bobot b WHERE b.versi = versi_asal;
+    SELECT versi_baru, b.variabel, b.kode, b.bobot, b.batas FROM dtks.skor_bobot b WHERE b.versi OPERATOR(pg_catalog.=) versi_asal;
     INSERT INTO dtks.skor_bobot_wilayah (versi, kode_wilayah, variabel, kode, bobot)
-    SELECT versi_baru, o.kode_wilayah, o.variabel, o.kode, o.bobot FROM dtks.skor_bobot_wilayah o WHERE o.versi = versi_asal;
-    SELECT m.versi FROM dtks.skor_model m WHERE m.versi = versi_baru;
+    SELECT versi_baru, o.kode_wilayah, o.variabel, o.kode, o.bobot FROM dtks.skor_bobot_wilayah o WHERE o.versi OPERATOR(pg_catalog.=) versi_asal;
+    SELECT m.versi FROM dtks.skor_model m WHERE m.versi OPERATOR(pg_catalog.=) versi_baru;
 END;
 COMMENT ON FUNCTION dtks.skor_model_salin(text, text, text, daterange) IS
     'Copy a model (constant, weights, region overrides) into a new version with its own name and validity; returns the new version (NULL if versi_asal does not exist)';

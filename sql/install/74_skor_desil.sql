@@ -10,26 +10,26 @@ BEGIN ATOMIC
     WITH anggota_kini AS (
         SELECT m.no_kk, m.shdk, a
           FROM dtks.keanggotaan m JOIN dtks.anggota a ON a.nik OPERATOR(dtks.=) m.nik
-         WHERE m.berlaku @> acuan AND a.status_hidup = 'aktif'),
+         WHERE m.berlaku OPERATOR(pg_catalog.@>) acuan AND a.status_hidup OPERATOR(pg_catalog.=) 'aktif'),
     ringkas AS (
         SELECT x.no_kk,
-               count(*) AS jumlah,
-               count(*) FILTER (WHERE (x.a).tanggal_lahir > acuan - interval '5 years') AS balita,
-               count(*) FILTER (WHERE (x.a).partisipasi_sekolah = 2) AS sekolah,
-               count(*) FILTER (WHERE (x.a).tanggal_lahir <= acuan - interval '60 years') AS lansia,
-               count(*) FILTER (WHERE least((x.a).sulit_melihat, (x.a).sulit_mendengar, (x.a).sulit_berjalan, (x.a).sulit_tangan,
+               pg_catalog.count(*) AS jumlah,
+               pg_catalog.count(*) FILTER (WHERE (x.a).tanggal_lahir OPERATOR(pg_catalog.>) (acuan OPERATOR(pg_catalog.-) interval '5 years')) AS balita,
+               pg_catalog.count(*) FILTER (WHERE (x.a).partisipasi_sekolah OPERATOR(pg_catalog.=) 2) AS sekolah,
+               pg_catalog.count(*) FILTER (WHERE (x.a).tanggal_lahir OPERATOR(pg_catalog.<=) (acuan OPERATOR(pg_catalog.-) interval '60 years')) AS lansia,
+               pg_catalog.count(*) FILTER (WHERE least((x.a).sulit_melihat, (x.a).sulit_mendengar, (x.a).sulit_berjalan, (x.a).sulit_tangan,
                                             (x.a).sulit_belajar, (x.a).sulit_perilaku, (x.a).sulit_bicara,
-                                            (x.a).sulit_mengurus_diri, (x.a).sulit_mengingat) <= 2) AS disabilitas,
-               count(*) FILTER (WHERE (x.a).bekerja) AS bekerja,
-               (array_agg(x.a) FILTER (WHERE x.shdk = 1))[1] AS kepala
+                                            (x.a).sulit_mengurus_diri, (x.a).sulit_mengingat) OPERATOR(pg_catalog.<=) 2) AS disabilitas,
+               pg_catalog.count(*) FILTER (WHERE (x.a).bekerja) AS bekerja,
+               (pg_catalog.array_agg(x.a) FILTER (WHERE x.shdk OPERATOR(pg_catalog.=) 1))[1] AS kepala
           FROM anggota_kini x GROUP BY x.no_kk)
     SELECT f.no_kk, h.kode_wilayah, h, f, r.kepala,
            ARRAY[coalesce(r.jumlah, 0), coalesce(r.balita, 0), coalesce(r.sekolah, 0), coalesce(r.lansia, 0),
-                 coalesce(r.disabilitas, 0), coalesce(r.bekerja, 0), h.luas_lantai / nullif(r.jumlah, 0)]::integer[]
+                 coalesce(r.disabilitas, 0), coalesce(r.bekerja, 0), h.luas_lantai OPERATOR(pg_catalog./) nullif(r.jumlah, 0)]::integer[]
       FROM dtks.keluarga f
-      JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
+      JOIN dtks.rumah_tangga h ON h.id OPERATOR(pg_catalog.=) f.rumah_tangga_id
       LEFT JOIN ringkas r ON r.no_kk OPERATOR(dtks.=) f.no_kk
-     WHERE f.status = 'aktif';
+     WHERE f.status OPERATOR(pg_catalog.=) 'aktif';
 END;
 COMMENT ON FUNCTION dtks.skor_masukan(date) IS
     'Every active family with what the scorer reads on a date (household, family, current kepala, summary as dtks.skor_ringkasan gives it), in one set-based pass';
@@ -81,7 +81,7 @@ CREATE FUNCTION dtks.desil_terakhir(no_kk dtks.no_kk, lingkup text DEFAULT 'nasi
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     SELECT s.versi, s.dihitung, s.skor, s.desil FROM dtks.skor_keluarga s
-     WHERE s.no_kk OPERATOR(dtks.=) desil_terakhir.no_kk AND s.lingkup = desil_terakhir.lingkup
+     WHERE s.no_kk OPERATOR(dtks.=) desil_terakhir.no_kk AND s.lingkup OPERATOR(pg_catalog.=) desil_terakhir.lingkup
      ORDER BY s.dihitung DESC, s.versi LIMIT 1;
 END;
 COMMENT ON FUNCTION dtks.desil_terakhir(dtks.no_kk, text) IS 'The latest stored score and desil of a family within a scope';

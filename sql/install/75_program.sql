@@ -31,7 +31,7 @@ CREATE TABLE dtks.data_luar (
     jenis text NOT NULL CHECK (jenis ~ '^[a-z][a-z0-9_]*$'),
     nilai numeric,
     sumber text NOT NULL,
-    berlaku daterange NOT NULL DEFAULT daterange(CURRENT_DATE, NULL)
+    berlaku daterange NOT NULL DEFAULT pg_catalog.daterange(CURRENT_DATE, NULL)
 );
 COMMENT ON TABLE dtks.data_luar IS 'Outside records matched by NIK that exclude from programs (e.g. pns_tni_polri from BKN, mobil from Bapenda, njop from the land registry); loadable by COPY';
 COMMENT ON COLUMN dtks.data_luar.nik IS 'The person';
@@ -79,35 +79,35 @@ CREATE FUNCTION dtks.layak_program(no_kk dtks.no_kk, program text, acuan date DE
     RETURNS TABLE (layak boolean, alasan text[])
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-    WITH p AS (SELECT * FROM dtks.program x WHERE x.kode = layak_program.program),
-    f AS (SELECT k.no_kk, k.status, h.kode_wilayah FROM dtks.keluarga k JOIN dtks.rumah_tangga h ON h.id = k.rumah_tangga_id
+    WITH p AS (SELECT * FROM dtks.program x WHERE x.kode OPERATOR(pg_catalog.=) layak_program.program),
+    f AS (SELECT k.no_kk, k.status, h.kode_wilayah FROM dtks.keluarga k JOIN dtks.rumah_tangga h ON h.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
            WHERE k.no_kk OPERATOR(dtks.=) layak_program.no_kk),
     orang AS (SELECT a.* FROM dtks.keanggotaan m JOIN dtks.anggota a ON a.nik OPERATOR(dtks.=) m.nik
-               WHERE m.no_kk OPERATOR(dtks.=) layak_program.no_kk AND m.berlaku @> acuan AND a.status_hidup = 'aktif'),
+               WHERE m.no_kk OPERATOR(dtks.=) layak_program.no_kk AND m.berlaku OPERATOR(pg_catalog.@>) acuan AND a.status_hidup OPERATOR(pg_catalog.=) 'aktif'),
     d AS (SELECT s.desil FROM dtks.skor_keluarga s, p
-           WHERE s.no_kk OPERATOR(dtks.=) layak_program.no_kk AND s.lingkup = p.lingkup_desil AND s.dihitung <= acuan
+           WHERE s.no_kk OPERATOR(dtks.=) layak_program.no_kk AND s.lingkup OPERATOR(pg_catalog.=) p.lingkup_desil AND s.dihitung OPERATOR(pg_catalog.<=) acuan
            ORDER BY s.dihitung DESC, s.versi LIMIT 1),
-    komponen AS (SELECT bool_or(o.hamil) AS hamil,
-                        bool_or(o.tanggal_lahir > acuan - interval '6 years') AS anak_kecil,
-                        bool_or(o.partisipasi_sekolah = 2 AND o.tanggal_lahir BETWEEN acuan - interval '21 years' AND acuan - interval '6 years') AS sekolah,
-                        bool_or(o.tanggal_lahir <= acuan - interval '60 years') AS lansia,
-                        bool_or(1 IN (o.sulit_melihat, o.sulit_mendengar, o.sulit_berjalan, o.sulit_tangan, o.sulit_belajar,
-                                      o.sulit_perilaku, o.sulit_bicara, o.sulit_mengurus_diri, o.sulit_mengingat)) AS disabilitas_berat
+    komponen AS (SELECT pg_catalog.bool_or(o.hamil) AS hamil,
+                        pg_catalog.bool_or(o.tanggal_lahir OPERATOR(pg_catalog.>) (acuan OPERATOR(pg_catalog.-) interval '6 years')) AS anak_kecil,
+                        pg_catalog.bool_or(o.partisipasi_sekolah OPERATOR(pg_catalog.=) 2 AND o.tanggal_lahir BETWEEN acuan OPERATOR(pg_catalog.-) interval '21 years' AND acuan OPERATOR(pg_catalog.-) interval '6 years') AS sekolah,
+                        pg_catalog.bool_or(o.tanggal_lahir OPERATOR(pg_catalog.<=) (acuan OPERATOR(pg_catalog.-) interval '60 years')) AS lansia,
+                        pg_catalog.bool_or(1 OPERATOR(pg_catalog.=) ANY (ARRAY[o.sulit_melihat, o.sulit_mendengar, o.sulit_berjalan, o.sulit_tangan, o.sulit_belajar,
+                                      o.sulit_perilaku, o.sulit_bicara, o.sulit_mengurus_diri, o.sulit_mengingat])) AS disabilitas_berat
                    FROM orang o),
     alasan AS (
-        SELECT 1 AS urut, format('program %s does not exist', layak_program.program) AS teks WHERE NOT EXISTS (SELECT 1 FROM p)
+        SELECT 1 AS urut, pg_catalog.format('program %s does not exist', layak_program.program) AS teks WHERE NOT EXISTS (SELECT 1 FROM p)
         UNION ALL
-        SELECT 2, format('KK %s is not in the registry', layak_program.no_kk) WHERE NOT EXISTS (SELECT 1 FROM f)
+        SELECT 2, pg_catalog.format('KK %s is not in the registry', layak_program.no_kk) WHERE NOT EXISTS (SELECT 1 FROM f)
         UNION ALL
-        SELECT 3, 'the family is not active' FROM f WHERE f.status <> 'aktif'
+        SELECT 3, 'the family is not active' FROM f WHERE f.status OPERATOR(pg_catalog.<>) 'aktif'
         UNION ALL
-        SELECT 4, format('the household is outside %s, which the program serves', p.wilayah) FROM p, f
+        SELECT 4, pg_catalog.format('the household is outside %s, which the program serves', p.wilayah) FROM p, f
          WHERE p.wilayah IS NOT NULL AND NOT f.kode_wilayah OPERATOR(dtks.<@) p.wilayah
         UNION ALL
-        SELECT 5, format('no desil computed (%s scope) on or before %s', p.lingkup_desil, acuan) FROM p
+        SELECT 5, pg_catalog.format('no desil computed (%s scope) on or before %s', p.lingkup_desil, acuan) FROM p
          WHERE p.desil_maks IS NOT NULL AND EXISTS (SELECT 1 FROM f) AND NOT EXISTS (SELECT 1 FROM d)
         UNION ALL
-        SELECT 6, format('desil %s is above the program''s ceiling %s', d.desil, p.desil_maks) FROM p, d WHERE d.desil > p.desil_maks
+        SELECT 6, pg_catalog.format('desil %s is above the program''s ceiling %s', d.desil, p.desil_maks) FROM p, d WHERE d.desil OPERATOR(pg_catalog.>) p.desil_maks
         UNION ALL
         SELECT 7, 'no PKH component (pregnant member, child under 6, child in school, elderly 60+, severe disability)'
           FROM p, komponen c
@@ -117,13 +117,13 @@ BEGIN ATOMIC
         SELECT 8, 'no member aged 6-21 in school' FROM p, komponen c
          WHERE p.butuh_anak_sekolah AND EXISTS (SELECT 1 FROM f) AND NOT coalesce(c.sekolah, false)
         UNION ALL
-        SELECT 9, format('%s (%s)', e.alasan, string_agg(DISTINCT l.sumber, ', '))
-          FROM p JOIN dtks.program_pengecualian e ON e.program = p.kode
-          JOIN dtks.data_luar l ON l.jenis = e.jenis AND l.berlaku @> acuan
-                               AND (e.nilai_lebih_dari IS NULL OR l.nilai > e.nilai_lebih_dari)
+        SELECT 9, pg_catalog.format('%s (%s)', e.alasan, pg_catalog.string_agg(DISTINCT l.sumber, ', '))
+          FROM p JOIN dtks.program_pengecualian e ON e.program OPERATOR(pg_catalog.=) p.kode
+          JOIN dtks.data_luar l ON l.jenis OPERATOR(pg_catalog.=) e.jenis AND l.berlaku OPERATOR(pg_catalog.@>) acuan
+                               AND (e.nilai_lebih_dari IS NULL OR l.nilai OPERATOR(pg_catalog.>) e.nilai_lebih_dari)
           JOIN orang o ON o.nik OPERATOR(dtks.=) l.nik
          GROUP BY e.alasan)
-    SELECT count(*) = 0, coalesce(array_agg(a.teks ORDER BY a.urut, a.teks), '{}') FROM alasan a;
+    SELECT pg_catalog.count(*) OPERATOR(pg_catalog.=) 0, coalesce(pg_catalog.array_agg(a.teks ORDER BY a.urut, a.teks), '{}') FROM alasan a;
 END;
 COMMENT ON FUNCTION dtks.layak_program(dtks.no_kk, text, date) IS
     'Whether a family is eligible for a program on a date, and every reason it is not: region, desil ceiling (latest stored desil), PKH components or a child in school where required, exclusions from outside data matched by NIK';

@@ -11,7 +11,7 @@ DECLARE
 BEGIN
     FOREACH r IN ARRAY ARRAY['dtks_desa', 'dtks_kabkota', 'dtks_provinsi', 'dtks_pusat', 'dtks_pt', 'dtks_pembaca'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
-            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+            EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', r);
         END IF;
     END LOOP;
 END
@@ -79,7 +79,7 @@ CREATE TABLE dtks.usulan_jadwal (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     kode_wilayah dtks.kode_wilayah NOT NULL,
     tahap text NOT NULL CHECK (tahap IN ('pendaftaran', 'verval')),
-    berlaku daterange NOT NULL CHECK (NOT isempty(berlaku)),
+    berlaku daterange NOT NULL CHECK (NOT pg_catalog.isempty(berlaku)),
     keterangan text
 );
 COMMENT ON TABLE dtks.usulan_jadwal IS

@@ -66,7 +66,7 @@ GRANT SELECT ON dtks.wilayah_edisi, dtks.wilayah_riwayat, dtks.wilayah, dtks.pro
 -- Each office reads its own row of the mapping.
 GRANT SELECT ON dtks.petugas_peran TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
 ALTER TABLE dtks.petugas_peran ENABLE ROW LEVEL SECURITY;
-CREATE POLICY petugas_sendiri ON dtks.petugas_peran FOR SELECT USING (pengguna = CURRENT_USER);
+CREATE POLICY petugas_sendiri ON dtks.petugas_peran FOR SELECT USING (pengguna OPERATOR(pg_catalog.=) CURRENT_USER);
 COMMENT ON POLICY petugas_sendiri ON dtks.petugas_peran IS 'A login role sees its own office only';
 
 -- Usulan: read inside the region (the province monitors); desa, kab/kota and pusat create them;
@@ -83,8 +83,8 @@ CREATE POLICY usulan_lihat ON dtks.usulan FOR SELECT
     USING ((SELECT dtks.petugas_nasional()) OR kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas()));
 COMMENT ON POLICY usulan_lihat ON dtks.usulan IS 'Usulan inside the office''s region (every region for pusat and pt)';
 CREATE POLICY usulan_tambah ON dtks.usulan FOR INSERT
-    WITH CHECK ((SELECT dtks.peran_petugas()) = 'pusat'
-                OR ((SELECT dtks.peran_petugas()) IN ('desa', 'kabkota')
+    WITH CHECK ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) 'pusat'
+                OR ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) ANY (ARRAY['desa', 'kabkota'])
                     AND kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas())));
 COMMENT ON POLICY usulan_tambah ON dtks.usulan IS 'Desa and kab/kota create usulan inside their region, the ministry anywhere';
 CREATE POLICY usulan_ubah ON dtks.usulan FOR UPDATE
@@ -93,11 +93,11 @@ CREATE POLICY usulan_ubah ON dtks.usulan FOR UPDATE
 COMMENT ON POLICY usulan_ubah ON dtks.usulan IS 'Usulan are changed inside the office''s region only, and stay there';
 ALTER TABLE dtks.usulan_riwayat ENABLE ROW LEVEL SECURITY;
 CREATE POLICY usulan_riwayat_lihat ON dtks.usulan_riwayat FOR SELECT
-    USING (EXISTS (SELECT 1 FROM dtks.usulan u WHERE u.id = usulan));
+    USING (EXISTS (SELECT 1 FROM dtks.usulan u WHERE u.id OPERATOR(pg_catalog.=) usulan));
 COMMENT ON POLICY usulan_riwayat_lihat ON dtks.usulan_riwayat IS 'The steps of the usulan the role may see';
 ALTER TABLE dtks.usulan_temuan ENABLE ROW LEVEL SECURITY;
 CREATE POLICY usulan_temuan_lihat ON dtks.usulan_temuan FOR SELECT
-    USING (EXISTS (SELECT 1 FROM dtks.usulan u WHERE u.id = usulan));
+    USING (EXISTS (SELECT 1 FROM dtks.usulan u WHERE u.id OPERATOR(pg_catalog.=) usulan));
 COMMENT ON POLICY usulan_temuan_lihat ON dtks.usulan_temuan IS 'The findings of the usulan the role may see';
 
 -- The registry: read inside the region.  Changes reach it through the penetapan only.
@@ -116,7 +116,7 @@ COMMENT ON POLICY wilayah_petugas ON dtks.keluarga IS 'Families whose household 
 ALTER TABLE dtks.keanggotaan ENABLE ROW LEVEL SECURITY;
 CREATE POLICY wilayah_petugas ON dtks.keanggotaan
     USING ((SELECT dtks.petugas_nasional())
-           OR no_kk IN (SELECT k.no_kk FROM dtks.keluarga k JOIN dtks.rumah_tangga r ON r.id = k.rumah_tangga_id
+           OR no_kk IN (SELECT k.no_kk FROM dtks.keluarga k JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
                          WHERE r.kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas())));
 COMMENT ON POLICY wilayah_petugas ON dtks.keanggotaan IS 'Memberships of families inside the office''s region';
 ALTER TABLE dtks.anggota ENABLE ROW LEVEL SECURITY;
@@ -124,12 +124,12 @@ CREATE POLICY wilayah_petugas ON dtks.anggota
     USING ((SELECT dtks.petugas_nasional())
            OR nik IN (SELECT m.nik FROM dtks.keanggotaan m
                         JOIN dtks.keluarga k ON k.no_kk OPERATOR(dtks.=) m.no_kk
-                        JOIN dtks.rumah_tangga r ON r.id = k.rumah_tangga_id
+                        JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
                        WHERE r.kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas())));
 COMMENT ON POLICY wilayah_petugas ON dtks.anggota IS 'People who are or were members of a family inside the office''s region';
 ALTER TABLE dtks.skor_keluarga ENABLE ROW LEVEL SECURITY;
 CREATE POLICY wilayah_petugas ON dtks.skor_keluarga
     USING ((SELECT dtks.petugas_nasional())
-           OR no_kk IN (SELECT k.no_kk FROM dtks.keluarga k JOIN dtks.rumah_tangga r ON r.id = k.rumah_tangga_id
+           OR no_kk IN (SELECT k.no_kk FROM dtks.keluarga k JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
                          WHERE r.kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas())));
 COMMENT ON POLICY wilayah_petugas ON dtks.skor_keluarga IS 'Scores of families inside the office''s region';

@@ -10,7 +10,7 @@
 
 -- The months determined, and what each did.
 CREATE TABLE dtks.penetapan (
-    periode date PRIMARY KEY CONSTRAINT penetapan_awal_bulan CHECK (extract(day FROM periode) = 1),
+    periode date PRIMARY KEY CONSTRAINT penetapan_awal_bulan CHECK (extract(day FROM periode) OPERATOR(pg_catalog.=) 1),
     ditetapkan timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
     pengguna name NOT NULL DEFAULT SESSION_USER,
     pelaku name NOT NULL,
@@ -68,8 +68,8 @@ SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_desil_batas'::regclas
 
 -- Presence periods are whole months: [first month, month it ended).
 CREATE DOMAIN dtks.masa_bulan AS daterange
-    CHECK (NOT isempty(VALUE) AND NOT lower_inf(VALUE) AND extract(day FROM lower(VALUE)) = 1
-           AND (upper_inf(VALUE) OR extract(day FROM upper(VALUE)) = 1));
+    CHECK (NOT pg_catalog.isempty(VALUE) AND NOT pg_catalog.lower_inf(VALUE) AND extract(day FROM pg_catalog.lower(VALUE)) OPERATOR(pg_catalog.=) 1
+           AND (pg_catalog.upper_inf(VALUE) OR extract(day FROM pg_catalog.upper(VALUE)) OPERATOR(pg_catalog.=) 1));
 COMMENT ON DOMAIN dtks.masa_bulan IS 'A presence in DTKS by month: from the first day of its first month until the first day of the month it ended (open while it lasts)';
 
 -- Why a presence ended.
@@ -87,7 +87,7 @@ CREATE TABLE dtks.penetapan_keluarga (
     berlaku dtks.masa_bulan NOT NULL,
     alasan_keluar dtks.alasan_keluar,
     usulan bigint,
-    CONSTRAINT penetapan_keluarga_alasan CHECK (alasan_keluar IS NULL OR NOT upper_inf(berlaku))
+    CONSTRAINT penetapan_keluarga_alasan CHECK (alasan_keluar IS NULL OR NOT pg_catalog.upper_inf(berlaku))
 );
 COMMENT ON TABLE dtks.penetapan_keluarga IS
     'Families in DTKS by month: one row per unchanged stretch (a change of region, household, score or desil ends a row and opens the next; leaving ends it with a reason)';
@@ -101,9 +101,9 @@ COMMENT ON COLUMN dtks.penetapan_keluarga.berlaku IS 'The months of this stretch
 COMMENT ON COLUMN dtks.penetapan_keluarga.alasan_keluar IS 'Why the family left DTKS when this row ended (NULL: still in, or followed by a changed row)';
 COMMENT ON COLUMN dtks.penetapan_keluarga.usulan IS 'The usulan that caused this row (NULL: the first penetapan or a re-ranking)';
 COMMENT ON CONSTRAINT penetapan_keluarga_alasan ON dtks.penetapan_keluarga IS 'Only an ended stretch has a reason to leave';
-CREATE UNIQUE INDEX penetapan_keluarga_kini ON dtks.penetapan_keluarga (no_kk) WHERE upper_inf(berlaku);
+CREATE UNIQUE INDEX penetapan_keluarga_kini ON dtks.penetapan_keluarga (no_kk) WHERE pg_catalog.upper_inf(berlaku);
 COMMENT ON INDEX dtks.penetapan_keluarga_kini IS 'At most one current stretch per family';
-CREATE INDEX penetapan_keluarga_kk ON dtks.penetapan_keluarga (no_kk, lower(berlaku));
+CREATE INDEX penetapan_keluarga_kk ON dtks.penetapan_keluarga (no_kk, pg_catalog.lower(berlaku));
 COMMENT ON INDEX dtks.penetapan_keluarga_kk IS 'A family''s stretches';
 CREATE INDEX penetapan_keluarga_rumah_tangga ON dtks.penetapan_keluarga (rumah_tangga_id);
 COMMENT ON INDEX dtks.penetapan_keluarga_rumah_tangga IS 'The families of a household (household counts)';
@@ -128,7 +128,7 @@ CREATE TABLE dtks.penetapan_anggota (
     berlaku dtks.masa_bulan NOT NULL,
     alasan_keluar dtks.alasan_keluar,
     usulan bigint,
-    CONSTRAINT penetapan_anggota_alasan CHECK (alasan_keluar IS NULL OR NOT upper_inf(berlaku))
+    CONSTRAINT penetapan_anggota_alasan CHECK (alasan_keluar IS NULL OR NOT pg_catalog.upper_inf(berlaku))
 );
 COMMENT ON TABLE dtks.penetapan_anggota IS
     'Members in DTKS by month: one row per unchanged stretch (a change of family, SHDK, region, sex or birth date ends a row and opens the next; leaving ends it with a reason)';
@@ -143,13 +143,13 @@ COMMENT ON COLUMN dtks.penetapan_anggota.berlaku IS 'The months of this stretch'
 COMMENT ON COLUMN dtks.penetapan_anggota.alasan_keluar IS 'Why the member left DTKS when this row ended (NULL: still in, or followed by a changed row)';
 COMMENT ON COLUMN dtks.penetapan_anggota.usulan IS 'The usulan that caused this row (NULL: the first penetapan)';
 COMMENT ON CONSTRAINT penetapan_anggota_alasan ON dtks.penetapan_anggota IS 'Only an ended stretch has a reason to leave';
-CREATE UNIQUE INDEX penetapan_anggota_kini ON dtks.penetapan_anggota (nik) WHERE upper_inf(berlaku);
+CREATE UNIQUE INDEX penetapan_anggota_kini ON dtks.penetapan_anggota (nik) WHERE pg_catalog.upper_inf(berlaku);
 COMMENT ON INDEX dtks.penetapan_anggota_kini IS 'At most one current stretch per member';
-CREATE INDEX penetapan_anggota_kk_kini ON dtks.penetapan_anggota (no_kk) WHERE upper_inf(berlaku);
+CREATE INDEX penetapan_anggota_kk_kini ON dtks.penetapan_anggota (no_kk) WHERE pg_catalog.upper_inf(berlaku);
 COMMENT ON INDEX dtks.penetapan_anggota_kk_kini IS 'The current members of a family';
-CREATE INDEX penetapan_anggota_lahir_kini ON dtks.penetapan_anggota (tanggal_lahir) WHERE upper_inf(berlaku);
+CREATE INDEX penetapan_anggota_lahir_kini ON dtks.penetapan_anggota (tanggal_lahir) WHERE pg_catalog.upper_inf(berlaku);
 COMMENT ON INDEX dtks.penetapan_anggota_lahir_kini IS 'Current members by birth date: who moves to another age band in a month';
-CREATE INDEX penetapan_anggota_nik ON dtks.penetapan_anggota (nik, lower(berlaku));
+CREATE INDEX penetapan_anggota_nik ON dtks.penetapan_anggota (nik, pg_catalog.lower(berlaku));
 COMMENT ON INDEX dtks.penetapan_anggota_nik IS 'A member''s stretches';
 CREATE INDEX penetapan_anggota_wilayah ON dtks.penetapan_anggota (kode_wilayah);
 COMMENT ON INDEX dtks.penetapan_anggota_wilayah IS 'The members of a region';
@@ -168,7 +168,7 @@ CREATE TABLE dtks.penetapan_program (
     berlaku dtks.masa_bulan NOT NULL,
     alasan_selesai dtks.alasan_keluar,
     usulan bigint,
-    CONSTRAINT penetapan_program_alasan CHECK (alasan_selesai IS NULL OR NOT upper_inf(berlaku))
+    CONSTRAINT penetapan_program_alasan CHECK (alasan_selesai IS NULL OR NOT pg_catalog.upper_inf(berlaku))
 );
 COMMENT ON TABLE dtks.penetapan_program IS 'Program memberships by month: started by a determined bansos usulan, ended when the family leaves DTKS';
 COMMENT ON COLUMN dtks.penetapan_program.id IS 'Row number';
@@ -178,9 +178,9 @@ COMMENT ON COLUMN dtks.penetapan_program.berlaku IS 'The months of the membershi
 COMMENT ON COLUMN dtks.penetapan_program.alasan_selesai IS 'Why it ended (the family''s reason to leave DTKS)';
 COMMENT ON COLUMN dtks.penetapan_program.usulan IS 'The bansos usulan that started it';
 COMMENT ON CONSTRAINT penetapan_program_alasan ON dtks.penetapan_program IS 'Only an ended membership has a reason';
-CREATE UNIQUE INDEX penetapan_program_kini ON dtks.penetapan_program (no_kk, program) WHERE upper_inf(berlaku);
+CREATE UNIQUE INDEX penetapan_program_kini ON dtks.penetapan_program (no_kk, program) WHERE pg_catalog.upper_inf(berlaku);
 COMMENT ON INDEX dtks.penetapan_program_kini IS 'A family is in a program at most once at a time';
-CREATE INDEX penetapan_program_kk ON dtks.penetapan_program (no_kk, lower(berlaku));
+CREATE INDEX penetapan_program_kk ON dtks.penetapan_program (no_kk, pg_catalog.lower(berlaku));
 COMMENT ON INDEX dtks.penetapan_program_kk IS 'A family''s program memberships';
 COMMENT ON INDEX dtks.penetapan_program_pkey IS 'Row number';
 SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_program'::regclass, '');
@@ -201,13 +201,13 @@ CREATE FUNCTION dtks.penetapan_pada(periode date, wilayah dtks.kode_wilayah DEFA
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     SELECT a.nik, a.no_kk, a.kode_wilayah, k.rumah_tangga_id, a.shdk, a.jenis_kelamin, a.tanggal_lahir, k.desil, k.skor,
-           coalesce((SELECT array_agg(p.program ORDER BY p.program) FROM dtks.penetapan_program p
+           coalesce((SELECT pg_catalog.array_agg(p.program ORDER BY p.program) FROM dtks.penetapan_program p
                       WHERE p.no_kk OPERATOR(dtks.=) a.no_kk
-                        AND p.berlaku @> date_trunc('month', penetapan_pada.periode)::date), '{}')
+                        AND p.berlaku OPERATOR(pg_catalog.@>) pg_catalog.date_trunc('month', penetapan_pada.periode)::date), '{}')
       FROM dtks.penetapan_anggota a
       JOIN dtks.penetapan_keluarga k ON k.no_kk OPERATOR(dtks.=) a.no_kk
-                                     AND k.berlaku @> date_trunc('month', penetapan_pada.periode)::date
-     WHERE a.berlaku @> date_trunc('month', penetapan_pada.periode)::date
+                                     AND k.berlaku OPERATOR(pg_catalog.@>) pg_catalog.date_trunc('month', penetapan_pada.periode)::date
+     WHERE a.berlaku OPERATOR(pg_catalog.@>) pg_catalog.date_trunc('month', penetapan_pada.periode)::date
        AND (penetapan_pada.wilayah IS NULL OR a.kode_wilayah OPERATOR(dtks.<@) penetapan_pada.wilayah);
 END;
 COMMENT ON FUNCTION dtks.penetapan_pada(date, dtks.kode_wilayah) IS

@@ -8,7 +8,7 @@
 CREATE TABLE dtks.penetapan_agregat (
     kode_wilayah dtks.kode_wilayah NOT NULL,
     tingkat smallint NOT NULL CHECK (tingkat BETWEEN 1 AND 4),
-    mulai date NOT NULL CONSTRAINT penetapan_agregat_awal_bulan CHECK (extract(day FROM mulai) = 1),
+    mulai date NOT NULL CONSTRAINT penetapan_agregat_awal_bulan CHECK (extract(day FROM mulai) OPERATOR(pg_catalog.=) 1),
     keluarga bigint NOT NULL DEFAULT 0,
     anggota bigint NOT NULL DEFAULT 0,
     rumah_tangga bigint NOT NULL DEFAULT 0,
@@ -90,9 +90,9 @@ SELECT pg_catalog.pg_extension_config_dump('dtks.penetapan_agregat'::regclass, '
 CREATE FUNCTION dtks.jumlah_per_kunci(a jsonb, b jsonb) RETURNS jsonb
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-    SELECT coalesce(jsonb_object_agg(x.key, x.n ORDER BY x.key) FILTER (WHERE x.n <> 0), '{}')
-      FROM (SELECT e.key, sum(e.value::bigint) AS n
-              FROM (SELECT * FROM jsonb_each_text(a) UNION ALL SELECT * FROM jsonb_each_text(b)) e
+    SELECT coalesce(pg_catalog.jsonb_object_agg(x.key, x.n ORDER BY x.key) FILTER (WHERE x.n OPERATOR(pg_catalog.<>) 0), '{}')
+      FROM (SELECT e.key, pg_catalog.sum(e.value::bigint) AS n
+              FROM (SELECT * FROM pg_catalog.jsonb_each_text(a) UNION ALL SELECT * FROM pg_catalog.jsonb_each_text(b)) e
              GROUP BY e.key) x;
 END;
 COMMENT ON FUNCTION dtks.jumlah_per_kunci(jsonb, jsonb) IS

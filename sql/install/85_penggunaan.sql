@@ -674,39 +674,39 @@ CREATE POLICY permohonan_lihat ON dtks.permohonan_data FOR SELECT
     USING ((SELECT dtks.petugas_nasional()) OR kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas()));
 COMMENT ON POLICY permohonan_lihat ON dtks.permohonan_data IS 'Permohonan for regions inside the office''s region (every region for pusat)';
 CREATE POLICY permohonan_tambah ON dtks.permohonan_data FOR INSERT
-    WITH CHECK ((SELECT dtks.peran_petugas()) = 'pusat'
-                OR ((SELECT dtks.peran_petugas()) = 'kabkota'
+    WITH CHECK ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) 'pusat'
+                OR ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) 'kabkota'
                     AND kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas())));
 COMMENT ON POLICY permohonan_tambah ON dtks.permohonan_data IS 'A kab/kota records permohonan for regions inside its own, the ministry for any';
 CREATE POLICY permohonan_ubah ON dtks.permohonan_data FOR UPDATE
-    USING ((SELECT dtks.peran_petugas()) = 'pusat'
-           OR ((SELECT dtks.peran_petugas()) = 'kabkota' AND kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas())))
-    WITH CHECK ((SELECT dtks.peran_petugas()) = 'pusat'
-                OR ((SELECT dtks.peran_petugas()) = 'kabkota'
+    USING ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) 'pusat'
+           OR ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) 'kabkota' AND kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas())))
+    WITH CHECK ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) 'pusat'
+                OR ((SELECT dtks.peran_petugas()) OPERATOR(pg_catalog.=) 'kabkota'
                     AND kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas())));
 COMMENT ON POLICY permohonan_ubah ON dtks.permohonan_data IS 'Permohonan are decided and corrected by the kab/kota of their region or the ministry, and stay in that region';
 ALTER TABLE dtks.berita_acara_serah_terima ENABLE ROW LEVEL SECURITY;
 CREATE POLICY berita_acara_lihat ON dtks.berita_acara_serah_terima FOR SELECT
-    USING (EXISTS (SELECT 1 FROM dtks.permohonan_data d WHERE d.id = permohonan));
+    USING (EXISTS (SELECT 1 FROM dtks.permohonan_data d WHERE d.id OPERATOR(pg_catalog.=) permohonan));
 COMMENT ON POLICY berita_acara_lihat ON dtks.berita_acara_serah_terima IS 'The handovers of the permohonan the role may see';
 CREATE POLICY berita_acara_tambah ON dtks.berita_acara_serah_terima FOR INSERT
-    WITH CHECK (EXISTS (SELECT 1 FROM dtks.permohonan_data d WHERE d.id = permohonan));
+    WITH CHECK (EXISTS (SELECT 1 FROM dtks.permohonan_data d WHERE d.id OPERATOR(pg_catalog.=) permohonan));
 COMMENT ON POLICY berita_acara_tambah ON dtks.berita_acara_serah_terima IS 'A handover is recorded for a permohonan the role may see';
 ALTER TABLE dtks.laporan_pemanfaatan ENABLE ROW LEVEL SECURITY;
 CREATE POLICY laporan_lihat ON dtks.laporan_pemanfaatan FOR SELECT
-    USING (EXISTS (SELECT 1 FROM dtks.permohonan_data d WHERE d.id = permohonan));
+    USING (EXISTS (SELECT 1 FROM dtks.permohonan_data d WHERE d.id OPERATOR(pg_catalog.=) permohonan));
 COMMENT ON POLICY laporan_lihat ON dtks.laporan_pemanfaatan IS 'The laporan of the permohonan the role may see';
 CREATE POLICY laporan_tambah ON dtks.laporan_pemanfaatan FOR INSERT
-    WITH CHECK (EXISTS (SELECT 1 FROM dtks.permohonan_data d WHERE d.id = permohonan));
+    WITH CHECK (EXISTS (SELECT 1 FROM dtks.permohonan_data d WHERE d.id OPERATOR(pg_catalog.=) permohonan));
 COMMENT ON POLICY laporan_tambah ON dtks.laporan_pemanfaatan IS 'A laporan is recorded for a permohonan the role may see';
 ALTER TABLE dtks.laporan_pemanfaatan_penerima ENABLE ROW LEVEL SECURITY;
 CREATE POLICY penerima_lihat ON dtks.laporan_pemanfaatan_penerima FOR SELECT
-    USING (EXISTS (SELECT 1 FROM dtks.laporan_pemanfaatan l WHERE l.id = laporan));
+    USING (EXISTS (SELECT 1 FROM dtks.laporan_pemanfaatan l WHERE l.id OPERATOR(pg_catalog.=) laporan));
 COMMENT ON POLICY penerima_lihat ON dtks.laporan_pemanfaatan_penerima IS 'The recipients of the laporan the role may see';
 CREATE POLICY penerima_tambah ON dtks.laporan_pemanfaatan_penerima FOR INSERT
-    WITH CHECK (EXISTS (SELECT 1 FROM dtks.laporan_pemanfaatan l WHERE l.id = laporan));
+    WITH CHECK (EXISTS (SELECT 1 FROM dtks.laporan_pemanfaatan l WHERE l.id OPERATOR(pg_catalog.=) laporan));
 COMMENT ON POLICY penerima_tambah ON dtks.laporan_pemanfaatan_penerima IS 'Recipients are listed for a laporan the role may see';
 ALTER TABLE dtks.ekspor_log ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ekspor_log_lihat ON dtks.ekspor_log FOR SELECT
-    USING (EXISTS (SELECT 1 FROM dtks.permohonan_data d WHERE d.id = permohonan));
+    USING (EXISTS (SELECT 1 FROM dtks.permohonan_data d WHERE d.id OPERATOR(pg_catalog.=) permohonan));
 COMMENT ON POLICY ekspor_log_lihat ON dtks.ekspor_log IS 'The exports of the permohonan the role may see';

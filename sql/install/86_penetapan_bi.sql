@@ -10,9 +10,9 @@ COMMENT ON INDEX dtks.penetapan_agregat_kode_teks IS 'A region''s rows by month,
 CREATE VIEW dtks.penetapan_agregat_bulan AS
 SELECT p.periode, a.*
   FROM dtks.penetapan p
-  JOIN dtks.penetapan_agregat a ON a.mulai <= p.periode
+  JOIN dtks.penetapan_agregat a ON a.mulai OPERATOR(pg_catalog.<=) p.periode
  WHERE NOT EXISTS (SELECT 1 FROM dtks.penetapan_agregat n
-                    WHERE n.kode_wilayah OPERATOR(dtks.=) a.kode_wilayah AND n.mulai > a.mulai AND n.mulai <= p.periode);
+                    WHERE n.kode_wilayah OPERATOR(dtks.=) a.kode_wilayah AND n.mulai OPERATOR(pg_catalog.>) a.mulai AND n.mulai OPERATOR(pg_catalog.<=) p.periode);
 COMMENT ON VIEW dtks.penetapan_agregat_bulan IS
     'Each determined month (periode) and region with the row of dtks.penetapan_agregat in force then; its entry and exit counts belong to the month mulai (the BI views count them only when mulai = periode)';
 COMMENT ON COLUMN dtks.penetapan_agregat_bulan.periode IS 'The month (its first day)';
@@ -60,15 +60,15 @@ SELECT a.periode, a.tingkat::integer AS tingkat,
        dtks.leluhur(a.kode_wilayah, 1)::text AS kode_provinsi, w1.nama AS nama_provinsi,
        dtks.leluhur(a.kode_wilayah, 2)::text AS kode_kabkota, w2.nama AS nama_kabkota,
        dtks.leluhur(a.kode_wilayah, 3)::text AS kode_kecamatan, w3.nama AS nama_kecamatan,
-       dtks.leluhur(a.kode_wilayah, 4)::text AS kode_desa, CASE WHEN a.tingkat = 4 THEN w.nama END AS nama_desa,
+       dtks.leluhur(a.kode_wilayah, 4)::text AS kode_desa, CASE WHEN a.tingkat OPERATOR(pg_catalog.=) 4 THEN w.nama END AS nama_desa,
        a.keluarga, a.anggota, a.rumah_tangga,
        a.desil_1, a.desil_2, a.desil_3, a.desil_4, a.desil_5, a.desil_6, a.desil_7, a.desil_8, a.desil_9, a.desil_10,
        a.desil_kosong,
-       coalesce((a.program ->> 'PKH')::bigint, 0) AS program_pkh,
-       coalesce((a.program ->> 'BPNT')::bigint, 0) AS program_bpnt,
-       coalesce((a.program ->> 'PBI_JKN')::bigint, 0) AS program_pbi_jkn,
-       coalesce((a.program ->> 'PIP')::bigint, 0) AS program_pip,
-       coalesce((a.program ->> 'KJP_PLUS')::bigint, 0) AS program_kjp_plus,
+       coalesce((a.program OPERATOR(pg_catalog.->>) 'PKH')::bigint, 0) AS program_pkh,
+       coalesce((a.program OPERATOR(pg_catalog.->>) 'BPNT')::bigint, 0) AS program_bpnt,
+       coalesce((a.program OPERATOR(pg_catalog.->>) 'PBI_JKN')::bigint, 0) AS program_pbi_jkn,
+       coalesce((a.program OPERATOR(pg_catalog.->>) 'PIP')::bigint, 0) AS program_pip,
+       coalesce((a.program OPERATOR(pg_catalog.->>) 'KJP_PLUS')::bigint, 0) AS program_kjp_plus,
        a.laki_laki, a.perempuan, a.umur_0_5, a.umur_6_17, a.umur_18_59, a.umur_60_lebih
   -- the region and its ancestors joined by primary key (not a per-row function the planner cannot inline), so that a
   -- filter on any code column is a cheap test made before a name is looked up
@@ -123,8 +123,8 @@ SELECT a.periode, a.tingkat::integer AS tingkat, a.kode_wilayah::text AS kode_wi
        (SELECT w.nama FROM dtks.wilayah w WHERE w.kode OPERATOR(dtks.=) a.kode_wilayah) AS nama_wilayah,
        p.key AS program, g.nama AS nama_program, p.value::bigint AS keluarga
   FROM dtks.penetapan_agregat_bulan a
-  CROSS JOIN LATERAL jsonb_each_text(a.program) p
-  LEFT JOIN dtks.program g ON g.kode = p.key;
+  CROSS JOIN LATERAL pg_catalog.jsonb_each_text(a.program) p
+  LEFT JOIN dtks.program g ON g.kode OPERATOR(pg_catalog.=) p.key;
 COMMENT ON VIEW dtks.v_penetapan_program IS
     'Families per program, month and region at every level (every program in dtks.program, including those added later); a program with no family in a region has no row';
 COMMENT ON COLUMN dtks.v_penetapan_program.periode IS 'The month';
@@ -138,36 +138,36 @@ COMMENT ON COLUMN dtks.v_penetapan_program.keluarga IS 'Families in the program 
 CREATE VIEW dtks.v_penetapan_perubahan AS
 WITH u AS (
     SELECT a.periode, a.tingkat, a.kode_wilayah, a.keluarga, a.anggota,
-           CASE WHEN a.mulai = a.periode THEN a.keluarga_masuk ELSE 0 END AS keluarga_masuk,
-           CASE WHEN a.mulai = a.periode THEN a.keluarga_keluar_meninggal ELSE 0 END AS keluarga_keluar_meninggal,
-           CASE WHEN a.mulai = a.periode THEN a.keluarga_keluar_pindah ELSE 0 END AS keluarga_keluar_pindah,
-           CASE WHEN a.mulai = a.periode THEN a.keluarga_keluar_mampu ELSE 0 END AS keluarga_keluar_mampu,
-           CASE WHEN a.mulai = a.periode THEN a.keluarga_keluar_ganda ELSE 0 END AS keluarga_keluar_ganda,
-           CASE WHEN a.mulai = a.periode THEN a.keluarga_keluar_lainnya ELSE 0 END AS keluarga_keluar_lainnya,
-           CASE WHEN a.mulai = a.periode THEN a.anggota_masuk ELSE 0 END AS anggota_masuk,
-           CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_meninggal ELSE 0 END AS anggota_keluar_meninggal,
-           CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_pindah ELSE 0 END AS anggota_keluar_pindah,
-           CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_mampu ELSE 0 END AS anggota_keluar_mampu,
-           CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_ganda ELSE 0 END AS anggota_keluar_ganda,
-           CASE WHEN a.mulai = a.periode THEN a.anggota_keluar_lainnya ELSE 0 END AS anggota_keluar_lainnya
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.keluarga_masuk ELSE 0 END AS keluarga_masuk,
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.keluarga_keluar_meninggal ELSE 0 END AS keluarga_keluar_meninggal,
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.keluarga_keluar_pindah ELSE 0 END AS keluarga_keluar_pindah,
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.keluarga_keluar_mampu ELSE 0 END AS keluarga_keluar_mampu,
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.keluarga_keluar_ganda ELSE 0 END AS keluarga_keluar_ganda,
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.keluarga_keluar_lainnya ELSE 0 END AS keluarga_keluar_lainnya,
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.anggota_masuk ELSE 0 END AS anggota_masuk,
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.anggota_keluar_meninggal ELSE 0 END AS anggota_keluar_meninggal,
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.anggota_keluar_pindah ELSE 0 END AS anggota_keluar_pindah,
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.anggota_keluar_mampu ELSE 0 END AS anggota_keluar_mampu,
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.anggota_keluar_ganda ELSE 0 END AS anggota_keluar_ganda,
+           CASE WHEN a.mulai OPERATOR(pg_catalog.=) a.periode THEN a.anggota_keluar_lainnya ELSE 0 END AS anggota_keluar_lainnya
       FROM dtks.penetapan_agregat_bulan a)
 SELECT a.periode, a.tingkat::integer AS tingkat, a.kode_wilayah::text AS kode_wilayah, w.nama AS nama_wilayah,
        dtks.leluhur(a.kode_wilayah, 1)::text AS kode_provinsi, dtks.leluhur(a.kode_wilayah, 2)::text AS kode_kabkota,
-       a.keluarga - a.keluarga_masuk + a.keluarga_keluar_meninggal + a.keluarga_keluar_pindah + a.keluarga_keluar_mampu
-         + a.keluarga_keluar_ganda + a.keluarga_keluar_lainnya AS keluarga_awal,
+       a.keluarga OPERATOR(pg_catalog.-) a.keluarga_masuk OPERATOR(pg_catalog.+) a.keluarga_keluar_meninggal OPERATOR(pg_catalog.+) a.keluarga_keluar_pindah OPERATOR(pg_catalog.+) a.keluarga_keluar_mampu
+         OPERATOR(pg_catalog.+) a.keluarga_keluar_ganda OPERATOR(pg_catalog.+) a.keluarga_keluar_lainnya AS keluarga_awal,
        a.keluarga_masuk,
-       a.keluarga_keluar_meninggal + a.keluarga_keluar_pindah + a.keluarga_keluar_mampu + a.keluarga_keluar_ganda
-         + a.keluarga_keluar_lainnya AS keluarga_keluar,
+       a.keluarga_keluar_meninggal OPERATOR(pg_catalog.+) a.keluarga_keluar_pindah OPERATOR(pg_catalog.+) a.keluarga_keluar_mampu OPERATOR(pg_catalog.+) a.keluarga_keluar_ganda
+         OPERATOR(pg_catalog.+) a.keluarga_keluar_lainnya AS keluarga_keluar,
        a.keluarga_keluar_meninggal, a.keluarga_keluar_pindah, a.keluarga_keluar_mampu, a.keluarga_keluar_ganda,
        a.keluarga_keluar_lainnya,
-       a.keluarga - a.keluarga_masuk AS keluarga_tetap,
+       a.keluarga OPERATOR(pg_catalog.-) a.keluarga_masuk AS keluarga_tetap,
        a.keluarga AS keluarga_akhir,
        a.anggota_masuk,
-       a.anggota_keluar_meninggal + a.anggota_keluar_pindah + a.anggota_keluar_mampu + a.anggota_keluar_ganda
-         + a.anggota_keluar_lainnya AS anggota_keluar,
+       a.anggota_keluar_meninggal OPERATOR(pg_catalog.+) a.anggota_keluar_pindah OPERATOR(pg_catalog.+) a.anggota_keluar_mampu OPERATOR(pg_catalog.+) a.anggota_keluar_ganda
+         OPERATOR(pg_catalog.+) a.anggota_keluar_lainnya AS anggota_keluar,
        a.anggota_keluar_meninggal, a.anggota_keluar_pindah, a.anggota_keluar_mampu, a.anggota_keluar_ganda,
        a.anggota_keluar_lainnya,
-       a.anggota - a.anggota_masuk AS anggota_tetap,
+       a.anggota OPERATOR(pg_catalog.-) a.anggota_masuk AS anggota_tetap,
        a.anggota AS anggota_akhir
   FROM u a
   LEFT JOIN dtks.wilayah w ON w.kode OPERATOR(dtks.=) a.kode_wilayah;
@@ -202,28 +202,28 @@ COMMENT ON COLUMN dtks.v_penetapan_perubahan.anggota_akhir IS 'Members in DTKS t
 -- The usulan funnel: per month an usulan was made, region (every level), kind and source.
 CREATE VIEW dtks.v_usulan_rekap AS
 WITH u AS (
-    SELECT x.id, date_trunc('month', x.dibuat)::date AS bulan, x.kode_wilayah, x.jenis, x.sumber, x.status,
-           (SELECT min(r.waktu) FROM dtks.usulan_riwayat r WHERE r.usulan = x.id AND r.ke = 'diajukan') AS diajukan,
-           (SELECT max(r.waktu) FROM dtks.usulan_riwayat r WHERE r.usulan = x.id AND r.ke = 'ditetapkan') AS ditetapkan
+    SELECT x.id, pg_catalog.date_trunc('month', x.dibuat)::date AS bulan, x.kode_wilayah, x.jenis, x.sumber, x.status,
+           (SELECT pg_catalog.min(r.waktu) FROM dtks.usulan_riwayat r WHERE r.usulan OPERATOR(pg_catalog.=) x.id AND r.ke OPERATOR(pg_catalog.=) 'diajukan') AS diajukan,
+           (SELECT pg_catalog.max(r.waktu) FROM dtks.usulan_riwayat r WHERE r.usulan OPERATOR(pg_catalog.=) x.id AND r.ke OPERATOR(pg_catalog.=) 'ditetapkan') AS ditetapkan
       FROM dtks.usulan x)
 SELECT u.bulan, t.tingkat, l.kode::text AS kode_wilayah,
        (SELECT w.nama FROM dtks.wilayah w WHERE w.kode OPERATOR(dtks.=) l.kode) AS nama_wilayah,
        u.jenis, u.sumber,
-       count(*) AS jumlah,
-       count(*) FILTER (WHERE u.status = 'draf') AS draf,
-       count(*) FILTER (WHERE u.status = 'diajukan') AS diajukan,
-       count(*) FILTER (WHERE u.status = 'padan') AS padan,
-       count(*) FILTER (WHERE u.status = 'tidak_padan') AS tidak_padan,
-       count(*) FILTER (WHERE u.status = 'layak') AS layak,
-       count(*) FILTER (WHERE u.status = 'tidak_layak') AS tidak_layak,
-       count(*) FILTER (WHERE u.status = 'disahkan') AS disahkan,
-       count(*) FILTER (WHERE u.status = 'dikirim') AS dikirim,
-       count(*) FILTER (WHERE u.status = 'pengendalian') AS pengendalian,
-       count(*) FILTER (WHERE u.status = 'dikembalikan') AS dikembalikan,
-       count(*) FILTER (WHERE u.status = 'ditetapkan') AS ditetapkan,
-       count(*) FILTER (WHERE u.status = 'ditolak') AS ditolak,
-       count(*) FILTER (WHERE u.status = 'dibatalkan') AS dibatalkan,
-       (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM u.ditetapkan - u.diajukan) / 86400.0)
+       pg_catalog.count(*) AS jumlah,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'draf') AS draf,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'diajukan') AS diajukan,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'padan') AS padan,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'tidak_padan') AS tidak_padan,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'layak') AS layak,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'tidak_layak') AS tidak_layak,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'disahkan') AS disahkan,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'dikirim') AS dikirim,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'pengendalian') AS pengendalian,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'dikembalikan') AS dikembalikan,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'ditetapkan') AS ditetapkan,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'ditolak') AS ditolak,
+       pg_catalog.count(*) FILTER (WHERE u.status OPERATOR(pg_catalog.=) 'dibatalkan') AS dibatalkan,
+       (pg_catalog.percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM u.ditetapkan OPERATOR(pg_catalog.-) u.diajukan) OPERATOR(pg_catalog./) 86400.0)
             FILTER (WHERE u.ditetapkan IS NOT NULL AND u.diajukan IS NOT NULL))::numeric(10, 1) AS median_hari_ditetapkan
   FROM u, (VALUES (1), (2), (3), (4)) t(tingkat), LATERAL (SELECT dtks.leluhur(u.kode_wilayah, t.tingkat) AS kode) l
  GROUP BY u.bulan, t.tingkat, l.kode, u.jenis, u.sumber;

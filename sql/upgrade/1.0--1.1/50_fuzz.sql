@@ -11,11 +11,7 @@ CREATE FUNCTION dtks.sintetis_batas_periksa(batas geometry, srid integer, jenis 
 COMMENT ON FUNCTION dtks.sintetis_batas_periksa(geometry, integer, text, boolean, double precision) IS
     'The boundary unchanged if it is a (multi)polygon, not empty, in SRID 4326, with a positive finite area (given its SRID, GeometryType, ST_IsEmpty and ST_Area); else raises 22023 naming what is wrong (argument check of sintetis_titik)';
 
-CREATE OR REPLACE FUNCTION dtks.sintetis_titik(batas geometry, benih bigint, baris bigint) RETURNS geometry
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN ST_SetSRID(ST_GeometryN(ST_GeneratePoints(
-                          dtks.sintetis_batas_periksa(batas, ST_SRID(batas), GeometryType(batas), ST_IsEmpty(batas), ST_Area(batas)),
-                          1, 1 + (pg_catalog.hashint8extended(baris, benih) & 2147483646)::integer), 1), 4326);
+-- sintetis_titik checks its boundary through sintetis_batas_periksa: redefined, qualified, in 70_kualifikasi.sql.
 COMMENT ON FUNCTION dtks.sintetis_titik(geometry, bigint, bigint) IS
     'A deterministic point inside a boundary, for a synthetic household''s location; the boundary is a (multi)polygon with an area in SRID 4326 (22023 otherwise)';
 

@@ -247,6 +247,9 @@ tandai_tertunda(Oid pemilik)
 
 	if (penanda_ada)
 		return;
+	/* (set first: under SET CONSTRAINTS IMMEDIATE the check fires, and clears them, inside the insert) */
+	penanda_ada = true;
+	penanda_subxact = GetCurrentSubTransactionId();
 	if (fungsi_dtks_ada("registri_periksa_sekarang"))
 		spi_aman_masuk(&aman, InvalidOid, 0);
 	else
@@ -257,8 +260,6 @@ tandai_tertunda(Oid pemilik)
 		elog(ERROR, "registri_catat: could not mark the transaction for checking");
 	SPI_finish();
 	spi_aman_keluar(&aman);
-	penanda_ada = true;
-	penanda_subxact = GetCurrentSubTransactionId();
 }
 
 /* The penetapan starts (true) or ends (false): see registri_aturan.h. */

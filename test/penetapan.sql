@@ -204,29 +204,35 @@ SELECT pg_temp.kembalikan(:buruk_id);
 -- of the transaction, a DBA's edit made before it included, and what comes after it is checked at commit
 CREATE FUNCTION pg_temp.dba_dan_tetapkan(sebelum text, sesudah text) RETURNS text
 LANGUAGE plpgsql AS $$
+DECLARE
+    langkah text := 'edit before';
 BEGIN
     EXECUTE sebelum;
+    langkah := 'tetapkan';
     SET LOCAL ROLE tap_pusat;
     PERFORM dtks.tetapkan('2027-01-01');
     RESET ROLE;
+    langkah := 'edit after';
     EXECUTE sesudah;
+    langkah := 'commit check';
     SET CONSTRAINTS ALL IMMEDIATE;
     SET CONSTRAINTS ALL DEFERRED;
+    langkah := 'passed';
     RAISE EXCEPTION 'undo';
 EXCEPTION WHEN OTHERS THEN
     RESET ROLE;
     SET CONSTRAINTS ALL DEFERRED;
-    RETURN SQLSTATE;
+    RETURN langkah || ': ' || SQLSTATE;
 END $$;
 SELECT f.no_kk AS kk FROM dtks.keluarga f
  WHERE f.status = 'aktif' AND f.no_kk NOT IN (SELECT p.no_kk FROM pilih p) ORDER BY 1 LIMIT 1 \gset dba_
 SELECT format($q$UPDATE dtks.keanggotaan SET berlaku = daterange(lower(berlaku), '2027-01-01')
                   WHERE no_kk = %L AND shdk = 1 AND upper_inf(berlaku)$q$, :'dba_kk') AS tanpa_kepala \gset dba_
-SELECT is(pg_temp.dba_dan_tetapkan(:'dba_tanpa_kepala', 'SELECT 1'), '23514',
+SELECT is(pg_temp.dba_dan_tetapkan(:'dba_tanpa_kepala', 'SELECT 1'), 'tetapkan: 23514',
           'a DBA''s edit earlier in the transaction that breaks a rule refuses the month (the penetapan checks it)');
-SELECT is(pg_temp.dba_dan_tetapkan('SELECT 1', :'dba_tanpa_kepala'), '23514',
+SELECT is(pg_temp.dba_dan_tetapkan('SELECT 1', :'dba_tanpa_kepala'), 'commit check: 23514',
           'an edit after the penetapan in the same transaction that breaks a rule fails the commit check');
-SELECT is(pg_temp.dba_dan_tetapkan('SELECT 1', 'SELECT 1'), 'P0001', 'the month itself passes both checks');
+SELECT is(pg_temp.dba_dan_tetapkan('SELECT 1', 'SELECT 1'), 'passed: P0001', 'the month itself passes both checks');
 
 SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-01-01')$$), 'ok 1', 'month 2 is determined');
 SELECT results_eq($$SELECT usulan, keluarga_masuk, keluarga_keluar, anggota_masuk, anggota_keluar, program_mulai, desil_ulang

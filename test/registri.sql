@@ -1,7 +1,7 @@
 -- pgTAP: the registry rules raise specific SQLSTATEs at commit (here: at SET CONSTRAINTS ALL IMMEDIATE,
 -- inside savepoints), and a valid family passes whatever the order of its rows.
 \ir lib/awal.psql
-SELECT plan(17);
+SELECT plan(18);
 
 INSERT INTO anggota (nik, nama, jenis_kelamin, tanggal_lahir) VALUES
     ('3404011708750001', 'Bambang', 'L', '1975-08-17'), ('3404015708780001', 'Sri', 'P', '1978-08-17'),
@@ -53,6 +53,12 @@ SELECT throws_ok($$INSERT INTO keluarga (no_kk, rumah_tangga_id) VALUES ('340401
 SET CONSTRAINTS ALL DEFERRED;
 SELECT throws_ok($$DELETE FROM rumah_tangga WHERE alamat = 'Dusun Satu'; SET CONSTRAINTS ALL IMMEDIATE$$,
                  '23503', NULL, 'deleting a household that still has families');
+SET CONSTRAINTS ALL DEFERRED;
+-- with the checks immediate, each statement is checked at its end: the second as well as the first
+SELECT throws_ok($$SET CONSTRAINTS ALL IMMEDIATE;
+                   UPDATE anggota SET nama = nama WHERE nik = '3404015708780001';
+                   DELETE FROM anggota WHERE nik = '3404014101080001'$$,
+                 '23503', NULL, 'under SET CONSTRAINTS IMMEDIATE a later statement of the transaction is checked too');
 SET CONSTRAINTS ALL DEFERRED;
 SELECT is((SELECT count(*) FROM registri_pelanggaran(ARRAY(SELECT nik FROM anggota), ARRAY(SELECT no_kk FROM keluarga),
                                                       ARRAY(SELECT id FROM rumah_tangga))), 0::bigint,

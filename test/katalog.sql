@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(315);
+SELECT plan(319);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -167,6 +167,8 @@ INSERT INTO fungsi_harapan VALUES
     ('penetapan_skor',             '{date,text,date}',                 'VOLATILE',  false),
     ('penetapan_selaraskan',       '{date,date}',                      'VOLATILE',  false),
     ('penetapan_agregat_hitung',   '{date,date}',                      'VOLATILE',  false),
+    ('penetapan_meja_kerja',       '{}',                               'VOLATILE',  false),
+    ('registri_periksa_sekarang',  '{}',                               'VOLATILE',  false),
     ('penetapan_pada',             '{date,kode_wilayah}',              'STABLE',    false),
     ('kelompok_umur',              '{date,date}',                      'IMMUTABLE', false),
     ('jumlah_per_kunci',           '{jsonb,jsonb}',                    'IMMUTABLE', false),
@@ -242,7 +244,7 @@ SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                                          'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'tetapkan', 'penetapan_jalankan',
                                          'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor', 'penetapan_selaraskan',
                                          'penetapan_agregat_hitung', 'ekspor_data', 'laporan_tertunggak_periksa',
-                                         'kemajuan_mulai', 'lapor_kemajuan')$$,
+                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang')$$,
                 'every dtks function and aggregate but the trigger functions and those that write is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
@@ -267,6 +269,7 @@ SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                        ('penetapan_jalankan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_periksa_data', '{"search_path=pg_catalog, dtks, pg_temp"}'),
                        ('penetapan_terapkan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_skor', '{"search_path=pg_catalog, dtks, pg_temp"}'),
                        ('penetapan_selaraskan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_agregat_hitung', '{"search_path=pg_catalog, dtks, pg_temp",work_mem=64MB}'),
+                       ('penetapan_meja_kerja', '{"search_path=pg_catalog, pg_temp"}'),
                        ('ekspor_data', '{"search_path=pg_catalog, pg_temp"}'), ('laporan_tertunggak_periksa', '{"search_path=pg_catalog, pg_temp"}'),
                        ('permohonan_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('permohonan_langkah_catat', '{"search_path=pg_catalog, pg_temp"}'),
                        ('laporan_penerima_periksa', '{"search_path=pg_catalog, pg_temp"}')$$,

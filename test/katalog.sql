@@ -197,7 +197,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 127::bigint, '127 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 129::bigint, '129 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -213,7 +213,7 @@ SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array
                                          'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan',
                                          'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
                                          'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
-                                         'kemajuan_mulai', 'lapor_kemajuan') ORDER BY nama, args;
+                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang') ORDER BY nama, args;
 -- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force); a NULL region
 -- means everywhere for the matching and no region for pusat/pt offices; the office readers take no argument;
 -- the penetapan's parts take NULL for "no previous month", penetapan_pada a NULL region for everywhere
@@ -222,7 +222,7 @@ SELECT isnt_strict('dtks', nama, args, format('dtks.%s(%s) is not STRICT', nama,
                                          'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan',
                                          'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
                                          'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
-                                         'kemajuan_mulai', 'lapor_kemajuan') ORDER BY nama, args;
+                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang') ORDER BY nama, args;
 -- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
                    'dtks.registri_pelanggaran is not STRICT: a NULL array means none');

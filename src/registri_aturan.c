@@ -18,8 +18,9 @@
  * records the month.  Nothing runs
  * per row but a hash insert.  Keys recorded inside a subtransaction that rolls
  * back stay in the set: checking them again is harmless.  Keys are forgotten
- * only after a check passes, so that a check that failed inside a savepoint
- * that was rolled back runs again at commit.  A small change probes indexes;
+ * only after a check passes at the top level of the transaction, so that a
+ * check that failed, or passed, inside a savepoint that was rolled back runs
+ * again at commit on the keys it saw.  A small change probes indexes;
  * many keys switch the query to hash joins; keys outnumbering half of the
  * memberships check the whole registry, first with registri_semua_bersih()
  * (registri_semua.c), and with the query only if that pass is not sure.
@@ -478,7 +479,12 @@ registri_periksa(PG_FUNCTION_ARGS)
 	Oid			pemilik = RelationGetForm(td->tg_relation)->relowner;
 	SpiAman		aman;
 
-	periksa_kunci(pemilik, true);
+	/*
+	 * Inside a savepoint (SET CONSTRAINTS IMMEDIATE there) the keys stay: if
+	 * it rolls back, PostgreSQL fires this event again at commit, on a state
+	 * this check did not see.
+	 */
+	periksa_kunci(pemilik, GetCurrentTransactionNestLevel() == 1);
 	/* the mark has done its work; a later statement of this transaction inserts a new one */
 	spi_aman_masuk(&aman, pemilik, SECURITY_NOFORCE_RLS);
 	SPI_connect();

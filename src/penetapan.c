@@ -135,7 +135,7 @@ tetapkan(PG_FUNCTION_ARGS)
 			nilai[i] = SPI_datumTransfer(nilai[i], TupleDescAttr(desc, i)->attbyval,
 										 TupleDescAttr(desc, i)->attlen);
 	}
-	/* what the run recorded after its own check (or inside a savepoint) is checked at commit */
+	/* what the run recorded after its own check is checked at commit */
 	if (terbatas)
 		registri_tandai_sisa();
 	SPI_finish();

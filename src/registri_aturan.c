@@ -18,9 +18,9 @@
  * records the month.  Nothing runs
  * per row but a hash insert.  Keys recorded inside a subtransaction that rolls
  * back stay in the set: checking them again is harmless.  Keys are forgotten
- * only after a check passes at the top level of the transaction, so that a
- * check that failed, or passed, inside a savepoint that was rolled back runs
- * again at commit on the keys it saw.  A small change probes indexes;
+ * only after a check passes, and inside a savepoint kept apart until it can
+ * no longer roll back, so that a check that failed, or passed, inside a
+ * savepoint that was rolled back runs again at commit on the keys it saw.  A small change probes indexes;
  * many keys switch the query to hash joins; keys outnumbering half of the
  * memberships check the whole registry, first with registri_semua_bersih()
  * (registri_semua.c), and with the query only if that pass is not sure.
@@ -72,6 +72,22 @@ static SubTransactionId penanda_subxact = InvalidSubTransactionId;
 /* Whether the penetapan is running (no mark: it checks the keys itself). */
 static bool penetapan_berjalan = false;
 
+/*
+ * Keys a check passed inside a subtransaction: kept apart (a later check does
+ * not read them again) until nothing can roll that subtransaction back; if it
+ * aborts they are pending again, for PostgreSQL then fires the check's
+ * deferred event again at commit, on a state the check did not see.
+ */
+typedef struct KunciDiperiksa
+{
+	SubTransactionId subxact;
+	HTAB	   *himpunan[JUMLAH_JENIS_KUNCI];
+	struct KunciDiperiksa *berikut;
+} KunciDiperiksa;
+static KunciDiperiksa *diperiksa = NULL;
+
+static HTAB *himpunan(JenisKunci jenis);
+
 /* Forget the sets and the marker when the transaction ends; their memory goes with it. */
 static void
 lupakan_tertunda(XactEvent event, void *arg)
@@ -82,9 +98,54 @@ lupakan_tertunda(XactEvent event, void *arg)
 		event == XACT_EVENT_PREPARE)
 	{
 		memset(tertunda, 0, sizeof(tertunda));
+		diperiksa = NULL;
 		penanda_ada = false;
 		penanda_subxact = InvalidSubTransactionId;
 		penetapan_berjalan = false;
+	}
+}
+
+/*
+ * Keys checked inside a subtransaction that ends: pending again if it aborts,
+ * the parent's if it commits (dropped once the parent is the transaction).
+ */
+static void
+ikuti_diperiksa(bool batal, SubTransactionId subxact, SubTransactionId induk)
+{
+	KunciDiperiksa **p = &diperiksa;
+
+	while (*p != NULL)
+	{
+		KunciDiperiksa *k = *p;
+
+		if (k->subxact != subxact)
+		{
+			p = &k->berikut;
+			continue;
+		}
+		if (!batal && induk != TopSubTransactionId)
+		{
+			k->subxact = induk;
+			p = &k->berikut;
+			continue;
+		}
+		for (int j = 0; j < JUMLAH_JENIS_KUNCI; j++)
+		{
+			HASH_SEQ_STATUS seq;
+			int64	   *kunci;
+
+			if (k->himpunan[j] == NULL)
+				continue;
+			if (batal)
+			{
+				hash_seq_init(&seq, k->himpunan[j]);
+				while ((kunci = (int64 *) hash_seq_search(&seq)) != NULL)
+					hash_search(himpunan((JenisKunci) j), kunci, HASH_ENTER, NULL);
+			}
+			hash_destroy(k->himpunan[j]);
+		}
+		*p = k->berikut;
+		pfree(k);
 	}
 }
 
@@ -93,6 +154,8 @@ static void
 ikuti_subtransaksi(SubXactEvent event, SubTransactionId subxact, SubTransactionId induk, void *arg)
 {
 	(void) arg;
+	if (event == SUBXACT_EVENT_ABORT_SUB || event == SUBXACT_EVENT_COMMIT_SUB)
+		ikuti_diperiksa(event == SUBXACT_EVENT_ABORT_SUB, subxact, induk);
 	if (!penanda_ada || subxact != penanda_subxact)
 		return;
 	if (event == SUBXACT_EVENT_ABORT_SUB)
@@ -362,11 +425,12 @@ cara_periksa(long kunci)
 
 /*
  * Check the rules for every key recorded, as pemilik (the owner of
- * dtks.registri_tertunda); raise on the first violation.  Forget the keys once
- * they passed, when lupakan.
+ * dtks.registri_tertunda); raise on the first violation.  Then the keys are
+ * no longer pending: forgotten at the top level of the transaction, kept
+ * apart inside a subtransaction (KunciDiperiksa).
  */
 static void
-periksa_kunci(Oid pemilik, bool lupakan)
+periksa_kunci(Oid pemilik)
 {
 	Oid			argtipe[3];
 	Datum		args[3];
@@ -456,18 +520,26 @@ periksa_kunci(Oid pemilik, bool lupakan)
 	spi_aman_keluar(&aman);
 
 	/*
-	 * Forget the keys only once they passed: after a failed check rolled back
-	 * to a savepoint, PostgreSQL fires the deferred events again at commit,
-	 * and the keys must still be there to be checked again.
+	 * Only once they passed: after a failed check rolled back to a savepoint,
+	 * PostgreSQL fires the deferred events again at commit, and the keys must
+	 * still be there to be checked again.
 	 */
-	if (!lupakan)
-		return;
-	for (int j = 0; j < JUMLAH_JENIS_KUNCI; j++)
+	if (GetCurrentTransactionNestLevel() > 1)
 	{
-		if (tertunda[j] != NULL)
-			hash_destroy(tertunda[j]);
-		tertunda[j] = NULL;
+		KunciDiperiksa *k = MemoryContextAllocZero(TopTransactionContext, sizeof(KunciDiperiksa));
+
+		k->subxact = GetCurrentSubTransactionId();
+		memcpy(k->himpunan, tertunda, sizeof(tertunda));
+		k->berikut = diperiksa;
+		diperiksa = k;
 	}
+	else
+	{
+		for (int j = 0; j < JUMLAH_JENIS_KUNCI; j++)
+			if (tertunda[j] != NULL)
+				hash_destroy(tertunda[j]);
+	}
+	memset(tertunda, 0, sizeof(tertunda));
 }
 
 /* Deferred constraint trigger: check the rules for every key recorded, once */
@@ -479,12 +551,7 @@ registri_periksa(PG_FUNCTION_ARGS)
 	Oid			pemilik = RelationGetForm(td->tg_relation)->relowner;
 	SpiAman		aman;
 
-	/*
-	 * Inside a savepoint (SET CONSTRAINTS IMMEDIATE there) the keys stay: if
-	 * it rolls back, PostgreSQL fires this event again at commit, on a state
-	 * this check did not see.
-	 */
-	periksa_kunci(pemilik, GetCurrentTransactionNestLevel() == 1);
+	periksa_kunci(pemilik);
 	/* the mark has done its work; a later statement of this transaction inserts a new one */
 	spi_aman_masuk(&aman, pemilik, SECURITY_NOFORCE_RLS);
 	SPI_connect();
@@ -502,10 +569,8 @@ registri_periksa(PG_FUNCTION_ARGS)
  * dtks.registri_periksa_sekarang(): the penetapan checks the keys recorded so
  * far (its own and any earlier statement's of the transaction), as the commit
  * check does, before it records the month.  A mark already queued stays (it
- * checks at commit what comes after).  The keys are forgotten once they
- * passed only at the top level of the transaction: a savepoint rolled back
- * later could bring back a state this check did not see, so inside one they
- * stay, and registri_tandai_sisa gives them a mark for the commit check.
+ * checks at commit what comes after, and what a savepoint rolled back gives
+ * back); keys recorded after this check get theirs from registri_tandai_sisa.
  */
 PG_FUNCTION_INFO_V1(registri_periksa_sekarang);
 Datum
@@ -521,7 +586,7 @@ registri_periksa_sekarang(PG_FUNCTION_ARGS)
 	rel = relation_open(relid, AccessShareLock);
 	pemilik = RelationGetForm(rel)->relowner;
 	relation_close(rel, AccessShareLock);
-	periksa_kunci(pemilik, GetCurrentTransactionNestLevel() == 1);
+	periksa_kunci(pemilik);
 	PG_RETURN_VOID();
 }
 

@@ -15,13 +15,13 @@
  * inserting transaction); while the penetapan runs, in a security-restricted
  * operation that refuses the mark's deferred event, no mark is inserted and
  * the penetapan checks the keys itself (registri_periksa_sekarang) before it
- * records the month.  Nothing runs
- * per row but a hash insert.  Keys recorded inside a subtransaction that rolls
- * back stay in the set: checking them again is harmless.  Keys are forgotten
- * only after a check passes, and inside a savepoint kept apart until it can
- * no longer roll back, so that a check that failed, or passed, inside a
- * savepoint that was rolled back runs again at commit on the keys it saw.  A small change probes indexes;
- * many keys switch the query to hash joins; keys outnumbering half of the
+ * records the month.  Nothing runs per row but a hash insert.  Keys recorded
+ * inside a subtransaction that rolls back stay in the set: checking them
+ * again is harmless.  Keys are forgotten only after a check passes, and
+ * inside a savepoint kept apart until it can no longer roll back, so that a
+ * check that failed, or passed, inside a savepoint that was rolled back runs
+ * again at commit on the keys it saw.  A small change probes indexes; many
+ * keys switch the query to hash joins; keys outnumbering half of the
  * memberships check the whole registry, first with registri_semua_bersih()
  * (registri_semua.c), and with the query only if that pass is not sure.
  */

@@ -7,8 +7,16 @@
  * penetapan (the only office that takes dikirim -> ditetapkan), records the
  * month on every usulan it determines, and restores all of it whatever
  * happens.  The work itself is set-based SQL (dtks.penetapan_jalankan), which
- * nobody else may call; the registry's own rules are checked at commit, so a
- * month that breaks one stores nothing.
+ * nobody else may call, run by the owner in a security-restricted operation:
+ * the month's temporary work tables, which such an operation may fill but not
+ * create, are created first by the caller (dtks.penetapan_meja_kerja, called
+ * here directly, granted to nobody).  The registry's rules are checked by the
+ * run itself before it records the month (dtks.registri_periksa_sekarang: the
+ * registry's mark, whose deferred event the restricted operation refuses, is
+ * left out while it runs), and at commit for whatever comes after, so a month
+ * that breaks one stores nothing.  A database still at 1.0 (no
+ * penetapan_meja_kerja) runs its own penetapan_jalankan as before, the owner
+ * not restricted, until ALTER EXTENSION dtks UPDATE.
  */
 #include "postgres.h"
 
@@ -18,10 +26,14 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "parser/parse_func.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 
+#include "registri_aturan.h"
+#include "spi_aman.h"
 #include "usulan.h"
 
 /* Refuse a caller who is not the ministry or a superuser (42501). */
@@ -80,6 +92,9 @@ tetapkan(PG_FUNCTION_ARGS)
 	Datum	   *nilai;
 	bool	   *null;
 	int			n;
+	Oid			meja_kerja = LookupFuncName(list_make2(makeString("dtks"), makeString("penetapan_meja_kerja")),
+											0, NULL, true);
+	bool		terbatas = OidIsValid(meja_kerja);
 
 	periksa_pusat(periode);
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
@@ -89,17 +104,28 @@ tetapkan(PG_FUNCTION_ARGS)
 	null = palloc(n * sizeof(bool));
 
 	SPI_connect();
+	if (terbatas)
+	{
+		SpiAman		aman;
+
+		/* the work tables, as the caller (the search_path pinned, as in the function itself) */
+		spi_aman_masuk(&aman, InvalidOid, 0);
+		(void) OidFunctionCall0(meja_kerja);
+		spi_aman_keluar(&aman);
+	}
 	usulan_periode_penetapan(periode, true);
+	registri_penetapan_berjalan(terbatas);
 	PG_TRY();
 	{
-		if (usulan_jalankan_sistem("penetapan", "SELECT * FROM dtks.penetapan_jalankan($1)",
-								   1, argtipe, arg, NULL) != SPI_OK_SELECT || SPI_processed != 1 ||
-			SPI_tuptable->tupdesc->natts != n)
+		if ((terbatas ? usulan_jalankan_sistem : usulan_jalankan_sistem_1_0)
+			("penetapan", "SELECT * FROM dtks.penetapan_jalankan($1)", 1, argtipe, arg, NULL) != SPI_OK_SELECT ||
+			SPI_processed != 1 || SPI_tuptable->tupdesc->natts != n)
 			elog(ERROR, "tetapkan: the penetapan returned no summary");
 	}
 	PG_FINALLY();
 	{
 		usulan_periode_penetapan(0, false);
+		registri_penetapan_berjalan(false);
 	}
 	PG_END_TRY();
 	for (int i = 0; i < n; i++)
@@ -109,6 +135,9 @@ tetapkan(PG_FUNCTION_ARGS)
 			nilai[i] = SPI_datumTransfer(nilai[i], TupleDescAttr(desc, i)->attbyval,
 										 TupleDescAttr(desc, i)->attlen);
 	}
+	/* what the run recorded after its own check is checked at commit */
+	if (terbatas)
+		registri_tandai_sisa();
 	SPI_finish();
 	hasil = heap_form_tuple(BlessTupleDesc(desc), nilai, null);
 	return HeapTupleGetDatum(hasil);

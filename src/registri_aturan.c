@@ -9,12 +9,19 @@
  * sets.  The first time a transaction records keys it also inserts one row
  * into dtks.registri_tertunda, whose deferred constraint trigger,
  * registri_periksa, checks all recorded keys with one set-based query at
- * commit (or at SET CONSTRAINTS IMMEDIATE) and deletes the row.  Nothing runs
- * per row but a hash insert.  Keys recorded inside a subtransaction that rolls
- * back stay in the set: checking them again is harmless.  Keys are forgotten
- * only after a check passes, so that a check that failed inside a savepoint
- * that was rolled back runs again at commit.  A small change probes indexes;
- * many keys switch the query to hash joins; keys outnumbering half of the
+ * commit (or at SET CONSTRAINTS IMMEDIATE) and deletes the row.  The writer
+ * inserts the mark itself, with its own rights and the search_path pinned (no
+ * switch to the owner: the table takes a row from anyone, naming only the
+ * inserting transaction); while the penetapan runs, in a security-restricted
+ * operation that refuses the mark's deferred event, no mark is inserted and
+ * the penetapan checks the keys itself (registri_periksa_sekarang) before it
+ * records the month.  Nothing runs per row but a hash insert.  Keys recorded
+ * inside a subtransaction that rolls back stay in the set: checking them
+ * again is harmless.  Keys are forgotten only after a check passes, and
+ * inside a savepoint kept apart until it can no longer roll back, so that a
+ * check that failed, or passed, inside a savepoint that was rolled back runs
+ * again at commit on the keys it saw.  A small change probes indexes; many
+ * keys switch the query to hash joins; keys outnumbering half of the
  * memberships check the whole registry, first with registri_semua_bersih()
  * (registri_semua.c), and with the query only if that pass is not sure.
  */
@@ -22,6 +29,7 @@
 
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "parser/parse_func.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -40,6 +48,7 @@
 #include "utils/tuplestore.h"
 #include "executor/executor.h"
 
+#include "registri_aturan.h"
 #include "registri_semua.h"
 #include "spi_aman.h"
 
@@ -60,6 +69,25 @@ static bool panggilan_balik_terdaftar = false;
 static bool penanda_ada = false;
 static SubTransactionId penanda_subxact = InvalidSubTransactionId;
 
+/* Whether the penetapan is running (no mark: it checks the keys itself). */
+static bool penetapan_berjalan = false;
+
+/*
+ * Keys a check passed inside a subtransaction: kept apart (a later check does
+ * not read them again) until nothing can roll that subtransaction back; if it
+ * aborts they are pending again, for PostgreSQL then fires the check's
+ * deferred event again at commit, on a state the check did not see.
+ */
+typedef struct KunciDiperiksa
+{
+	SubTransactionId subxact;
+	HTAB	   *himpunan[JUMLAH_JENIS_KUNCI];
+	struct KunciDiperiksa *berikut;
+} KunciDiperiksa;
+static KunciDiperiksa *diperiksa = NULL;
+
+static HTAB *himpunan(JenisKunci jenis);
+
 /* Forget the sets and the marker when the transaction ends; their memory goes with it. */
 static void
 lupakan_tertunda(XactEvent event, void *arg)
@@ -70,8 +98,54 @@ lupakan_tertunda(XactEvent event, void *arg)
 		event == XACT_EVENT_PREPARE)
 	{
 		memset(tertunda, 0, sizeof(tertunda));
+		diperiksa = NULL;
 		penanda_ada = false;
 		penanda_subxact = InvalidSubTransactionId;
+		penetapan_berjalan = false;
+	}
+}
+
+/*
+ * Keys checked inside a subtransaction that ends: pending again if it aborts,
+ * the parent's if it commits (dropped once the parent is the transaction).
+ */
+static void
+ikuti_diperiksa(bool batal, SubTransactionId subxact, SubTransactionId induk)
+{
+	KunciDiperiksa **p = &diperiksa;
+
+	while (*p != NULL)
+	{
+		KunciDiperiksa *k = *p;
+
+		if (k->subxact != subxact)
+		{
+			p = &k->berikut;
+			continue;
+		}
+		if (!batal && induk != TopSubTransactionId)
+		{
+			k->subxact = induk;
+			p = &k->berikut;
+			continue;
+		}
+		for (int j = 0; j < JUMLAH_JENIS_KUNCI; j++)
+		{
+			HASH_SEQ_STATUS seq;
+			int64	   *kunci;
+
+			if (k->himpunan[j] == NULL)
+				continue;
+			if (batal)
+			{
+				hash_seq_init(&seq, k->himpunan[j]);
+				while ((kunci = (int64 *) hash_seq_search(&seq)) != NULL)
+					hash_search(himpunan((JenisKunci) j), kunci, HASH_ENTER, NULL);
+			}
+			hash_destroy(k->himpunan[j]);
+		}
+		*p = k->berikut;
+		pfree(k);
 	}
 }
 
@@ -80,6 +154,8 @@ static void
 ikuti_subtransaksi(SubXactEvent event, SubTransactionId subxact, SubTransactionId induk, void *arg)
 {
 	(void) arg;
+	if (event == SUBXACT_EVENT_ABORT_SUB || event == SUBXACT_EVENT_COMMIT_SUB)
+		ikuti_diperiksa(event == SUBXACT_EVENT_ABORT_SUB, subxact, induk);
 	if (!penanda_ada || subxact != penanda_subxact)
 		return;
 	if (event == SUBXACT_EVENT_ABORT_SUB)
@@ -214,24 +290,47 @@ catat_tabel(Tuplestorestate *tabel, TupleDesc desc, Kolom *kolom, int n)
 	ExecDropSingleTupleTableSlot(slot);
 }
 
-/* Insert this transaction's row into dtks.registri_tertunda, as the table's owner. */
+/* Whether a function of schema dtks exists (what a database at 1.1 has and one at 1.0 lacks). */
+static bool
+fungsi_dtks_ada(const char *nama)
+{
+	return OidIsValid(LookupFuncName(list_make2(makeString("dtks"), makeString(pstrdup(nama))), 0, NULL, true));
+}
+
+/*
+ * Insert this transaction's row into dtks.registri_tertunda, once: as the
+ * writer itself, the search_path pinned (the table takes from anyone a row
+ * naming the inserting transaction, and nothing else).  A database still at
+ * 1.0 (no dtks.registri_periksa_sekarang) grants no such insert: there the row
+ * is inserted as the table's owner, not restricted (spi_aman.c).
+ */
 static void
-tandai_tertunda(Relation rel)
+tandai_tertunda(Oid pemilik)
 {
 	SpiAman		aman;
 
 	if (penanda_ada)
 		return;
-	/* not restricted: the row queues the deferred check, which a restricted operation refuses */
-	spi_aman_masuk_tak_terbatas(&aman, RelationGetForm(rel)->relowner, SECURITY_NOFORCE_RLS);
+	/* (set first: under SET CONSTRAINTS IMMEDIATE the check fires, and clears them, inside the insert) */
+	penanda_ada = true;
+	penanda_subxact = GetCurrentSubTransactionId();
+	if (fungsi_dtks_ada("registri_periksa_sekarang"))
+		spi_aman_masuk(&aman, InvalidOid, 0);
+	else
+		spi_aman_masuk_tak_terbatas(&aman, pemilik, SECURITY_NOFORCE_RLS);
 	SPI_connect();
 	if (SPI_execute("INSERT INTO dtks.registri_tertunda DEFAULT VALUES ON CONFLICT DO NOTHING", false, 0)
 		!= SPI_OK_INSERT)
 		elog(ERROR, "registri_catat: could not mark the transaction for checking");
 	SPI_finish();
 	spi_aman_keluar(&aman);
-	penanda_ada = true;
-	penanda_subxact = GetCurrentSubTransactionId();
+}
+
+/* The penetapan starts (true) or ends (false): see registri_aturan.h. */
+void
+registri_penetapan_berjalan(bool berjalan)
+{
+	penetapan_berjalan = berjalan;
 }
 
 /* Statement trigger: record the NIKs, KKs or households a statement touched */
@@ -249,7 +348,9 @@ registri_catat(PG_FUNCTION_ARGS)
 				errmsg("registri_catat: the trigger needs REFERENCING OLD TABLE and/or NEW TABLE"));
 	catat_tabel(td->tg_oldtable, desc, kolom, td->tg_trigger->tgnargs);
 	catat_tabel(td->tg_newtable, desc, kolom, td->tg_trigger->tgnargs);
-	tandai_tertunda(td->tg_relation);
+	/* (while the penetapan runs it checks the keys itself: no mark) */
+	if (!penetapan_berjalan)
+		tandai_tertunda(RelationGetForm(td->tg_relation)->relowner);
 	return PointerGetDatum(NULL);
 }
 
@@ -322,12 +423,15 @@ cara_periksa(long kunci)
 	return PERIKSA_KUNCI;
 }
 
-/* Deferred constraint trigger: check the rules for every key recorded, once */
-PG_FUNCTION_INFO_V1(registri_periksa);
-Datum
-registri_periksa(PG_FUNCTION_ARGS)
+/*
+ * Check the rules for every key recorded, as pemilik (the owner of
+ * dtks.registri_tertunda); raise on the first violation.  Then the keys are
+ * no longer pending: forgotten at the top level of the transaction, kept
+ * apart inside a subtransaction (KunciDiperiksa).
+ */
+static void
+periksa_kunci(Oid pemilik)
 {
-	TriggerData *td = periksa_pemanggilan(fcinfo, "registri_periksa", true);
 	Oid			argtipe[3];
 	Datum		args[3];
 	int			ret;
@@ -361,7 +465,7 @@ registri_periksa(PG_FUNCTION_ARGS)
 	 * in the same GUC nest level.  An error restores the user and the settings
 	 * through transaction abort.
 	 */
-	spi_aman_masuk(&aman, RelationGetForm(td->tg_relation)->relowner, SECURITY_NOFORCE_RLS);
+	spi_aman_masuk(&aman, pemilik, SECURITY_NOFORCE_RLS);
 
 	/*
 	 * The query joins its small key sets by hash whatever the caller turned
@@ -412,7 +516,45 @@ registri_periksa(PG_FUNCTION_ARGS)
 				errdetail("%s", rincian),
 				errhint("The registry rules are checked when the transaction commits; nothing of it is stored."));
 	}
+	SPI_finish();
+	spi_aman_keluar(&aman);
+
+	/*
+	 * Only once they passed: after a failed check rolled back to a savepoint,
+	 * PostgreSQL fires the deferred events again at commit, and the keys must
+	 * still be there to be checked again.
+	 */
+	if (GetCurrentTransactionNestLevel() > 1)
+	{
+		KunciDiperiksa *k = MemoryContextAllocZero(TopTransactionContext, sizeof(KunciDiperiksa));
+
+		k->subxact = GetCurrentSubTransactionId();
+		memcpy(k->himpunan, tertunda, sizeof(tertunda));
+		k->berikut = diperiksa;
+		diperiksa = k;
+	}
+	else
+	{
+		for (int j = 0; j < JUMLAH_JENIS_KUNCI; j++)
+			if (tertunda[j] != NULL)
+				hash_destroy(tertunda[j]);
+	}
+	memset(tertunda, 0, sizeof(tertunda));
+}
+
+/* Deferred constraint trigger: check the rules for every key recorded, once */
+PG_FUNCTION_INFO_V1(registri_periksa);
+Datum
+registri_periksa(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = periksa_pemanggilan(fcinfo, "registri_periksa", true);
+	Oid			pemilik = RelationGetForm(td->tg_relation)->relowner;
+	SpiAman		aman;
+
+	periksa_kunci(pemilik);
 	/* the mark has done its work; a later statement of this transaction inserts a new one */
+	spi_aman_masuk(&aman, pemilik, SECURITY_NOFORCE_RLS);
+	SPI_connect();
 	if (SPI_execute("DELETE FROM dtks.registri_tertunda WHERE transaksi OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id()",
 					false, 0) != SPI_OK_DELETE)
 		elog(ERROR, "registri_periksa: could not clear the transaction's mark");
@@ -420,17 +562,38 @@ registri_periksa(PG_FUNCTION_ARGS)
 	spi_aman_keluar(&aman);
 	penanda_ada = false;
 	penanda_subxact = InvalidSubTransactionId;
-
-	/*
-	 * Forget the keys only once they passed: after a failed check rolled back
-	 * to a savepoint, PostgreSQL fires the deferred events again at commit,
-	 * and the keys must still be there to be checked again.
-	 */
-	for (int j = 0; j < JUMLAH_JENIS_KUNCI; j++)
-	{
-		if (tertunda[j] != NULL)
-			hash_destroy(tertunda[j]);
-		tertunda[j] = NULL;
-	}
 	return PointerGetDatum(NULL);
+}
+
+/*
+ * dtks.registri_periksa_sekarang(): the penetapan checks the keys recorded so
+ * far (its own and any earlier statement's of the transaction), as the commit
+ * check does, before it records the month.  A mark already queued stays (it
+ * checks at commit what comes after, and what a savepoint rolled back gives
+ * back); keys recorded after this check get theirs from registri_tandai_sisa.
+ */
+PG_FUNCTION_INFO_V1(registri_periksa_sekarang);
+Datum
+registri_periksa_sekarang(PG_FUNCTION_ARGS)
+{
+	Oid			relid = get_relname_relid("registri_tertunda", get_namespace_oid("dtks", false));
+	Relation	rel;
+	Oid			pemilik;
+
+	(void) fcinfo;
+	if (!OidIsValid(relid))
+		elog(ERROR, "registri_periksa_sekarang: no table dtks.registri_tertunda");
+	rel = relation_open(relid, AccessShareLock);
+	pemilik = RelationGetForm(rel)->relowner;
+	relation_close(rel, AccessShareLock);
+	periksa_kunci(pemilik);
+	PG_RETURN_VOID();
+}
+
+/* After the penetapan's run: mark the transaction if keys are recorded and not yet checked. */
+void
+registri_tandai_sisa(void)
+{
+	if (jumlah_kunci(KUNCI_NIK) + jumlah_kunci(KUNCI_KK) + jumlah_kunci(KUNCI_RT) > 0)
+		tandai_tertunda(InvalidOid);
 }

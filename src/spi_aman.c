@@ -14,8 +14,12 @@
  *     every dtks table is named with its schema);
  *   - a switch to the owner is a security-restricted operation
  *     (SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION: no SET
- *     ROLE, no temporary objects or held cursors left behind for the session),
- *     but for the two runs spi_aman_masuk_tak_terbatas names;
+ *     ROLE, no temporary objects or held cursors left behind for the session):
+ *     always, in a database at 1.1 (the penetapan's work tables are created
+ *     by the caller before the switch, dtks.penetapan_meja_kerja, and the
+ *     registry's mark is inserted by the writer itself, no switch at all);
+ *     spi_aman_masuk_tak_terbatas is left only for a database still at 1.0,
+ *     whose SQL needs it (see there);
  *   - the query texts themselves name every function and operator with its
  *     schema (pg_catalog.lower, OPERATOR(pg_catalog.=), dtks.x).
  * An error inside needs no PG_TRY: the (sub)transaction abort restores the
@@ -49,14 +53,15 @@ spi_aman_masuk(SpiAman *s, Oid pemilik, int konteks_tambahan)
 }
 
 /*
- * Pin the search_path and work as pemilik, not restricted, for the two things
- * a security-restricted operation refuses and dtks needs: the penetapan builds
- * its month in temporary tables of its own (as PostgreSQL itself leaves the
- * restricted operation to create the diff table of REFRESH MATERIALIZED VIEW
- * CONCURRENTLY), and the registry's mark row queues the deferred commit check
- * (dtks.registri_periksa).  Only dtks's own code runs inside: a constant query
- * text naming its objects with their schema, or a function whose own
- * search_path is pinned.
+ * Pin the search_path and work as pemilik, not restricted: only for a
+ * database still at 1.0 running this library until ALTER EXTENSION dtks
+ * UPDATE, whose SQL needs what a security-restricted operation refuses: its
+ * dtks.penetapan_jalankan creates the month's temporary tables itself, and
+ * its dtks.registri_tertunda takes the mark row (which queues the deferred
+ * commit check) from the owner only.  At 1.1 neither path switches without
+ * the restriction (penetapan.c, registri_aturan.c).  Only dtks's own code
+ * runs inside: a constant query text naming its objects with their schema,
+ * or a function whose own search_path is pinned.
  */
 void
 spi_aman_masuk_tak_terbatas(SpiAman *s, Oid pemilik, int konteks_tambahan)

@@ -27,9 +27,9 @@ extern void spi_aman_masuk(SpiAman *s, Oid pemilik, int konteks_tambahan);
 
 /*
  * Enter as pemilik without the security-restricted operation, the search_path
- * pinned all the same: only for what such an operation refuses and dtks needs
- * (a run that builds temporary tables, a statement that queues a deferred
- * trigger).  See spi_aman.c.
+ * pinned all the same: only for a database still at 1.0, whose SQL needs what
+ * such an operation refuses (its penetapan builds temporary tables, its
+ * registry mark is the owner's to insert).  See spi_aman.c.
  */
 extern void spi_aman_masuk_tak_terbatas(SpiAman *s, Oid pemilik, int konteks_tambahan);
 

@@ -24,6 +24,10 @@ extern void usulan_periode_penetapan(DateADT periode, bool ada);
 extern int	usulan_jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe,
 								   Datum *arg, const char *argnull);
 
+/* The same, the owner not in a security-restricted operation: a database still at 1.0's penetapan only. */
+extern int	usulan_jalankan_sistem_1_0(const char *peran, const char *perintah, int nargs, Oid *argtipe,
+									   Datum *arg, const char *argnull);
+
 /* The owner of dtks.usulan (the system runs and the cache reads work as it). */
 extern Oid	usulan_pemilik(void);
 

@@ -67,16 +67,16 @@ periksa_pemanggil(bool semua, int64 wilayah)
 /*
  * Run a query as the owner of dtks.usulan, taking usulan steps as a system
  * office; returns SPI's result code (SPI stays connected for the caller).
- * The owner works in a security-restricted operation, except for the
- * penetapan, whose run builds the month in temporary tables of its own (see
- * spi_aman.c); the search_path is pinned unless pemanggil (a superuser's own
- * statement, dtks.jalankan_sebagai, parsed with its own path as any statement
- * it types).  An error restores the user and the path through abort; the
- * office is reset here.
+ * The owner works in a security-restricted operation, unless tak_terbatas
+ * (the penetapan of a database still at 1.0, whose run creates its temporary
+ * tables itself, see spi_aman.c); the search_path is pinned unless pemanggil
+ * (a superuser's own statement, dtks.jalankan_sebagai, parsed with its own
+ * path as any statement it types).  An error restores the user and the path
+ * through abort; the office is reset here.
  */
 static int
 jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe, Datum *arg,
-				const char *argnull, bool pemanggil)
+				const char *argnull, bool pemanggil, bool tak_terbatas)
 {
 	Oid			pemilik = usulan_pemilik();
 	Oid			asal = GetUserId();
@@ -90,7 +90,7 @@ jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe
 		GetUserIdAndSecContext(&aman.pengguna_asal, &konteks);
 		SetUserIdAndSecContext(pemilik, konteks | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
 	}
-	else if (strcmp(peran, "penetapan") == 0)
+	else if (tak_terbatas)
 		spi_aman_masuk_tak_terbatas(&aman, pemilik, 0);
 	else
 		spi_aman_masuk(&aman, pemilik, 0);
@@ -113,11 +113,19 @@ jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe
 	return hasil;
 }
 
-/* Run dtks's own query as the owner of dtks.usulan, taking usulan steps as a system office. */
+/* Run dtks's own query as the owner of dtks.usulan in a security-restricted operation, taking usulan steps as a system office. */
 int
 usulan_jalankan_sistem(const char *peran, const char *perintah, int nargs, Oid *argtipe, Datum *arg, const char *argnull)
 {
-	return jalankan_sistem(peran, perintah, nargs, argtipe, arg, argnull, false);
+	return jalankan_sistem(peran, perintah, nargs, argtipe, arg, argnull, false, false);
+}
+
+/* The same, the owner not restricted: only the penetapan of a database still at 1.0 (see spi_aman.c). */
+int
+usulan_jalankan_sistem_1_0(const char *peran, const char *perintah, int nargs, Oid *argtipe, Datum *arg,
+						   const char *argnull)
+{
+	return jalankan_sistem(peran, perintah, nargs, argtipe, arg, argnull, false, true);
 }
 
 /* dtks.padankan_usulan(kode_wilayah): match every diajukan usulan of a region with Dukcapil */
@@ -188,7 +196,7 @@ jalankan_sebagai(PG_FUNCTION_ARGS)
 				errmsg("\"%s\" is not a system office", peran),
 				errdetail("The system offices are pemadanan and penetapan."));
 	SPI_connect();
-	hasil = jalankan_sistem(peran, perintah, 0, NULL, NULL, NULL, true);
+	hasil = jalankan_sistem(peran, perintah, 0, NULL, NULL, NULL, true, false);
 	if (hasil == SPI_ERROR_TRANSACTION)
 		ereport(ERROR,
 				errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -9,7 +9,7 @@
 -- matching, tetapkan, ekspor_data) runs as each office, as the BI reader and as a superuser, with
 -- search_path = penyerang, pg_catalog, dtks, public.  No shadow may run.
 \ir lib/awal.psql
-SELECT plan(97);
+SELECT plan(105);
 
 CREATE TEMP TABLE nama_dipakai (jenis text, nama text, PRIMARY KEY (jenis, nama));
 \ir lib/bayangan_nama.psql
@@ -254,6 +254,55 @@ SELECT is(pg_temp.galat_di_dalam(), '23514', 'a family without its kepala fails 
 SELECT is(current_setting('search_path'), 'dtks, public', 'after the error the search_path is the caller''s again');
 SELECT is(current_user, session_user, 'and the user is the caller again');
 SELECT lives_ok('CREATE TEMP TABLE setelah_galat (x integer)', 'and the operation is no longer restricted (a temporary table can be created)');
+
+-- The owner never works outside a security-restricted operation: the penetapan runs as the owner in one (its
+-- work tables made first by the caller), the registry's mark is inserted by the writer itself (no switch at
+-- all), the commit check runs as the owner in one.  A probe on the tables each writes records, at that moment,
+-- the user and whether a temporary table could be created (a restricted operation refuses it, 42501).
+CREATE TABLE public.konteks_uji (tabel text, operasi text, pengguna text, terbatas boolean);
+GRANT INSERT ON public.konteks_uji TO PUBLIC;
+CREATE FUNCTION public.konteks_catat() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    BEGIN
+        CREATE TEMP TABLE konteks_coba (x integer);
+        DROP TABLE pg_temp.konteks_coba;
+        INSERT INTO public.konteks_uji VALUES (TG_TABLE_NAME, TG_OP, current_user, false);
+    EXCEPTION WHEN insufficient_privilege THEN
+        INSERT INTO public.konteks_uji VALUES (TG_TABLE_NAME, TG_OP, current_user, true);
+    END;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER konteks_uji AFTER INSERT ON dtks.penetapan FOR EACH STATEMENT EXECUTE FUNCTION public.konteks_catat();
+CREATE TRIGGER konteks_uji AFTER UPDATE ON dtks.rumah_tangga FOR EACH STATEMENT EXECUTE FUNCTION public.konteks_catat();
+CREATE TRIGGER konteks_uji AFTER INSERT OR DELETE ON dtks.registri_tertunda FOR EACH STATEMENT EXECUTE FUNCTION public.konteks_catat();
+-- a registry writer who is not the owner (a DBA's role)
+CREATE ROLE tap_dba BYPASSRLS;
+GRANT USAGE ON SCHEMA dtks TO tap_dba;
+GRANT SELECT, UPDATE ON dtks.keanggotaan TO tap_dba;
+SELECT relowner::regrole::text AS pemilik FROM pg_catalog.pg_class WHERE oid = 'dtks.usulan'::regclass \gset
+SELECT is(pg_temp.di_jalur_jahat('tap_dba', ARRAY[format('UPDATE dtks.keanggotaan SET shdk = shdk WHERE id OPERATOR(pg_catalog.=) %s', :'keanggotaan'),
+                                                  'SET CONSTRAINTS ALL IMMEDIATE']),
+          'ok', 'a registry writer''s edit passes the commit check');
+SELECT results_eq($$SELECT tabel, operasi, pengguna, terbatas FROM public.konteks_uji ORDER BY 1, 2$$,
+                  format($$VALUES ('registri_tertunda', 'DELETE', %1$L, true), ('registri_tertunda', 'INSERT', 'tap_dba', false)$$, :'pemilik'),
+                  'the writer inserts its registry mark itself (no switch to the owner); the commit check removes it as the owner in a security-restricted operation');
+TRUNCATE public.konteks_uji;
+-- (the checks deferred to commit again, as in a new transaction)
+SET CONSTRAINTS ALL DEFERRED;
+SELECT is(pg_temp.di_jalur_jahat('tap_pusat', ARRAY[format('SELECT * FROM dtks.tetapkan(%L)', (date_trunc('month', CURRENT_DATE) + interval '1 month')::date)]),
+          'ok', 'the ministry determines the next month');
+SELECT results_eq($$SELECT tabel, operasi, pengguna, terbatas FROM public.konteks_uji ORDER BY 1, 2$$,
+                  format($$VALUES ('penetapan', 'INSERT', %1$L, true), ('rumah_tangga', 'UPDATE', %1$L, true)$$, :'pemilik'),
+                  'the penetapan writes the registry and records the month as the owner in a security-restricted operation, inserting no registry mark');
+SELECT is(pg_temp.di_jalur_jahat('tap_dba', ARRAY[$q$INSERT INTO dtks.registri_tertunda VALUES ('1')$q$]), '23514',
+          'a writer''s mark names its own transaction only');
+SELECT is(pg_temp.di_jalur_jahat('tap_dba', ARRAY['DELETE FROM dtks.registri_tertunda']), '42501',
+          'nor can a writer remove a mark (and so skip the commit check)');
+SELECT is(pg_temp.di_jalur_jahat('tap_desa', ARRAY['TRUNCATE dtks.registri_tertunda']), '42501', 'nor truncate the marks');
+SELECT is_empty($$SELECT 1 FROM pg_catalog.pg_extension e, pg_catalog.unnest(e.extconfig) c
+                   WHERE e.extname = 'dtks' AND c = 'dtks.registri_tertunda'::regclass$$,
+                'the marks are not dumped (the table is empty between transactions)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -3,7 +3,7 @@
 -- desil by cut points and a full re-ranking on a new model, all-or-nothing on bad data or a broken
 -- rule, the maintained figures equal to a full recount every month, and who reads what.
 \ir lib/awal.psql
-SELECT plan(93);
+SELECT plan(96);
 -- the months below (2026-12 .. 2027-07) are determined as on 2027-06-15: the coming month is 2027-07
 SET LOCAL dtks.tanggal_acuan = '2027-06-15';
 
@@ -200,6 +200,39 @@ SELECT pg_temp.dikirim('baru', '3471011512250003', jsonb_build_object(
 SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-01-01')$$), '23514', 'a broken registry rule refuses the month');
 SELECT is((SELECT count(*) FROM dtks.keluarga WHERE no_kk = '3471011512250001'), 0::bigint, '... and the registry is unchanged');
 SELECT pg_temp.kembalikan(:buruk_id);
+-- the penetapan checks the registry itself (it runs where the commit check's mark cannot be queued): every key
+-- of the transaction, a DBA's edit made before it included, and what comes after it is checked at commit
+CREATE FUNCTION pg_temp.dba_dan_tetapkan(sebelum text, sesudah text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    langkah text := 'edit before';
+BEGIN
+    EXECUTE sebelum;
+    langkah := 'tetapkan';
+    SET LOCAL ROLE tap_pusat;
+    PERFORM dtks.tetapkan('2027-01-01');
+    RESET ROLE;
+    langkah := 'edit after';
+    EXECUTE sesudah;
+    langkah := 'commit check';
+    SET CONSTRAINTS ALL IMMEDIATE;
+    SET CONSTRAINTS ALL DEFERRED;
+    langkah := 'passed';
+    RAISE EXCEPTION 'undo';
+EXCEPTION WHEN OTHERS THEN
+    RESET ROLE;
+    SET CONSTRAINTS ALL DEFERRED;
+    RETURN langkah || ': ' || SQLSTATE;
+END $$;
+SELECT f.no_kk AS kk FROM dtks.keluarga f
+ WHERE f.status = 'aktif' AND f.no_kk NOT IN (SELECT p.no_kk FROM pilih p) ORDER BY 1 LIMIT 1 \gset dba_
+SELECT format($q$UPDATE dtks.keanggotaan SET berlaku = daterange(lower(berlaku), '2027-01-01')
+                  WHERE no_kk = %L AND shdk = 1 AND upper_inf(berlaku)$q$, :'dba_kk') AS tanpa_kepala \gset dba_
+SELECT is(pg_temp.dba_dan_tetapkan(:'dba_tanpa_kepala', 'SELECT 1'), 'tetapkan: 23514',
+          'a DBA''s edit earlier in the transaction that breaks a rule refuses the month (the penetapan checks it)');
+SELECT is(pg_temp.dba_dan_tetapkan('SELECT 1', :'dba_tanpa_kepala'), 'commit check: 23514',
+          'an edit after the penetapan in the same transaction that breaks a rule fails the commit check');
+SELECT is(pg_temp.dba_dan_tetapkan('SELECT 1', 'SELECT 1'), 'passed: P0001', 'the month itself passes both checks');
 
 SELECT is(pg_temp.sebagai('tap_pusat', $$SELECT dtks.tetapkan('2027-01-01')$$), 'ok 1', 'month 2 is determined');
 SELECT results_eq($$SELECT usulan, keluarga_masuk, keluarga_keluar, anggota_masuk, anggota_keluar, program_mulai, desil_ulang

@@ -1,7 +1,7 @@
 -- pgTAP: the registry rules raise specific SQLSTATEs at commit (here: at SET CONSTRAINTS ALL IMMEDIATE,
 -- inside savepoints), and a valid family passes whatever the order of its rows.
 \ir lib/awal.psql
-SELECT plan(17);
+SELECT plan(19);
 
 INSERT INTO anggota (nik, nama, jenis_kelamin, tanggal_lahir) VALUES
     ('3404011708750001', 'Bambang', 'L', '1975-08-17'), ('3404015708780001', 'Sri', 'P', '1978-08-17'),
@@ -54,6 +54,25 @@ SET CONSTRAINTS ALL DEFERRED;
 SELECT throws_ok($$DELETE FROM rumah_tangga WHERE alamat = 'Dusun Satu'; SET CONSTRAINTS ALL IMMEDIATE$$,
                  '23503', NULL, 'deleting a household that still has families');
 SET CONSTRAINTS ALL DEFERRED;
+-- with the checks immediate, each statement is checked at its end: the second as well as the first
+SELECT throws_ok($$SET CONSTRAINTS ALL IMMEDIATE;
+                   UPDATE anggota SET nama = nama WHERE nik = '3404015708780001';
+                   DELETE FROM anggota WHERE nik = '3404014101080001'$$,
+                 '23503', NULL, 'under SET CONSTRAINTS IMMEDIATE a later statement of the transaction is checked too');
+SET CONSTRAINTS ALL DEFERRED;
+-- a check that passed inside a savepoint that is then rolled back: at commit the keys are checked again
+SAVEPOINT luar;
+INSERT INTO anggota (nik, nama, jenis_kelamin, tanggal_lahir) VALUES ('3404011708800001', 'Budi', 'L', '1980-08-17');
+INSERT INTO keanggotaan (nik, no_kk, shdk) VALUES ('3404011708800001', '3404011201100015', 1);
+SAVEPOINT pulih;
+UPDATE keanggotaan SET berlaku = daterange(lower(berlaku), lower(berlaku) + 1) WHERE nik = '3404011708800001';
+SET CONSTRAINTS ALL IMMEDIATE;
+ROLLBACK TO SAVEPOINT pulih;
+SELECT coalesce(pg_temp.sqlstate_dari('SET CONSTRAINTS ALL IMMEDIATE'), 'passed') AS hasil \gset savepoint_
+ROLLBACK TO SAVEPOINT luar;
+SET CONSTRAINTS ALL DEFERRED;
+SELECT is(:'savepoint_hasil'::text, '23514',
+          'two kepala keluarga, fixed inside a savepoint that passed the check and was then rolled back, still fail at commit');
 SELECT is((SELECT count(*) FROM registri_pelanggaran(ARRAY(SELECT nik FROM anggota), ARRAY(SELECT no_kk FROM keluarga),
                                                       ARRAY(SELECT id FROM rumah_tangga))), 0::bigint,
           'the registry as it stands breaks no rule');

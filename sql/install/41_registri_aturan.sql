@@ -6,7 +6,12 @@
 -- transaction also inserts one row into dtks.registri_tertunda, whose deferred
 -- constraint trigger (dtks.registri_periksa) checks every recorded key with one
 -- set-based query, dtks.registri_pelanggaran(), at commit, and raises on the
--- first violation, which rolls the whole transaction back.
+-- first violation, which rolls the whole transaction back.  The writer inserts
+-- that row itself (no switch to the owner): anyone may, naming only its own
+-- transaction, and nobody but the check removes it.  While the penetapan runs
+-- (as the owner in a security-restricted operation, which refuses a deferred
+-- trigger event) no row is inserted: the penetapan checks the recorded keys
+-- itself (dtks.registri_periksa_sekarang) before it records the month.
 -- SET CONSTRAINTS ALL IMMEDIATE checks at once instead.  When the keys outnumber
 -- half of the memberships, the whole registry is checked instead (NULL arrays),
 -- and a pass in C (src/registri_semua.c) first decides whether it is certainly
@@ -164,11 +169,16 @@ COMMENT ON FUNCTION dtks.registri_pelanggaran(dtks.nik[], dtks.no_kk[], bigint[]
 
 CREATE UNLOGGED TABLE dtks.registri_tertunda (
     transaksi xid8 PRIMARY KEY DEFAULT pg_catalog.pg_current_xact_id()
+        CONSTRAINT registri_tertunda_transaksi_ini CHECK (transaksi OPERATOR(pg_catalog.=) pg_catalog.pg_current_xact_id())
 );
 COMMENT ON TABLE dtks.registri_tertunda IS
     'One row while a transaction has registry changes not yet checked; its deferred trigger runs the check at commit';
 COMMENT ON COLUMN dtks.registri_tertunda.transaksi IS 'The transaction';
 COMMENT ON INDEX dtks.registri_tertunda_pkey IS 'One row per transaction';
+COMMENT ON CONSTRAINT registri_tertunda_transaksi_ini ON dtks.registri_tertunda IS
+    'A row names the transaction that inserts it (the check deletes it before commit; the table is empty between transactions and not dumped)';
+-- the writer marks its own transaction (dtks.registri_catat, no switch to the owner); no UPDATE, DELETE or TRUNCATE
+GRANT INSERT ON dtks.registri_tertunda TO PUBLIC;
 
 CREATE FUNCTION dtks.registri_catat() RETURNS trigger
     AS 'MODULE_PATHNAME', 'registri_catat' LANGUAGE C VOLATILE PARALLEL UNSAFE;
@@ -179,6 +189,12 @@ CREATE FUNCTION dtks.registri_periksa() RETURNS trigger
     AS 'MODULE_PATHNAME', 'registri_periksa' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION dtks.registri_periksa() IS
     'Deferred constraint trigger on dtks.registri_tertunda: check the registry rules for every key recorded in the transaction';
+
+CREATE FUNCTION dtks.registri_periksa_sekarang() RETURNS void
+    AS 'MODULE_PATHNAME', 'registri_periksa_sekarang' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+REVOKE ALL ON FUNCTION dtks.registri_periksa_sekarang() FROM PUBLIC;
+COMMENT ON FUNCTION dtks.registri_periksa_sekarang() IS
+    'Part of dtks.penetapan_jalankan: check the registry rules now for every key recorded in the transaction, as the commit check does (which the penetapan''s restricted operation cannot queue); raises as it does';
 
 CREATE CONSTRAINT TRIGGER registri_aturan AFTER INSERT ON dtks.registri_tertunda
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dtks.registri_periksa();

@@ -213,6 +213,96 @@ END;
 COMMENT ON FUNCTION dtks.penetapan_pada(date, dtks.kode_wilayah) IS
     'Who was in DTKS in the month of periode (as the latest penetapan on or before it left it), inside wilayah if given: each member with its family, SHDK, sex, birth date, the family''s desil and score, and its programs; row-level security shows an office its own region';
 
+-- The penetapan's work tables, created empty before the run: dtks.tetapkan calls it as the caller (the
+-- pusat office or a superuser, the tables its own), then runs dtks.penetapan_jalankan as the owner in a
+-- security-restricted operation, which may fill, index, analyse and truncate a temporary table but not
+-- create one.  The columns are those the statements that fill them give; each index is made where the
+-- run fills its table.  The owner is the superuser who installed dtks (the control file's superuser =
+-- true), who may use tables of any role.
+CREATE FUNCTION dtks.penetapan_meja_kerja() RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    sisa text;
+    angka text[];
+    ubah text[];
+BEGIN
+    -- (left by an earlier penetapan in this transaction that failed inside a savepoint)
+    FOR sisa IN SELECT c.oid::regclass::text FROM pg_catalog.pg_class c
+                 WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r'
+                   AND c.relname = ANY (ARRAY['penetapan_usulan', 'penetapan_kk', 'penetapan_riwayat_kk', 'penetapan_kk_anggota', 'penetapan_alasan', 'penetapan_ini',
+                                              'penetapan_masuk', 'penetapan_masalah', 'penetapan_keluarga_kini',
+                                              'penetapan_anggota_kini', 'penetapan_alasan_kk', 'penetapan_alasan_nik', 'penetapan_usulan_kk',
+                                              'penetapan_keluarga_tutup', 'penetapan_keluarga_buka', 'penetapan_keluarga_tetap', 'penetapan_anggota_tetap',
+                                              'penetapan_anggota_tutup', 'penetapan_anggota_buka',
+                                              'penetapan_program_ubah', 'penetapan_program_tetap', 'penetapan_ubah',
+                                              'penetapan_ubah_desa', 'penetapan_ubah_program', 'penetapan_agregat_baru']) LOOP
+        EXECUTE 'DROP TABLE ' || sisa;
+    END LOOP;
+
+    -- dtks.penetapan_jalankan: the month's usulan, the families touched, why they leave, what the history names
+    CREATE TEMP TABLE penetapan_usulan (id bigint PRIMARY KEY, jenis text, sumber text, kode_wilayah dtks.kode_wilayah,
+                                        no_kk dtks.no_kk, data jsonb, program text, alasan_penghentian text,
+                                        putaran integer) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_kk (no_kk dtks.no_kk PRIMARY KEY) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_alasan (no_kk dtks.no_kk, nik dtks.nik, alasan text, usulan bigint) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_riwayat_kk (no_kk dtks.no_kk PRIMARY KEY, anggota boolean) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_kk_anggota (no_kk dtks.no_kk) ON COMMIT DROP;
+    -- dtks.penetapan_periksa_data
+    CREATE TEMP TABLE penetapan_masalah (id bigint, jenis text, masalah text) ON COMMIT DROP;
+    -- dtks.penetapan_terapkan: one round (emptied each round)
+    CREATE TEMP TABLE penetapan_ini (id bigint, jenis text, no_kk dtks.no_kk, kode_wilayah dtks.kode_wilayah, data jsonb,
+                                     alasan_penghentian text, rt_id bigint, rt_baru boolean) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_masuk (id bigint, jenis text, no_kk dtks.no_kk, alasan_penghentian text, nik dtks.nik,
+                                       shdk smallint, sejak date, keluar text, ubah jsonb) ON COMMIT DROP;
+    -- dtks.penetapan_skor
+    CREATE TEMP TABLE penetapan_keluarga_kini (no_kk dtks.no_kk PRIMARY KEY, rumah_tangga_id bigint,
+                                               kode_wilayah dtks.kode_wilayah, skor double precision, desil smallint)
+        ON COMMIT DROP;
+    -- dtks.penetapan_selaraskan
+    CREATE TEMP TABLE penetapan_alasan_kk (no_kk dtks.no_kk, alasan text) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_alasan_nik (nik dtks.nik, alasan text) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_usulan_kk (no_kk dtks.no_kk, usulan bigint) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_anggota_kini (nik dtks.nik, no_kk dtks.no_kk, kode_wilayah dtks.kode_wilayah,
+                                              shdk dtks.kode_shdk, jenis_kelamin dtks.kode_jenis_kelamin,
+                                              tanggal_lahir date) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_keluarga_tutup (no_kk dtks.no_kk, rumah_tangga_id bigint, kode_wilayah dtks.kode_wilayah,
+                                                desil smallint, alasan_keluar dtks.alasan_keluar) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_keluarga_tetap (no_kk dtks.no_kk) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_keluarga_buka (no_kk dtks.no_kk, rumah_tangga_id bigint, kode_wilayah dtks.kode_wilayah,
+                                               desil smallint, masuk boolean) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_anggota_tutup (nik dtks.nik, kode_wilayah dtks.kode_wilayah,
+                                               jenis_kelamin dtks.kode_jenis_kelamin, tanggal_lahir date,
+                                               alasan_keluar dtks.alasan_keluar) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_anggota_tetap (nik dtks.nik) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_anggota_buka (nik dtks.nik, kode_wilayah dtks.kode_wilayah,
+                                              jenis_kelamin dtks.kode_jenis_kelamin, tanggal_lahir date,
+                                              masuk boolean) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_program_tetap (no_kk dtks.no_kk, program text) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_program_ubah (no_kk dtks.no_kk, program text, n integer) ON COMMIT DROP;
+
+    -- dtks.penetapan_agregat_hitung: its measures as it reads them (figures, then entries and exits), in its order
+    SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE a.attname OPERATOR(pg_catalog.!~) '_(masuk|keluar_[a-z]+)$'),
+           pg_catalog.array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE a.attname OPERATOR(pg_catalog.~) '_(masuk|keluar_[a-z]+)$')
+      INTO angka, ubah
+      FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid OPERATOR(pg_catalog.=) 'dtks.penetapan_agregat'::regclass AND a.attnum OPERATOR(pg_catalog.>) 0
+       AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) 'bigint'::regtype;
+    CREATE TEMP TABLE penetapan_ubah (kode_wilayah dtks.kode_wilayah, ukuran text, n integer) ON COMMIT DROP;
+    EXECUTE pg_catalog.format('CREATE TEMP TABLE penetapan_ubah_desa (kode dtks.kode_wilayah, %s) ON COMMIT DROP',
+        (SELECT pg_catalog.string_agg(pg_catalog.format('%I integer', u), ', ') FROM pg_catalog.unnest(angka OPERATOR(pg_catalog.||) ubah) u));
+    CREATE TEMP TABLE penetapan_ubah_program (kode dtks.kode_wilayah, program jsonb) ON COMMIT DROP;
+    EXECUTE pg_catalog.format('CREATE TEMP TABLE penetapan_agregat_baru (kode_wilayah dtks.kode_wilayah, tingkat smallint, '
+                              'mulai date, %s, program jsonb, %s) ON COMMIT DROP',
+        (SELECT pg_catalog.string_agg(pg_catalog.format('%I bigint', u), ', ') FROM pg_catalog.unnest(angka) u),
+        (SELECT pg_catalog.string_agg(pg_catalog.format('%I bigint', u), ', ') FROM pg_catalog.unnest(ubah) u));
+END
+$$;
+REVOKE ALL ON FUNCTION dtks.penetapan_meja_kerja() FROM PUBLIC;
+COMMENT ON FUNCTION dtks.penetapan_meja_kerja() IS
+    'Part of dtks.tetapkan (which calls it directly, as its caller, before the owner''s security-restricted run of dtks.penetapan_jalankan): drops what a failed penetapan of the transaction left, and creates the month''s temporary work tables empty (ON COMMIT DROP)';
+
 -- The penetapan itself, set-based: called by dtks.tetapkan only, as the owner, taking the steps as
 -- the penetapan office.  Every statement reads and writes only what the month's usulan touch, except
 -- the first month and a month with a new model in force, which rank every family.
@@ -238,7 +328,6 @@ DECLARE
     kolom_kel text;
     kolom_ang text;
     hasil record;
-    sisa text;
     -- the coming month (the one after the reference date's): the latest that may be determined
     datang date := (pg_catalog.date_trunc('month', dtks.tanggal_acuan()::timestamp) OPERATOR(pg_catalog.+) interval '1 month')::date;
     n_baris bigint;
@@ -293,21 +382,8 @@ BEGIN
     END IF;
 
     -- the usulan of the month (and of earlier months still sent): determined now
-    -- (left by an earlier penetapan in this transaction that failed inside a savepoint)
-    FOR sisa IN SELECT c.oid::regclass::text FROM pg_catalog.pg_class c
-                 WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r'
-                   AND c.relname = ANY (ARRAY['penetapan_usulan', 'penetapan_kk', 'penetapan_riwayat_kk', 'penetapan_kk_anggota', 'penetapan_alasan', 'penetapan_ini',
-                                              'penetapan_masuk', 'penetapan_masalah', 'penetapan_keluarga_kini',
-                                              'penetapan_anggota_kini', 'penetapan_alasan_kk', 'penetapan_alasan_nik', 'penetapan_usulan_kk',
-                                              'penetapan_keluarga_tutup', 'penetapan_keluarga_buka', 'penetapan_keluarga_tetap', 'penetapan_anggota_tetap',
-                                              'penetapan_anggota_tutup', 'penetapan_anggota_buka',
-                                              'penetapan_program_ubah', 'penetapan_program_tetap', 'penetapan_ubah',
-                                              'penetapan_ubah_desa', 'penetapan_ubah_program', 'penetapan_agregat_baru']) LOOP
-        EXECUTE 'DROP TABLE ' || sisa;
-    END LOOP;
-    CREATE TEMP TABLE penetapan_usulan (id bigint PRIMARY KEY, jenis text, sumber text, kode_wilayah dtks.kode_wilayah,
-                                        no_kk dtks.no_kk, data jsonb, program text, alasan_penghentian text,
-                                        putaran integer) ON COMMIT DROP;
+    -- (every work table in pg_temp was created empty by the caller, dtks.penetapan_meja_kerja: a security-restricted
+    -- operation fills temporary tables but creates none)
     WITH u AS (
         UPDATE dtks.usulan u SET status = 'ditetapkan'
          WHERE u.status = 'dikirim' AND u.periode_penetapan <= bulan
@@ -334,8 +410,6 @@ BEGIN
        AND a.attnum > 0 AND NOT a.attisdropped;
 
     -- the families whose presence may change, and why members and families leave
-    CREATE TEMP TABLE penetapan_kk (no_kk dtks.no_kk PRIMARY KEY) ON COMMIT DROP;
-    CREATE TEMP TABLE penetapan_alasan (no_kk dtks.no_kk, nik dtks.nik, alasan text, usulan bigint) ON COMMIT DROP;
     INSERT INTO pg_temp.penetapan_kk SELECT DISTINCT u.no_kk FROM pg_temp.penetapan_usulan u ON CONFLICT DO NOTHING;
     SELECT max(u.putaran) INTO jumlah_putaran FROM pg_temp.penetapan_usulan u;
     FOR putaran IN 1 .. coalesce(jumlah_putaran, 0) LOOP
@@ -348,7 +422,6 @@ BEGIN
     -- when its members' presence may change: memberships, members' sex, birth date or life, family status or
     -- household, household region (so every family of a household that moved moves with it) or kepala (so the
     -- household is checked for a kepala below)
-    CREATE TEMP TABLE penetapan_riwayat_kk (no_kk dtks.no_kk PRIMARY KEY, anggota boolean) ON COMMIT DROP;
     IF lalu.riwayat_sampai IS NOT NULL THEN
         INSERT INTO pg_temp.penetapan_riwayat_kk
         SELECT x.no_kk, bool_or(x.anggota) FROM (
@@ -391,9 +464,10 @@ BEGIN
     GET DIAGNOSTICS n_baris = ROW_COUNT;
     PERFORM dtks.lapor_kemajuan('tetapkan', 'households re-headed', n_baris);
 
-    -- the registry's rules now, so that a violation is named before anything else is computed
-    SET CONSTRAINTS dtks.registri_aturan IMMEDIATE;
-    SET CONSTRAINTS dtks.registri_aturan DEFERRED;
+    -- the registry's rules now, so that a violation is named before anything else is computed: every key recorded
+    -- in the transaction (the registry's triggers insert no mark while the penetapan runs: its deferred event is
+    -- refused in this security-restricted operation; what comes after is checked at commit)
+    PERFORM dtks.registri_periksa_sekarang();
     PERFORM dtks.lapor_kemajuan('tetapkan', 'registry rules checked', NULL);
 
     -- every family, on the first month or a new model
@@ -408,9 +482,9 @@ BEGIN
     -- changed keeps its members' rows unread); every family on the first month, a new model, or after a month that
     -- recorded no history bound
     IF semua OR lalu.riwayat_sampai IS NULL THEN
-        CREATE TEMP TABLE penetapan_kk_anggota ON COMMIT DROP AS SELECT t.no_kk FROM pg_temp.penetapan_kk t;
+        INSERT INTO pg_temp.penetapan_kk_anggota SELECT t.no_kk FROM pg_temp.penetapan_kk t;
     ELSE
-        CREATE TEMP TABLE penetapan_kk_anggota ON COMMIT DROP AS
+        INSERT INTO pg_temp.penetapan_kk_anggota
         SELECT r.no_kk FROM pg_temp.penetapan_riwayat_kk r WHERE r.anggota;
     END IF;
     CREATE UNIQUE INDEX ON pg_temp.penetapan_kk_anggota (no_kk);
@@ -455,7 +529,7 @@ END
 $$;
 REVOKE ALL ON FUNCTION dtks.penetapan_jalankan(date) FROM PUBLIC;
 COMMENT ON FUNCTION dtks.penetapan_jalankan(date) IS
-    'The set-based penetapan behind dtks.tetapkan (which alone may call it, as the owner, taking the steps as penetapan): determines the sent usulan, applies them, scores, updates the presence periods and the monthly figures';
+    'The set-based penetapan behind dtks.tetapkan (which alone may call it, as the owner in a security-restricted operation, taking the steps as penetapan, after dtks.penetapan_meja_kerja): determines the sent usulan, applies them, scores, updates the presence periods and the monthly figures';
 
 -- Refuse the month if an usulan's data cannot be applied: every problem found, the first named.
 CREATE FUNCTION dtks.penetapan_periksa_data(bulan date) RETURNS void
@@ -467,7 +541,7 @@ DECLARE
     pertama record;
     daftar text;
 BEGIN
-    CREATE TEMP TABLE penetapan_masalah ON COMMIT DROP AS
+    INSERT INTO pg_temp.penetapan_masalah
     WITH anggota AS (
         SELECT u.id, u.jenis, e.value AS e,
                CASE WHEN dtks.nik_valid(e.value ->> 'nik') THEN (e.value ->> 'nik')::dtks.nik END AS nik
@@ -607,10 +681,8 @@ DECLARE
     r_kel text := 'r.' || replace(kolom_kel, ', ', ', r.');
     r_ang text := 'r.' || replace(kolom_ang, ', ', ', r.');
 BEGIN
-    IF to_regclass('pg_temp.penetapan_ini') IS NOT NULL THEN
-        DROP TABLE pg_temp.penetapan_ini, pg_temp.penetapan_masuk;
-    END IF;
-    CREATE TEMP TABLE penetapan_ini ON COMMIT DROP AS
+    TRUNCATE pg_temp.penetapan_ini, pg_temp.penetapan_masuk;
+    INSERT INTO pg_temp.penetapan_ini
     SELECT u.id, u.jenis, u.no_kk, u.kode_wilayah, u.data, u.alasan_penghentian,
            CASE WHEN u.jenis = 'baru' THEN coalesce((u.data ->> 'rumah_tangga_id')::bigint,
                                                     nextval('dtks.rumah_tangga_id_seq'::regclass)) END AS rt_id,
@@ -659,7 +731,7 @@ BEGIN
         kolom_kel, r_kel);
 
     -- the members named: corrected or new persons (a member who leaves keeps the data it had)
-    CREATE TEMP TABLE penetapan_masuk ON COMMIT DROP AS
+    INSERT INTO pg_temp.penetapan_masuk
     SELECT b.id, b.jenis, b.no_kk, b.alasan_penghentian, (e ->> 'nik')::dtks.nik AS nik,
            (e ->> 'shdk')::smallint AS shdk, coalesce((e ->> 'sejak')::date, bulan) AS sejak,
            CASE WHEN b.jenis = 'penghentian' THEN b.alasan_penghentian ELSE e ->> 'keluar' END AS keluar,
@@ -735,9 +807,6 @@ DECLARE
     semua boolean := acuan_desil = bulan;
     n bigint;
 BEGIN
-    CREATE TEMP TABLE penetapan_keluarga_kini (no_kk dtks.no_kk PRIMARY KEY, rumah_tangga_id bigint,
-                                               kode_wilayah dtks.kode_wilayah, skor double precision, desil smallint)
-        ON COMMIT DROP;
     INSERT INTO pg_temp.penetapan_keluarga_kini (no_kk, rumah_tangga_id, kode_wilayah)
     SELECT f.no_kk, f.rumah_tangga_id, h.kode_wilayah
       FROM pg_temp.penetapan_kk t
@@ -808,22 +877,22 @@ DECLARE
     tanpa record;
 BEGIN
     -- why each family and member leaves, if it does: its own reason, else its family's, else lainnya
-    CREATE TEMP TABLE penetapan_alasan_kk ON COMMIT DROP AS
+    INSERT INTO pg_temp.penetapan_alasan_kk
     SELECT DISTINCT ON (a.no_kk) a.no_kk, a.alasan
       FROM pg_temp.penetapan_alasan a ORDER BY a.no_kk, (a.nik IS NULL) DESC, a.usulan DESC;
-    CREATE TEMP TABLE penetapan_alasan_nik ON COMMIT DROP AS
+    INSERT INTO pg_temp.penetapan_alasan_nik
     SELECT DISTINCT ON (a.nik) a.nik, a.alasan
       FROM pg_temp.penetapan_alasan a WHERE a.nik IS NOT NULL ORDER BY a.nik, a.usulan DESC;
     CREATE INDEX ON pg_temp.penetapan_alasan_nik (nik);
     CREATE INDEX ON pg_temp.penetapan_alasan_kk (no_kk);
     ANALYZE pg_temp.penetapan_alasan_nik, pg_temp.penetapan_alasan_kk;
-    CREATE TEMP TABLE penetapan_usulan_kk ON COMMIT DROP AS
+    INSERT INTO pg_temp.penetapan_usulan_kk
     SELECT u.no_kk, max(u.id) AS usulan FROM pg_temp.penetapan_usulan u GROUP BY u.no_kk;
     CREATE UNIQUE INDEX ON pg_temp.penetapan_usulan_kk (no_kk);
     ANALYZE pg_temp.penetapan_usulan_kk;
 
     -- members wanted: the current living members of the families in DTKS whose members may have changed
-    CREATE TEMP TABLE penetapan_anggota_kini ON COMMIT DROP AS
+    INSERT INTO pg_temp.penetapan_anggota_kini
     SELECT m.nik, m.no_kk, k.kode_wilayah, m.shdk, a.jenis_kelamin, a.tanggal_lahir
       FROM pg_temp.penetapan_keluarga_kini k
       JOIN pg_temp.penetapan_kk_anggota t ON t.no_kk = k.no_kk
@@ -833,7 +902,6 @@ BEGIN
     ANALYZE pg_temp.penetapan_anggota_kini;
 
     -- families
-    CREATE TEMP TABLE penetapan_keluarga_tutup ON COMMIT DROP AS
     WITH tutup AS (
         UPDATE dtks.penetapan_keluarga p
            SET berlaku = daterange(lower(p.berlaku), bulan),
@@ -845,17 +913,16 @@ BEGIN
            AND (NOT c.ada OR (c.rumah_tangga_id, c.kode_wilayah::text, c.skor, c.desil)
                               IS DISTINCT FROM (p.rumah_tangga_id, p.kode_wilayah::text, p.skor, p.desil))
         RETURNING p.no_kk, p.rumah_tangga_id, p.kode_wilayah, p.desil, p.alasan_keluar)
-    SELECT * FROM tutup;
+    INSERT INTO pg_temp.penetapan_keluarga_tutup SELECT * FROM tutup;
     CREATE INDEX ON pg_temp.penetapan_keluarga_tutup (no_kk);
     ANALYZE pg_temp.penetapan_keluarga_tutup;
     -- (which still have a current row is read before the insert: probing the table the insert grows
     -- would revisit its new rows for every row inserted)
-    CREATE TEMP TABLE penetapan_keluarga_tetap ON COMMIT DROP AS
+    INSERT INTO pg_temp.penetapan_keluarga_tetap
     SELECT k.no_kk FROM pg_temp.penetapan_keluarga_kini k
      WHERE EXISTS (SELECT 1 FROM dtks.penetapan_keluarga p WHERE p.no_kk = k.no_kk AND upper_inf(p.berlaku));
     CREATE UNIQUE INDEX ON pg_temp.penetapan_keluarga_tetap (no_kk);
     ANALYZE pg_temp.penetapan_keluarga_tetap;
-    CREATE TEMP TABLE penetapan_keluarga_buka ON COMMIT DROP AS
     WITH buka AS (
         INSERT INTO dtks.penetapan_keluarga (no_kk, rumah_tangga_id, kode_wilayah, skor, desil, berlaku, usulan)
         SELECT k.no_kk, k.rumah_tangga_id, k.kode_wilayah, k.skor, k.desil, daterange(bulan, NULL), u.usulan
@@ -864,12 +931,12 @@ BEGIN
           LEFT JOIN pg_temp.penetapan_keluarga_tetap x ON x.no_kk = k.no_kk
          WHERE x.no_kk IS NULL
         RETURNING no_kk, rumah_tangga_id, kode_wilayah, desil)
+    INSERT INTO pg_temp.penetapan_keluarga_buka
     SELECT b.*, NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_keluarga_tutup x
                              WHERE x.no_kk = b.no_kk AND x.alasan_keluar IS NULL) AS masuk
       FROM buka b;
 
     -- members: those of the families whose members may have changed, and those now wanted (they may come from elsewhere)
-    CREATE TEMP TABLE penetapan_anggota_tutup ON COMMIT DROP AS
     WITH calon AS (
         SELECT c.id, d.nik, d.no_kk, d.kode_wilayah, d.shdk, d.jenis_kelamin, d.tanggal_lahir
           FROM (SELECT p.id, p.nik FROM pg_temp.penetapan_kk_anggota t
@@ -890,15 +957,14 @@ BEGIN
            AND (d.nik IS NULL OR (d.no_kk::text, d.kode_wilayah::text, d.shdk, d.jenis_kelamin, d.tanggal_lahir)
                                   IS DISTINCT FROM (p.no_kk::text, p.kode_wilayah::text, p.shdk, p.jenis_kelamin, p.tanggal_lahir))
         RETURNING p.nik, p.kode_wilayah, p.jenis_kelamin, p.tanggal_lahir, p.alasan_keluar)
-    SELECT * FROM tutup;
+    INSERT INTO pg_temp.penetapan_anggota_tutup SELECT * FROM tutup;
     CREATE INDEX ON pg_temp.penetapan_anggota_tutup (nik);
     ANALYZE pg_temp.penetapan_anggota_tutup;
-    CREATE TEMP TABLE penetapan_anggota_tetap ON COMMIT DROP AS
+    INSERT INTO pg_temp.penetapan_anggota_tetap
     SELECT d.nik FROM pg_temp.penetapan_anggota_kini d
      WHERE EXISTS (SELECT 1 FROM dtks.penetapan_anggota p WHERE p.nik = d.nik AND upper_inf(p.berlaku));
     CREATE UNIQUE INDEX ON pg_temp.penetapan_anggota_tetap (nik);
     ANALYZE pg_temp.penetapan_anggota_tetap;
-    CREATE TEMP TABLE penetapan_anggota_buka ON COMMIT DROP AS
     WITH buka AS (
         INSERT INTO dtks.penetapan_anggota (nik, no_kk, kode_wilayah, shdk, jenis_kelamin, tanggal_lahir, berlaku, usulan)
         SELECT d.nik, d.no_kk, d.kode_wilayah, d.shdk, d.jenis_kelamin, d.tanggal_lahir, daterange(bulan, NULL), u.usulan
@@ -907,6 +973,7 @@ BEGIN
           LEFT JOIN pg_temp.penetapan_anggota_tetap x ON x.nik = d.nik
          WHERE x.nik IS NULL
         RETURNING nik, kode_wilayah, jenis_kelamin, tanggal_lahir)
+    INSERT INTO pg_temp.penetapan_anggota_buka
     SELECT b.*, NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_anggota_tutup x
                              WHERE x.nik = b.nik AND x.alasan_keluar IS NULL) AS masuk
       FROM buka b;
@@ -923,13 +990,12 @@ BEGIN
             USING ERRCODE = 'DTK05',
                   DETAIL = format('A program (%s) starts only for a family in DTKS; this month''s usulan end or do not add it. Nothing was determined.', tanpa.program);
     END IF;
-    CREATE TEMP TABLE penetapan_program_tetap ON COMMIT DROP AS
+    INSERT INTO pg_temp.penetapan_program_tetap
     SELECT DISTINCT u.no_kk, u.program FROM pg_temp.penetapan_usulan u
      WHERE u.jenis = 'bansos'
        AND EXISTS (SELECT 1 FROM dtks.penetapan_program p WHERE p.no_kk = u.no_kk AND p.program = u.program AND upper_inf(p.berlaku));
     CREATE INDEX ON pg_temp.penetapan_program_tetap (no_kk, program);
     ANALYZE pg_temp.penetapan_program_tetap;
-    CREATE TEMP TABLE penetapan_program_ubah ON COMMIT DROP AS
     WITH selesai AS (
         UPDATE dtks.penetapan_program p
            SET berlaku = daterange(lower(p.berlaku), bulan), alasan_selesai = t.alasan_keluar
@@ -944,7 +1010,7 @@ BEGIN
            AND NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_program_tetap x WHERE x.no_kk = u.no_kk AND x.program = u.program)
          ORDER BY u.no_kk, u.program, u.id
         RETURNING no_kk, program, 1 AS n)
-    SELECT * FROM selesai UNION ALL SELECT * FROM mulai;
+    INSERT INTO pg_temp.penetapan_program_ubah SELECT * FROM selesai UNION ALL SELECT * FROM mulai;
 
     RETURN QUERY
     SELECT (SELECT count(*) FROM pg_temp.penetapan_keluarga_buka b WHERE b.masuk),

@@ -122,7 +122,7 @@ BEGIN
                 FROM unnest(ARRAY['kode_wilayah', 'tingkat', 'mulai'] || angka || 'program'::text || ubah) u);
 
     -- the month's changes per desa: -1 for what was counted last month, +1 for what counts now
-    CREATE TEMP TABLE penetapan_ubah ON COMMIT DROP AS
+    INSERT INTO pg_temp.penetapan_ubah
     WITH rt_ubah AS (
         SELECT t.rumah_tangga_id AS id FROM pg_temp.penetapan_keluarga_tutup t
         UNION SELECT b.rumah_tangga_id FROM pg_temp.penetapan_keluarga_buka b),
@@ -192,14 +192,14 @@ BEGIN
     -- per desa, every measure a column (a desa whose only change is a program gets zeros); a
     -- month's change in one desa fits an integer, whose sums add up in bigint without numeric
     EXECUTE format($q$
-        CREATE TEMP TABLE penetapan_ubah_desa ON COMMIT DROP AS
+        INSERT INTO pg_temp.penetapan_ubah_desa
         SELECT w.kode_wilayah AS kode, %s
           FROM (SELECT d.kode_wilayah, d.ukuran, sum(d.n) AS n FROM pg_temp.penetapan_ubah d GROUP BY 1, 2) w
          GROUP BY w.kode_wilayah$q$,
         (SELECT string_agg(format('coalesce(sum(w.n) FILTER (WHERE w.ukuran = %L), 0)::integer AS %I', u, u), ', ')
            FROM unnest(angka || ubah) u));
     -- the program counts per region at every level, as {"program": change}
-    CREATE TEMP TABLE penetapan_ubah_program ON COMMIT DROP AS
+    INSERT INTO pg_temp.penetapan_ubah_program
     SELECT x.kode, jsonb_object_agg(x.program, x.n) AS program
       FROM (SELECT dtks.leluhur(d.kode_wilayah, t) AS kode, substr(d.ukuran, 9) AS program, sum(d.n) AS n
               FROM pg_temp.penetapan_ubah d, generate_series(1, 4) t
@@ -212,7 +212,7 @@ BEGIN
     -- every region touched: its latest row plus the changes, where anything changed (computed
     -- before the insert: a probe of the table an insert grows would revisit its new rows)
     EXECUTE format($q$
-        CREATE TEMP TABLE penetapan_agregat_baru ON COMMIT DROP AS
+        INSERT INTO pg_temp.penetapan_agregat_baru
         SELECT w.kode AS kode_wilayah, w.tingkat, %5$L::date AS mulai, %1$s,
                CASE WHEN g.program IS NULL THEN coalesce(a.program, '{}')
                     ELSE dtks.jumlah_per_kunci(coalesce(a.program, '{}'), g.program) END AS program,

@@ -90,7 +90,6 @@ DECLARE
     kolom_kel text;
     kolom_ang text;
     hasil record;
-    sisa text;
     -- the coming month (the one after the reference date's): the latest that may be determined
     datang date := (pg_catalog.date_trunc('month', dtks.tanggal_acuan()::timestamp) OPERATOR(pg_catalog.+) interval '1 month')::date;
     n_baris bigint;
@@ -145,21 +144,8 @@ BEGIN
     END IF;
 
     -- the usulan of the month (and of earlier months still sent): determined now
-    -- (left by an earlier penetapan in this transaction that failed inside a savepoint)
-    FOR sisa IN SELECT c.oid::regclass::text FROM pg_catalog.pg_class c
-                 WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r'
-                   AND c.relname = ANY (ARRAY['penetapan_usulan', 'penetapan_kk', 'penetapan_riwayat_kk', 'penetapan_kk_anggota', 'penetapan_alasan', 'penetapan_ini',
-                                              'penetapan_masuk', 'penetapan_masalah', 'penetapan_keluarga_kini',
-                                              'penetapan_anggota_kini', 'penetapan_alasan_kk', 'penetapan_alasan_nik', 'penetapan_usulan_kk',
-                                              'penetapan_keluarga_tutup', 'penetapan_keluarga_buka', 'penetapan_keluarga_tetap', 'penetapan_anggota_tetap',
-                                              'penetapan_anggota_tutup', 'penetapan_anggota_buka',
-                                              'penetapan_program_ubah', 'penetapan_program_tetap', 'penetapan_ubah',
-                                              'penetapan_ubah_desa', 'penetapan_ubah_program', 'penetapan_agregat_baru']) LOOP
-        EXECUTE 'DROP TABLE ' || sisa;
-    END LOOP;
-    CREATE TEMP TABLE penetapan_usulan (id bigint PRIMARY KEY, jenis text, sumber text, kode_wilayah dtks.kode_wilayah,
-                                        no_kk dtks.no_kk, data jsonb, program text, alasan_penghentian text,
-                                        putaran integer) ON COMMIT DROP;
+    -- (every work table in pg_temp was created empty by the caller, dtks.penetapan_meja_kerja: a security-restricted
+    -- operation fills temporary tables but creates none)
     WITH u AS (
         UPDATE dtks.usulan u SET status = 'ditetapkan'
          WHERE u.status = 'dikirim' AND u.periode_penetapan <= bulan
@@ -186,8 +172,6 @@ BEGIN
        AND a.attnum > 0 AND NOT a.attisdropped;
 
     -- the families whose presence may change, and why members and families leave
-    CREATE TEMP TABLE penetapan_kk (no_kk dtks.no_kk PRIMARY KEY) ON COMMIT DROP;
-    CREATE TEMP TABLE penetapan_alasan (no_kk dtks.no_kk, nik dtks.nik, alasan text, usulan bigint) ON COMMIT DROP;
     INSERT INTO pg_temp.penetapan_kk SELECT DISTINCT u.no_kk FROM pg_temp.penetapan_usulan u ON CONFLICT DO NOTHING;
     SELECT max(u.putaran) INTO jumlah_putaran FROM pg_temp.penetapan_usulan u;
     FOR putaran IN 1 .. coalesce(jumlah_putaran, 0) LOOP
@@ -200,7 +184,6 @@ BEGIN
     -- when its members' presence may change: memberships, members' sex, birth date or life, family status or
     -- household, household region (so every family of a household that moved moves with it) or kepala (so the
     -- household is checked for a kepala below)
-    CREATE TEMP TABLE penetapan_riwayat_kk (no_kk dtks.no_kk PRIMARY KEY, anggota boolean) ON COMMIT DROP;
     IF lalu.riwayat_sampai IS NOT NULL THEN
         INSERT INTO pg_temp.penetapan_riwayat_kk
         SELECT x.no_kk, bool_or(x.anggota) FROM (
@@ -243,9 +226,10 @@ BEGIN
     GET DIAGNOSTICS n_baris = ROW_COUNT;
     PERFORM dtks.lapor_kemajuan('tetapkan', 'households re-headed', n_baris);
 
-    -- the registry's rules now, so that a violation is named before anything else is computed
-    SET CONSTRAINTS dtks.registri_aturan IMMEDIATE;
-    SET CONSTRAINTS dtks.registri_aturan DEFERRED;
+    -- the registry's rules now, so that a violation is named before anything else is computed: every key recorded
+    -- in the transaction (the registry's triggers insert no mark while the penetapan runs: its deferred event is
+    -- refused in this security-restricted operation; what comes after is checked at commit)
+    PERFORM dtks.registri_periksa_sekarang();
     PERFORM dtks.lapor_kemajuan('tetapkan', 'registry rules checked', NULL);
 
     -- every family, on the first month or a new model
@@ -260,9 +244,9 @@ BEGIN
     -- changed keeps its members' rows unread); every family on the first month, a new model, or after a month that
     -- recorded no history bound
     IF semua OR lalu.riwayat_sampai IS NULL THEN
-        CREATE TEMP TABLE penetapan_kk_anggota ON COMMIT DROP AS SELECT t.no_kk FROM pg_temp.penetapan_kk t;
+        INSERT INTO pg_temp.penetapan_kk_anggota SELECT t.no_kk FROM pg_temp.penetapan_kk t;
     ELSE
-        CREATE TEMP TABLE penetapan_kk_anggota ON COMMIT DROP AS
+        INSERT INTO pg_temp.penetapan_kk_anggota
         SELECT r.no_kk FROM pg_temp.penetapan_riwayat_kk r WHERE r.anggota;
     END IF;
     CREATE UNIQUE INDEX ON pg_temp.penetapan_kk_anggota (no_kk);

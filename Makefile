@@ -9,7 +9,7 @@ OBJS = src/dtks.o src/tanggal.o src/identitas.o src/identitas_sql.o src/nik.o sr
        src/kode_wilayah_selektivitas.o src/titik.o src/registri_aturan.o \
        src/registri_semua.o src/kk_komponen.o src/skor.o src/nama_kunci.o src/usulan.o \
        src/usulan_sistem.o src/penetapan.o src/kelompok_umur.o \
-       src/tanggal_acuan.o src/kemajuan.o src/spi_aman.o
+       src/tanggal_acuan.o src/kemajuan.o src/spi_aman.o src/banding.o
 PGFILEDESC = "dtks - DTKS social welfare registry types and rules"
 
 # Warnings are errors by default; override with DTKS_WARN= for an unknown compiler.

@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(329);
+SELECT plan(341);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -139,6 +139,12 @@ INSERT INTO fungsi_harapan VALUES
     ('skor_masukan',               '{date}',                           'STABLE',    false),
     ('skor_masukan_kk',            '{no_kk,date}',                     'STABLE',    false),
     ('nama_kunci',                 '{text}',                           'IMMUTABLE', false),
+    ('jaro_winkler',               '{text,text}',                      'IMMUTABLE', false),
+    ('damerau_levenshtein',        '{text,text}',                      'IMMUTABLE', false),
+    ('nama_banding',               '{text,text}',                      'IMMUTABLE', false),
+    ('nik_banding',                '{text,nik}',                       'IMMUTABLE', false),
+    ('nik_jarak',                  '{text,nik}',                       'IMMUTABLE', false),
+    ('nik_kunci_sekitar',          '{text}',                           'IMMUTABLE', false),
     ('usulan_peran',               '{}',                               'STABLE',    false),
     ('usulan_pelaku',              '{}',                               'STABLE',    false),
     ('ubah_status',                '{bigint,text,text,jsonb}',         'VOLATILE',  false),
@@ -203,7 +209,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 134::bigint, '134 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 140::bigint, '140 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,

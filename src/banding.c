@@ -335,7 +335,7 @@ digit_ketik(text *t, char *digit, int maks)
 	return n;
 }
 
-/* Is b the NIK a with the day and month fields swapped (as typed, or with the female +40 moved to the new day)? */
+/* Is ketik the NIK with its day and month fields swapped (as they stand, or with the female +40 moved to the new day)? */
 static bool
 tanggal_bulan_tertukar(const char *nik, const char *ketik)
 {
@@ -348,9 +348,7 @@ tanggal_bulan_tertukar(const char *nik, const char *ketik)
 
 	if (memcmp(nik, ketik, 6) != 0 || memcmp(nik + 10, ketik + 10, 6) != 0)
 		return false;
-	if (hari == mm)
-		return false;			/* swapping changes nothing */
-	/* the fields swapped as they stand, or the date swapped before the +40 was added */
+	/* the fields swapped as they stand (also a woman's 51 11 typed 11 51), or the date swapped before the +40 was added */
 	return (kd == mm && km == dd) || (kd == mm + (perempuan ? 40 : 0) && km == hari);
 }
 

@@ -115,7 +115,7 @@ INSERT INTO kelas_uji VALUES
     ('3171010817450001',      '3171011708450001', 'tanggal_bulan_tertukar', 4), -- male 17-08 typed 08-17
     ('3171010857450001',      '3171015708450001', 'tanggal_bulan_tertukar', 4), -- female 57 08: fields swapped
     ('3171014817450001',      '3171015708450001', 'tanggal_bulan_tertukar', 4), -- female: date 08-17 typed, +40 on the 08
-    ('3171011151450001',      '3171015111450001', 'tanggal_bulan_tertukar', 4), -- female 11-11: 51 11 typed 11 51
+    ('3171011151450001',      '3171015111450001', 'tanggal_bulan_tertukar', 2), -- female 11-11: 51 11 typed 11 51
     ('3276054808900002',      '3276055708900002', 'lain', 2),          -- 57 08 -> 48 08: not a swap
     ('317101170845001',       '3171011708450001', 'digit_hilang', 1),
     ('171011708450001',       '3171011708450001', 'digit_hilang', 1),  -- the first digit dropped

@@ -333,7 +333,13 @@ nama_kunci_11(PG_FUNCTION_ARGS)
 			kerja[isi + kini.panjang] = '\0';
 			if (kini.bagian == 2)
 				kini.bagian2 = kini.panjang - kini.bagian1;
-			if (!(kini.titik && gelar_bertitik(kerja + isi, &kini)))
+			if (kini.titik && gelar_bertitik(kerja + isi, &kini))
+			{
+				/* the consultant mark of a specialist, Sp.OG(K), goes with its degree */
+				if (c == '(' && i + 2 < panjang && (s[i + 1] == 'K' || s[i + 1] == 'k') && s[i + 2] == ')')
+					i += 2;
+			}
+			else
 			{
 				if (jumlah == kapasitas)
 				{

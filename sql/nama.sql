@@ -22,11 +22,13 @@ SELECT nama_kunci('Tanjung') = nama_kunci('Tandjung') AS tanjung_tandjung,
        nama_kunci('Tanjung') = nama_kunci('Tanyung') AS tanjung_tanyung;
 SELECT nama_kunci(NULL) IS NULL AS strict;
 -- 1.1: old spelling.  Tanjoeng is today's Tanjung with u written oe (the usulan benchmark writes it so): its NJ
--- stays NJ, because the mark comes after it; NJ after a mark is the old NY (Soenjoto), and at the start (Njoman)
+-- stays NJ, because the mark comes after it; NJ after a mark is the old NY (Soenjoto), and at the start (Njoman).
+-- A J likewise (Joened = Juned, Soejono = Suyono); the j_lama names take Y wherever (Jusuf, Joesoef = Yusuf).
 SELECT v.nama, nama_kunci(v.nama) FROM (VALUES
     ('Tanjoeng'), ('Tanjung'), ('Tandjoeng'), ('Soenjoto'), ('Banjoewangi'),
     ('Jusuf'), ('Joesoef'), ('Yusuf'), ('Jusup'), ('Junus'), ('Jakub'), ('Jasin'), ('Jahja'), ('Yahya'),
-    ('Wahju'), ('Wahyu'), ('Joko'), ('Yoko'), ('Jaya'), ('Yaya'), ('Juned'), ('Jumadi'), ('Haji Jajat')) AS v(nama);
+    ('Wahju'), ('Wahyu'), ('Joko'), ('Yoko'), ('Jaya'), ('Yaya'), ('Juned'), ('Jumadi'), ('Haji Jajat'),
+    ('Joened'), ('Joemadi'), ('Simanjoentak'), ('Joenoes'), ('Joewono'), ('Moejiono')) AS v(nama);
 SELECT nama_kunci('Tanjoeng') = nama_kunci('Tanjung') AS tanjoeng_tanjung,
        nama_kunci('Tandjoeng') = nama_kunci('Tanjung') AS tandjoeng_tanjung,
        nama_kunci('Tanjoeng') = nama_kunci('Tanyung') AS tanjoeng_tanyung,

@@ -108,13 +108,14 @@ static const char *const raden[] = {
 };
 
 /*
- * Names whose J is the old spelling of Y though the word carries no other
- * old mark (Jusuf = Yusuf): Arabic names whose only form today is with Y, so
- * that no modern J name is merged.  A general "J is Y" would merge Joko with
- * Yoko and Jaya with Yaya, and could not keep Joko = Djoko, so it is a list.
+ * Names whose J is the old spelling of Y though no old mark comes before it
+ * (Jusuf, and Joesoef once its OE is read: JUSUF; Jahja once its HJ is read:
+ * JAHYA): Arabic names whose only form today is with Y, so that no modern J
+ * name is merged.  A general "J is Y" would merge Joko with Yoko and Jaya
+ * with Yaya, and could not keep Joko = Djoko, so it is a list.
  */
 static const char *const j_lama[] = {
-	"JAHJA", "JAHYA", "JAKUB", "JASIN", "JAZID", "JUNUS", "JUSUF", "JUSUP",
+	"JAHYA", "JAKUB", "JASIN", "JAZID", "JUNUS", "JUSUF", "JUSUP",
 };
 
 /* The forms of Muhammad, after the spelling rules (doubled letters once, CH/KH -> H, OE -> U) */

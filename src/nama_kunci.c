@@ -21,11 +21,13 @@
  *      dropped; at least one word is kept;
  *   4. a word with a mark of the old spelling (OE, DJ, TJ, SJ, HJ inside it,
  *      NJ at its start) is read in it: OE -> U, DJ -> J, TJ -> C, SJ -> SY,
- *      a J -> Y, but NJ inside the word -> NY only after an earlier mark
- *      (Soenjoto = Sunyoto; Tanjoeng = Tanjung: there the mark comes after,
- *      and the old spelling of Tanjung is Tandjoeng); a word of the list
- *      j_lama (Jusuf, Junus, Jakub: Arabic names written today only with Y)
- *      has its J read as Y without another mark;
+ *      and a J -> Y and NJ -> NY after an earlier mark (Soejono = Suyono,
+ *      Soenjoto = Sunyoto); a J or NJ before every mark of the word stays
+ *      (Tanjoeng = Tanjung, Joened = Juned: today's names with u written oe;
+ *      the old spelling of Tanjung is Tandjoeng, of Juned Djoened); a word
+ *      that is, once so read, in the list j_lama (Jusuf, Junus, Jakub, Jahja:
+ *      Arabic names written today only with Y) has its J read as Y with or
+ *      without a mark (Jusuf, Joesoef = Yusuf);
  *   5. then in every word: CH and KH -> H, DH -> D, TH -> T, PH -> F, Q -> K,
  *      a final Y -> I, and doubled letters are written once;
  *   6. the forms of Muhammad (MUHAMAD, MOHAMMED, MOCH, MOH, MUH, MHD, ...,
@@ -170,9 +172,6 @@ kunci_kata(char *k, int panjang)
 	bool		lama = ejaan_lama(k);
 	bool		tanda = false;	/* an old mark was read before this letter */
 
-	if (!lama && k[0] == 'J' && dalam_daftar(k, j_lama, PANJANG_DAFTAR(j_lama)))
-		lama = true;
-
 	/* old spelling, read left to right */
 	for (int i = 0; i < panjang; i++)
 	{
@@ -220,11 +219,10 @@ kunci_kata(char *k, int panjang)
 			hasil[n++] = 'J';
 			i++;
 		}
+		else if (c == 'J' && tanda)
+			hasil[n++] = 'Y';	/* Soejono, Tjahjono, Wahju */
 		else if (c == 'J')
-		{
-			hasil[n++] = 'Y';
-			tanda = true;
-		}
+			hasil[n++] = 'J';	/* before every mark: Joened is today's Juned half re-spelt */
 		else
 		{
 			if (c == 'H' && d == 'J')
@@ -232,6 +230,13 @@ kunci_kata(char *k, int panjang)
 			hasil[n++] = c;
 		}
 	}
+
+	/* the names whose J is the old Y without a mark before it, also once spelt out (Jusuf; Joesoef -> JUSUF) */
+	hasil[n] = '\0';
+	if (hasil[0] == 'J' && dalam_daftar(hasil, j_lama, PANJANG_DAFTAR(j_lama)))
+		for (int i = 0; i < n; i++)
+			if (hasil[i] == 'J')
+				hasil[i] = 'Y';
 
 	/* every word: CH, KH -> H; DH -> D; TH -> T; PH -> F; Q -> K; doubled letters once */
 	panjang = n;

@@ -1,6 +1,6 @@
 -- 1.1: dtks.nama_kunci closes the gaps found with realistic names (issue 19): Tanjoeng keys as
--- TANJUNG again (an NJ inside a word is the old NY only after an earlier old mark), HJ and the old
--- J of Jusuf, Junus, Jakub, Jasin, Jazid read as Y, the degrees of Permenristekdikti 59/2018 with
+-- TANJUNG again (an NJ or J inside a word is the old NY or Y only after an earlier old mark), HJ
+-- and the old J of Jusuf, Junus, Jakub, Jasin, Jazid, Jahja read as Y, the degrees of Permenristekdikti 59/2018 with
 -- dots (A.Md.*, S.Tr.*, Sp.*, ...) and without them at the end, religious and customary titles,
 -- the forms of Ahmad.  The function moves to the C symbol nama_kunci_11; the symbol nama_kunci a
 -- 1.0 database declares keeps the 1.0 rules, so that what such a database stored from the key
@@ -24,7 +24,7 @@
 CREATE OR REPLACE FUNCTION dtks.nama_kunci(nama text) RETURNS text
     AS 'MODULE_PATHNAME', 'nama_kunci_11' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION dtks.nama_kunci(text) IS
-    'A matching key for an Indonesian personal name: upper case, letters only; degrees after a comma, written with dots (S.Pd., A.Md.Kep., S.Tr.Kes., Sp.PD, Lc.) or without them at the end (SE, MM) dropped; titles before the name dropped (H., Hj., Drs., Prof., K.H., Kyai, Ust., Pdt., Sr., Pastor, Romo, Tuan Guru, Raden), names such as I, Ni, Ida Bagus, Andi, Teuku, Cut, Habib kept; the old spelling read in words that carry it (oe/u, dj/j, tj/c, sj/sy, j/y, hj/hy; nj/ny at the start of a word or after another mark) and j/y in Jusuf, Junus, Jakub, Jasin, Jazid; CH/KH/DH/TH/PH/Q folded, doubled letters once; the forms of Muhammad as MUHAMAD and of Ahmad as AHMAD';
+    'A matching key for an Indonesian personal name: upper case, letters only; degrees after a comma, written with dots (S.Pd., A.Md.Kep., S.Tr.Kes., Sp.PD, Lc.) or without them at the end (SE, MM) dropped; titles before the name dropped (H., Hj., Drs., Prof., K.H., Kyai, Ust., Pdt., Sr., Pastor, Romo, Tuan Guru, Raden), names such as I, Ni, Ida Bagus, Andi, Teuku, Cut, Habib kept; the old spelling read in words that carry it (oe/u, dj/j, tj/c, sj/sy, hj/hy; j/y and nj/ny after an earlier mark, nj/ny also at the start of a word) and j/y in Jusuf, Junus, Jakub, Jasin, Jazid, Jahja; CH/KH/DH/TH/PH/Q folded, doubled letters once; the forms of Muhammad as MUHAMAD and of Ahmad as AHMAD';
 
 DO $nama_kunci$
 DECLARE

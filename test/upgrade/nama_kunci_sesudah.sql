@@ -9,7 +9,7 @@ BEGIN
         RAISE EXCEPTION 'nama_kunci upgrade test: the generated column was not recomputed: %',
             (SELECT pg_catalog.string_agg(kunci, ',' ORDER BY id) FROM public.orang);
     END IF;
-    SELECT count(*) INTO n FROM public.orang WHERE dtks.nama_kunci(nama) = 'TANJUNG';
+    SELECT count(*) INTO n FROM public.nama WHERE dtks.nama_kunci(nama) = 'TANJUNG';
     IF n <> 1 THEN
         RAISE EXCEPTION 'nama_kunci upgrade test: the expression index was not rebuilt (% rows for TANJUNG)', n;
     END IF;

@@ -7,7 +7,7 @@ MODULE_big = dtks
 OBJS = src/dtks.o src/tanggal.o src/identitas.o src/identitas_sql.o src/nik.o src/no_kk.o \
        src/kode_wilayah.o src/kode_wilayah_planner.o \
        src/kode_wilayah_selektivitas.o src/titik.o src/registri_aturan.o \
-       src/registri_semua.o src/kk_komponen.o src/skor.o src/nama_kunci.o src/usulan.o \
+       src/registri_semua.o src/kk_komponen.o src/skor.o src/nama_kunci.o src/nama_kunci_10.o src/usulan.o \
        src/usulan_sistem.o src/penetapan.o src/kelompok_umur.o \
        src/tanggal_acuan.o src/kemajuan.o src/spi_aman.o src/banding.o
 PGFILEDESC = "dtks - DTKS social welfare registry types and rules"

@@ -32,8 +32,12 @@ INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql)) src/galat_kode.sql
 UPGRADE_FRAGMENTS = $(sort $(wildcard sql/upgrade/1.0--$(EXTVERSION)/*.sql))
 UPGRADE_PARTS = $(firstword $(UPGRADE_FRAGMENTS)) sql/install/01_jaga_skema.sql \
                 $(wordlist 2,$(words $(UPGRADE_FRAGMENTS)),$(UPGRADE_FRAGMENTS)) src/galat_kode.sql
-DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--1.0--$(EXTVERSION).sql
-DATA = $(wildcard sql/release/$(EXTENSION)--*.sql)
+# The assembled upgrade script is kept in the repository (sql/upgrade/dtks--1.0--1.1.sql, what
+# ALTER EXTENSION runs, readable as one file): `make upgrade-script` rewrites it from the parts,
+# `make upgrade-script-check` (run by scripts/test) fails when it differs from them.
+UPGRADE_SCRIPT = sql/upgrade/$(EXTENSION)--1.0--$(EXTVERSION).sql
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA = $(wildcard sql/release/$(EXTENSION)--*.sql) $(UPGRADE_SCRIPT)
 DOCS = README.md CHANGELOG.md
 EXTRA_CLEAN = src/galat_kode.h src/galat_kode.sql
 
@@ -48,8 +52,13 @@ include $(PGXS)
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(EXTENSION).control
 	cat $(INSTALL_PARTS) > $@
 
-sql/$(EXTENSION)--1.0--$(EXTVERSION).sql: $(UPGRADE_PARTS) $(EXTENSION).control
-	cat $(UPGRADE_PARTS) > $@
+.PHONY: upgrade-script upgrade-script-check
+upgrade-script: $(UPGRADE_PARTS)
+	cat $(UPGRADE_PARTS) > $(UPGRADE_SCRIPT)
+
+upgrade-script-check: $(UPGRADE_PARTS)
+	@cat $(UPGRADE_PARTS) | cmp -s - $(UPGRADE_SCRIPT) || \
+	  { echo "$(UPGRADE_SCRIPT) differs from its parts in sql/upgrade/1.0--$(EXTVERSION)/: run make upgrade-script" >&2; exit 1; }
 
 # dtks's own SQLSTATEs: one catalogue, src/galat_kode.txt.  The C code's macros and the rows
 # of dtks.galat_kode are generated from it (scripts/galat-kode also refuses a code listed twice);

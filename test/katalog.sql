@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(341);
+SELECT plan(345);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -177,6 +177,8 @@ INSERT INTO fungsi_harapan VALUES
     ('penetapan_meja_kerja',       '{}',                               'VOLATILE',  false),
     ('registri_periksa_sekarang',  '{}',                               'VOLATILE',  false),
     ('penetapan_pada',             '{date,kode_wilayah}',              'STABLE',    false),
+    ('penetapan_koreksi_nik',      '{date,text}',                      'VOLATILE',  false),
+    ('nik_rantai',                 '{nik}',                            'STABLE',    false),
     ('kelompok_umur',              '{date,date}',                      'IMMUTABLE', false),
     ('jumlah_per_kunci',           '{jsonb,jsonb}',                    'IMMUTABLE', false),
     ('ekspor_data',                '{bigint}',                         'VOLATILE',  false),
@@ -209,7 +211,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 140::bigint, '140 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 142::bigint, '142 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -225,7 +227,8 @@ SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array
                                          'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan',
                                          'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
                                          'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
-                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang') ORDER BY nama, args;
+                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
+                                         'penetapan_koreksi_nik') ORDER BY nama, args;
 -- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force); a NULL region
 -- means everywhere for the matching and no region for pusat/pt offices; the office readers take no argument;
 -- the penetapan's parts take NULL for "no previous month", penetapan_pada a NULL region for everywhere
@@ -234,7 +237,8 @@ SELECT isnt_strict('dtks', nama, args, format('dtks.%s(%s) is not STRICT', nama,
                                          'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan',
                                          'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
                                          'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
-                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang') ORDER BY nama, args;
+                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
+                                         'penetapan_koreksi_nik') ORDER BY nama, args;
 -- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
                    'dtks.registri_pelanggaran is not STRICT: a NULL array means none');
@@ -256,7 +260,8 @@ SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                                          'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'tetapkan', 'penetapan_jalankan',
                                          'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor', 'penetapan_selaraskan',
                                          'penetapan_agregat_hitung', 'ekspor_data', 'laporan_tertunggak_periksa',
-                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang')$$,
+                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
+                                         'penetapan_koreksi_nik')$$,
                 'every dtks function and aggregate but the trigger functions and those that write is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
@@ -280,7 +285,8 @@ SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                        ('usulan_catat', '{"search_path=pg_catalog, pg_temp",enable_hashjoin=on}'), ('ubah_status', '{"search_path=pg_catalog, pg_temp"}'),
                        ('petugas_tetapkan', '{"search_path=pg_catalog, pg_temp"}'),
                        ('penetapan_jalankan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_periksa_data', '{"search_path=pg_catalog, dtks, pg_temp"}'),
-                       ('penetapan_terapkan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_skor', '{"search_path=pg_catalog, dtks, pg_temp"}'),
+                       ('penetapan_terapkan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_koreksi_nik', '{"search_path=pg_catalog, dtks, pg_temp"}'),
+                       ('penetapan_skor', '{"search_path=pg_catalog, dtks, pg_temp"}'),
                        ('penetapan_selaraskan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_agregat_hitung', '{"search_path=pg_catalog, dtks, pg_temp",work_mem=64MB}'),
                        ('penetapan_meja_kerja', '{"search_path=pg_catalog, pg_temp"}'),
                        ('ekspor_data', '{"search_path=pg_catalog, pg_temp"}'), ('laporan_tertunggak_periksa', '{"search_path=pg_catalog, pg_temp"}'),

@@ -4,7 +4,7 @@
 -- NIK of each month (also over a chain of corrections, across months and within one); each refusal (DTK11)
 -- names the usulan and the check, never the NIK, and refuses the whole month with nothing stored.
 \ir lib/awal.psql
-SELECT plan(52);
+SELECT plan(55);
 SET LOCAL dtks.tanggal_acuan = '2027-06-15';
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
@@ -82,12 +82,12 @@ SELECT no_kk AS kk2, anggota AS y FROM kk WHERE r = 2 \gset
 SELECT no_kk AS kk3, anggota AS z FROM kk WHERE r = 3 \gset
 SELECT pg_temp.nik_lain(:'x', 1) AS x2, pg_temp.nik_lain(:'x', 2) AS x3, pg_temp.nik_lain(:'k', 1) AS k2,
        pg_temp.nik_lain(:'y', 1) AS y2, pg_temp.nik_lain(:'y', 2) AS y3, pg_temp.nik_lain(:'y', 3) AS y4,
-       pg_temp.nik_lain(:'y', 4) AS y_asing \gset
+       pg_temp.nik_lain(:'y', 4) AS y_asing, pg_temp.nik_lain(:'z', 1) AS z2 \gset
 SELECT is((SELECT count(*) FROM dtks.anggota WHERE nik::text IN (:'x2', :'x3', :'k2', :'y2', :'y3', :'y4', :'y_asing')), 0::bigint,
           'the new NIKs are nobody''s in the registry');
 -- Dukcapil knows the new NIKs (and the members' current ones), not y_asing
 INSERT INTO dtks.penduduk (nik, nama)
-SELECT n::dtks.nik, 'Penduduk ' || n FROM unnest(ARRAY[:'x2', :'x3', :'k2', :'y2', :'y3', :'y4', :'z', :'x']) n;
+SELECT n::dtks.nik, 'Penduduk ' || n FROM unnest(ARRAY[:'x2', :'x3', :'k2', :'y2', :'y3', :'y4', :'z', :'x', :'z2']) n;
 SELECT dtks.petugas_tetapkan('tap_desa', 'desa', (SELECT kode_wilayah FROM kk WHERE r = 1));
 SELECT dtks.petugas_tetapkan('tap_desa_lain', 'desa',
                              (SELECT w.kode FROM dtks.wilayah w WHERE dtks.tingkat(w.kode) = 4 AND w.kode <@ '34.71'
@@ -201,8 +201,17 @@ SELECT is(pg_temp.nilai_sebagai('tap_desa', 'SELECT count(*) FROM dtks.nik_korek
 SELECT is(pg_temp.nilai_sebagai('tap_desa_lain', 'SELECT count(*) FROM dtks.nik_koreksi'), '0', '... another desa none');
 SELECT is(pg_temp.nilai_sebagai('tap_pembaca', 'SELECT count(*) FROM dtks.nik_koreksi'), '42501', 'the BI reader cannot read them (personal data)');
 
--- month 3: nothing; month 4: the corrected NIK corrected again, and a chain within one month
+-- month 3: a member corrected and leaving at once (died): it leaves under the new NIK, with its reason
+SELECT pg_temp.dikirim('perbaikan', :'kk3', jsonb_build_object('anggota', jsonb_build_array(
+           jsonb_build_object('nik_lama', :'z', 'nik', :'z2', 'keluar', 'meninggal', 'tanggal_meninggal', '2027-02-20'))), NULL, '2027-03-01');
 SELECT is(pg_temp.tetapkan('2027-03-01'), 'ok', 'month 3 is determined');
+SELECT results_eq($$SELECT anggota_masuk, anggota_keluar FROM dtks.penetapan WHERE periode = '2027-03-01'$$,
+                  $$VALUES (0::bigint, 1::bigint)$$, 'a member corrected and dying in one usulan: one member out, none in');
+SELECT results_eq(format('SELECT a.status_hidup::text, a.tanggal_meninggal FROM dtks.anggota a WHERE a.nik IN (%L, %L) ORDER BY a.nik = %L', :'z', :'z2', :'z2'),
+                  $$VALUES ('ganda'::text, NULL::date), ('meninggal', '2027-02-20')$$, '... the death recorded under the new NIK');
+SELECT is((SELECT alasan_keluar::text FROM dtks.penetapan_anggota WHERE nik = :'z' AND upper(berlaku) = '2027-03-01'), 'meninggal',
+          '... and the old NIK''s presence ends with that reason');
+-- month 4: the corrected NIK corrected again, and a chain within one month
 SELECT pg_temp.koreksi(:'kk1', '2027-04-01', :'x2', :'x3');
 SELECT pg_temp.koreksi(:'kk2', '2027-04-01', :'y2', :'x') AS salah \gset
 SELECT matches(pg_temp.tetapkan('2027-04-01'), '^DTK11: .*the new NIK \(nik\) is already a person in the registry, not active',

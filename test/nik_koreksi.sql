@@ -4,7 +4,7 @@
 -- NIK of each month (also over a chain of corrections, across months and within one); each refusal (DTK11)
 -- names the usulan and the check, never the NIK, and refuses the whole month with nothing stored.
 \ir lib/awal.psql
-SELECT plan(55);
+SELECT plan(57);
 SET LOCAL dtks.tanggal_acuan = '2027-06-15';
 
 -- An usulan already sent for a month (the steps before are tested in test/usulan.sql).
@@ -246,5 +246,9 @@ SELECT is((SELECT count(*) FROM dtks.penetapan_anggota p WHERE upper_inf(p.berla
               SELECT 1 FROM dtks.keanggotaan m JOIN dtks.anggota a USING (nik) WHERE m.nik = p.nik AND upper_inf(m.berlaku) AND a.status_hidup = 'aktif')),
           0::bigint, 'every member present now is a current living member of the registry');
 
+SELECT is((SELECT count(*) FROM dtks.v_penetapan_perubahan WHERE keluarga_awal + keluarga_masuk - keluarga_keluar <> keluarga_akhir
+              OR anggota_tetap + anggota_masuk <> anggota_akhir), 0::bigint, 'the changes view balances every month: awal + masuk - keluar = akhir');
+SELECT is((SELECT sum(anggota)::bigint FROM dtks.penetapan_agregat_bulan WHERE periode = '2027-04-01' AND tingkat = 1),
+          (SELECT count(*) FROM dtks.penetapan_pada('2027-04-01')), 'the figures of the last month count who is in DTKS');
 SELECT * FROM finish();
 ROLLBACK;

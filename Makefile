@@ -44,7 +44,7 @@ EXTRA_CLEAN = src/galat_kode.h src/galat_kode.sql
 
 # pg_regress: the tests in sql/ (every file there but the install and upgrade scripts);
 # pasang creates the extension, the others run in this order after it.
-REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah registri kk_periksa skor nama banding usulan usulan_akses penetapan penggunaan cadangan kemajuan pemadanan_cari
+REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah registri kk_periksa skor nama banding usulan usulan_akses penetapan penggunaan cadangan kemajuan nik_koreksi pemadanan_cari
 REGRESS_OPTS = --inputdir=.
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)

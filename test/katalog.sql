@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(361);
+SELECT plan(365);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -187,6 +187,8 @@ INSERT INTO fungsi_harapan VALUES
     ('penetapan_meja_kerja',       '{}',                               'VOLATILE',  false),
     ('registri_periksa_sekarang',  '{}',                               'VOLATILE',  false),
     ('penetapan_pada',             '{date,kode_wilayah}',              'STABLE',    false),
+    ('penetapan_koreksi_nik',      '{date,text}',                      'VOLATILE',  false),
+    ('nik_rantai',                 '{nik}',                            'STABLE',    false),
     ('kelompok_umur',              '{date,date}',                      'IMMUTABLE', false),
     ('jumlah_per_kunci',           '{jsonb,jsonb}',                    'IMMUTABLE', false),
     ('ekspor_data',                '{bigint}',                         'VOLATILE',  false),
@@ -220,7 +222,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 150::bigint, '150 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 152::bigint, '152 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -237,7 +239,8 @@ SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array
                                          'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
                                          'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
                                          'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
-                                         'padan_nilai', 'padan_rincian', 'penduduk_calon', 'cari_penduduk', 'ganda_cari', 'calon_ganda') ORDER BY nama, args;
+                                         'padan_nilai', 'padan_rincian', 'penduduk_calon', 'cari_penduduk', 'ganda_cari', 'calon_ganda',
+                                         'penetapan_koreksi_nik') ORDER BY nama, args;
 -- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force); a NULL region
 -- means everywhere for the matching and no region for pusat/pt offices; the office readers take no argument;
 -- the penetapan's parts take NULL for "no previous month", penetapan_pada a NULL region for everywhere
@@ -247,7 +250,8 @@ SELECT isnt_strict('dtks', nama, args, format('dtks.%s(%s) is not STRICT', nama,
                                          'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
                                          'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
                                          'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
-                                         'padan_nilai', 'padan_rincian', 'penduduk_calon', 'cari_penduduk', 'ganda_cari', 'calon_ganda') ORDER BY nama, args;
+                                         'padan_nilai', 'padan_rincian', 'penduduk_calon', 'cari_penduduk', 'ganda_cari', 'calon_ganda',
+                                         'penetapan_koreksi_nik') ORDER BY nama, args;
 -- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
                    'dtks.registri_pelanggaran is not STRICT: a NULL array means none');
@@ -270,7 +274,7 @@ SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                                          'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor', 'penetapan_selaraskan',
                                          'penetapan_agregat_hitung', 'ekspor_data', 'laporan_tertunggak_periksa',
                                          'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
-                                         'cari_penduduk', 'calon_ganda', 'usulan_pakai_nik')$$,
+                                         'cari_penduduk', 'calon_ganda', 'usulan_pakai_nik', 'penetapan_koreksi_nik')$$,
                 'every dtks function and aggregate but the trigger functions, those that write and those that work as the owner is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
@@ -294,7 +298,8 @@ SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                        ('usulan_catat', '{"search_path=pg_catalog, pg_temp",enable_hashjoin=on}'), ('ubah_status', '{"search_path=pg_catalog, pg_temp"}'),
                        ('petugas_tetapkan', '{"search_path=pg_catalog, pg_temp"}'),
                        ('penetapan_jalankan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_periksa_data', '{"search_path=pg_catalog, dtks, pg_temp"}'),
-                       ('penetapan_terapkan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_skor', '{"search_path=pg_catalog, dtks, pg_temp"}'),
+                       ('penetapan_terapkan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_koreksi_nik', '{"search_path=pg_catalog, dtks, pg_temp"}'),
+                       ('penetapan_skor', '{"search_path=pg_catalog, dtks, pg_temp"}'),
                        ('penetapan_selaraskan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_agregat_hitung', '{"search_path=pg_catalog, dtks, pg_temp",work_mem=64MB}'),
                        ('penetapan_meja_kerja', '{"search_path=pg_catalog, pg_temp"}'),
                        ('ekspor_data', '{"search_path=pg_catalog, pg_temp"}'), ('laporan_tertunggak_periksa', '{"search_path=pg_catalog, pg_temp"}'),

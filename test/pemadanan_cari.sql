@@ -5,7 +5,7 @@
 -- an absent person, keeps relatives apart; the weights are data and the thresholds settings; what an office
 -- may see; the duplicates; the matching links, proposes and the desa takes the proposal in one step.
 \ir lib/awal.psql
-SELECT plan(84);
+SELECT plan(89);
 
 SET LOCAL dtks.tanggal_acuan = '2026-11-15';
 -- the extract: a Jakarta Pusat kecamatan (31.71.01), a neighbour (31.71.02), and Sleman (34.04)
@@ -208,5 +208,38 @@ INSERT INTO dtks.usulan (jenis, sumber, kode_wilayah, status, berita_acara, data
 ALTER TABLE dtks.usulan ENABLE TRIGGER usulan_periksa;
 SELECT is((SELECT count(*)::int FROM dtks.calon_ganda('31.71') g WHERE g.sumber = 'usulan'), 1,
           'a self-registration of a person the musdes proposed the same month is found');
+-- a NIK correction (nik_lama -> nik) is checked as the registry's person: what the element does not give is the
+-- registry record of nik_lama, compared with Dukcapil's record of the new NIK
+SELECT count(*) FROM (SELECT dtks.sintetis_muat(19, 3, '31.71.01')) x;
+CREATE TEMP TABLE lama AS
+SELECT m.no_kk, g.nik, g.nama, g.tanggal_lahir, g.jenis_kelamin, h.kode_wilayah
+  FROM dtks.keanggotaan m JOIN dtks.anggota g ON g.nik = m.nik JOIN dtks.keluarga f ON f.no_kk = m.no_kk
+  JOIN dtks.rumah_tangga h ON h.id = f.rumah_tangga_id
+ WHERE upper_inf(m.berlaku) ORDER BY g.nik LIMIT 1;
+INSERT INTO dtks.penduduk (nik, no_kk, nama, tanggal_lahir, jenis_kelamin, kode_wilayah)
+SELECT (left(l.nik::text, 12) || '9001')::dtks.nik, l.no_kk, l.nama, l.tanggal_lahir, l.jenis_kelamin, l.kode_wilayah FROM lama l
+UNION ALL
+SELECT (left(l.nik::text, 12) || '9002')::dtks.nik, l.no_kk, 'RAHMAT HIDAYAT', DATE '1950-01-01', l.jenis_kelamin, l.kode_wilayah FROM lama l;
+ALTER TABLE dtks.usulan DISABLE TRIGGER usulan_periksa;
+INSERT INTO dtks.usulan (jenis, sumber, kode_wilayah, no_kk, status, berita_acara, data)
+SELECT 'perbaikan', 'musdes', l.kode_wilayah, l.no_kk, 'diajukan', 'BA/' || k.n,
+       jsonb_build_object('no_kk', l.no_kk::text, 'anggota', jsonb_build_array(jsonb_build_object('nik_lama', l.nik::text, 'nik', left(l.nik::text, 12) || k.n)))
+  FROM lama l, (VALUES ('9001'), ('9002')) k(n);
+ALTER TABLE dtks.usulan ENABLE TRIGGER usulan_periksa;
+SELECT lives_ok($$SELECT dtks.padankan_usulan(NULL)$$, 'the corrections are matched');
+SELECT is((SELECT array_agg(t.temuan ORDER BY t.temuan) FROM dtks.usulan_temuan t JOIN dtks.usulan x ON x.id = t.usulan
+            WHERE x.berita_acara = 'BA/9001' AND t.menghalangi), NULL, 'onto the NIK of the same person in Dukcapil: nothing blocks');
+SELECT is((SELECT array_agg(t.temuan ORDER BY t.temuan) FROM dtks.usulan_temuan t JOIN dtks.usulan x ON x.id = t.usulan
+            WHERE x.berita_acara = 'BA/9002' AND t.menghalangi), ARRAY['nik_salah'],
+          'onto the NIK of someone else: that NIK is another person''s (and the person''s own record is proposed)');
+DELETE FROM dtks.penduduk WHERE nik = (SELECT (left(l.nik::text, 12) || '9001')::dtks.nik FROM lama l);
+ALTER TABLE dtks.usulan DISABLE TRIGGER usulan_periksa;
+UPDATE dtks.usulan SET status = 'diajukan' WHERE berita_acara = 'BA/9002';
+ALTER TABLE dtks.usulan ENABLE TRIGGER usulan_periksa;
+SELECT is((SELECT tidak_padan::int FROM dtks.padankan_usulan(NULL)), 1, 'matched again without that record');
+SELECT is((SELECT array_agg(t.temuan ORDER BY t.temuan) FROM dtks.usulan_temuan t JOIN dtks.usulan x ON x.id = t.usulan
+            WHERE x.berita_acara = 'BA/9002' AND t.menghalangi
+              AND t.putaran = (SELECT max(putaran) FROM dtks.usulan_temuan)), ARRAY['nama_beda', 'tanggal_lahir_beda'],
+          'the registry''s name and date are compared with Dukcapil''s of the new NIK');
 SELECT * FROM finish();
 ROLLBACK;

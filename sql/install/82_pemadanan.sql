@@ -67,7 +67,7 @@ COMMENT ON COLUMN dtks.usulan_temuan.nik IS 'The member''s NIK (NULL when it is 
 COMMENT ON COLUMN dtks.usulan_temuan.temuan IS
     'nik_tidak_sah (not a valid NIK), nik_tidak_ada (not in Dukcapil), nik_salah (the NIK is another person''s: a candidate fits far better), nik_diusulkan (the Dukcapil NIK proposed for a wrong or missing one, in nik_usulan with its skor), nama_beda (names differ after dtks.nama_kunci), tanggal_lahir_beda, meninggal (dead in Dukcapil), kk_beda (Dukcapil has another KK), aktif_di_kk_lain (already active in another DTKS family), alamat_beda (Dukcapil''s desa is another, or the address text differs), luar_wilayah (Dukcapil or DTKS has the person outside the usulan''s kab/kota: nothing more is told), tanpa_anggota (no member to match)';
 COMMENT ON COLUMN dtks.usulan_temuan.menghalangi IS
-    'Whether it blocks: meninggal does not for a penghentian because of death; aktif_di_kk_lain does not for a perbaikan (a move); nik_diusulkan never (the wrong NIK''s own finding does); alamat_beda as dtks.alamat_beda_menghalangi says';
+    'Whether it blocks: meninggal does not for a penghentian because of death; aktif_di_kk_lain does not for a perbaikan (a move) unless the member''s NIK is corrected (nik_lama); nik_diusulkan never (the wrong NIK''s own finding does); alamat_beda as dtks.alamat_beda_menghalangi says';
 COMMENT ON COLUMN dtks.usulan_temuan.waktu IS 'When the run took place';
 COMMENT ON COLUMN dtks.usulan_temuan.nik_usulan IS 'For nik_diusulkan and nik_salah: the Dukcapil NIK that fits the member (a candidate of dtks.cari_penduduk)';
 COMMENT ON COLUMN dtks.usulan_temuan.skor IS 'For nik_diusulkan and nik_salah: the candidate''s score (dtks.padan_nilai)';

@@ -192,7 +192,7 @@ ALTER TABLE dtks.usulan_temuan ADD CONSTRAINT usulan_temuan_temuan_check
 COMMENT ON COLUMN dtks.usulan_temuan.temuan IS
     'nik_tidak_sah (not a valid NIK), nik_tidak_ada (not in Dukcapil), nik_salah (the NIK is another person''s: a candidate fits far better), nik_diusulkan (the Dukcapil NIK proposed for a wrong or missing one, in nik_usulan with its skor), nama_beda (names differ after dtks.nama_kunci), tanggal_lahir_beda, meninggal (dead in Dukcapil), kk_beda (Dukcapil has another KK), aktif_di_kk_lain (already active in another DTKS family), alamat_beda (Dukcapil''s desa is another, or the address text differs), luar_wilayah (Dukcapil or DTKS has the person outside the usulan''s kab/kota: nothing more is told), tanpa_anggota (no member to match)';
 COMMENT ON COLUMN dtks.usulan_temuan.menghalangi IS
-    'Whether it blocks: meninggal does not for a penghentian because of death; aktif_di_kk_lain does not for a perbaikan (a move); nik_diusulkan never (the wrong NIK''s own finding does); alamat_beda as dtks.alamat_beda_menghalangi says';
+    'Whether it blocks: meninggal does not for a penghentian because of death; aktif_di_kk_lain does not for a perbaikan (a move) unless the member''s NIK is corrected (nik_lama); nik_diusulkan never (the wrong NIK''s own finding does); alamat_beda as dtks.alamat_beda_menghalangi says';
 COMMENT ON COLUMN dtks.usulan_temuan.waktu IS 'When the run took place';
 COMMENT ON COLUMN dtks.usulan_temuan.nik_usulan IS 'For nik_diusulkan and nik_salah: the Dukcapil NIK that fits the member (a candidate of dtks.cari_penduduk)';
 COMMENT ON COLUMN dtks.usulan_temuan.skor IS 'For nik_diusulkan and nik_salah: the candidate''s score (dtks.padan_nilai)';
@@ -478,17 +478,22 @@ dipilih AS MATERIALIZED (
        FOR UPDATE OF u
 ),
 anggota_usul AS MATERIALIZED (
-    -- the members proposed in data->'anggota'
-    SELECT d.id AS usulan, a.urutan::integer AS urutan, a.e OPERATOR(pg_catalog.->>) 'nik' AS nik_teks, a.e OPERATOR(pg_catalog.->>) 'nama' AS nama,
-           a.e OPERATOR(pg_catalog.->>) 'tanggal_lahir' AS lahir_teks, a.e OPERATOR(pg_catalog.->>) 'jenis_kelamin' AS jk,
+    -- the members proposed in data->'anggota'; a NIK correction (nik_lama) is the registry's person under the new
+    -- NIK: what the element does not give is the registry record of nik_lama, compared with Dukcapil's of the new NIK
+    SELECT d.id AS usulan, a.urutan::integer AS urutan, a.e OPERATOR(pg_catalog.->>) 'nik' AS nik_teks,
+           coalesce(a.e OPERATOR(pg_catalog.->>) 'nama', l.nama) AS nama,
+           coalesce(a.e OPERATOR(pg_catalog.->>) 'tanggal_lahir', pg_catalog.to_char(l.tanggal_lahir, 'YYYY-MM-DD')) AS lahir_teks,
+           coalesce(a.e OPERATOR(pg_catalog.->>) 'jenis_kelamin', l.jenis_kelamin::text) AS jk,
            coalesce(a.e OPERATOR(pg_catalog.->>) 'alamat', d.alamat) AS alamat, d.kk_teks, d.jenis, d.alasan_penghentian,
-           d.kode_wilayah, d.lingkup
+           d.kode_wilayah, d.lingkup, a.e OPERATOR(pg_catalog.?) 'nik_lama' AS koreksi
       FROM dipilih d CROSS JOIN LATERAL pg_catalog.jsonb_array_elements(d.anggota) WITH ORDINALITY AS a(e, urutan)
+      LEFT JOIN dtks.anggota l ON l.nik OPERATOR(dtks.=) CASE WHEN dtks.nik_valid(a.e OPERATOR(pg_catalog.->>) 'nik_lama')
+                                                              THEN (a.e OPERATOR(pg_catalog.->>) 'nik_lama')::dtks.nik END
     UNION ALL
     -- else the family's current members in DTKS
     SELECT d.id, (pg_catalog.row_number() OVER (PARTITION BY d.id ORDER BY m.nik))::integer, m.nik::text, g.nama,
            pg_catalog.to_char(g.tanggal_lahir, 'YYYY-MM-DD'), g.jenis_kelamin::text, d.alamat, d.kk_teks, d.jenis,
-           d.alasan_penghentian, d.kode_wilayah, d.lingkup
+           d.alasan_penghentian, d.kode_wilayah, d.lingkup, false
       FROM dipilih d
       JOIN dtks.keanggotaan m ON m.no_kk OPERATOR(dtks.=) d.no_kk AND m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE
       JOIN dtks.anggota g ON g.nik OPERATOR(dtks.=) m.nik
@@ -555,7 +560,7 @@ temuan AS (
         ('nik_tidak_ada', c.nik IS NOT NULL AND c.t_nik IS NULL, true, NULL, NULL, NULL),
         ('luar_wilayah', (c.l_nik IS NOT NULL AND c.p_luar) OR (c.kk_aktif IS NOT NULL AND c.aktif_luar
                                                                AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false)),
-                         NOT (c.l_nik IS NULL OR NOT c.p_luar) OR c.jenis OPERATOR(pg_catalog.<>) 'perbaikan', NULL, NULL, NULL),
+                         NOT (c.l_nik IS NULL OR NOT c.p_luar) OR c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL),
         ('nik_salah', c.cara OPERATOR(pg_catalog.=) 'calon' AND c.t_nik IS NOT NULL, true, c.c_nik, c.c_skor, NULL),
         ('nik_diusulkan', c.cara OPERATOR(pg_catalog.=) 'calon', false, c.c_nik, c.c_skor, c.c_rincian),
         ('nama_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.nama_usul IS NOT NULL
@@ -567,7 +572,7 @@ temuan AS (
         ('kk_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.kk IS NOT NULL
                     AND NOT coalesce(c.kk_dukcapil OPERATOR(dtks.=) c.kk, false), true, NULL, NULL, NULL),
         ('aktif_di_kk_lain', c.kk_aktif IS NOT NULL AND NOT c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false),
-                             c.jenis OPERATOR(pg_catalog.<>) 'perbaikan', NULL, NULL, NULL),
+                             c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL),
         ('alamat_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.wilayah_dukcapil IS NOT NULL
                         AND (NOT c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah
                              OR (c.alamat IS NOT NULL AND c.alamat_dukcapil IS NOT NULL

@@ -28,7 +28,7 @@ panggilan=${3:-2000}
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 kosongkan='SET session_replication_role = replica;
-  TRUNCATE dtks.usulan, dtks.usulan_riwayat, dtks.usulan_temuan, dtks.usulan_padan, dtks.penduduk, dtks.keanggotaan,
+  TRUNCATE dtks.usulan, dtks.usulan_riwayat, dtks.usulan_temuan, dtks.usulan_padan, dtks.nik_koreksi, dtks.penduduk, dtks.keanggotaan,
            dtks.keluarga, dtks.anggota, dtks.rumah_tangga, dtks.riwayat_anggota, dtks.riwayat_keluarga,
            dtks.riwayat_rumah_tangga, dtks.riwayat_keanggotaan, dtks.sintetis_galat, dtks.skor_keluarga RESTART IDENTITY;'
 psql_q -c "$kosongkan"

@@ -26,7 +26,7 @@ putaran=${BENCH_ROUNDS:-5}
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 kosongkan='SET session_replication_role = replica;
-  TRUNCATE dtks.usulan, dtks.usulan_riwayat, dtks.usulan_temuan, dtks.penduduk, dtks.keanggotaan, dtks.keluarga,
+  TRUNCATE dtks.usulan, dtks.usulan_riwayat, dtks.usulan_temuan, dtks.usulan_padan, dtks.nik_koreksi, dtks.penduduk, dtks.keanggotaan, dtks.keluarga,
            dtks.anggota, dtks.rumah_tangga, dtks.riwayat_anggota, dtks.riwayat_keluarga, dtks.riwayat_rumah_tangga,
            dtks.riwayat_keanggotaan, dtks.sintetis_galat, dtks.skor_keluarga RESTART IDENTITY;'
 psql_q -c "$kosongkan"
@@ -35,7 +35,7 @@ psql_q -c "DROP SCHEMA IF EXISTS dtks_bench_usulan CASCADE" -c "CREATE SCHEMA dt
 echo "== 1. $n usulan diajukan -> padan in one UPDATE"
 # fresh table: n usulan in diajukan across Jakarta Pusat's desa, vacuumed
 segar="SET session_replication_role = replica;
-  TRUNCATE dtks.usulan, dtks.usulan_riwayat, dtks.usulan_temuan RESTART IDENTITY;
+  TRUNCATE dtks.usulan, dtks.usulan_riwayat, dtks.usulan_temuan, dtks.usulan_padan, dtks.nik_koreksi RESTART IDENTITY;
   INSERT INTO dtks.usulan (jenis, sumber, kode_wilayah, status, berita_acara, data)
   SELECT 'baru', 'musdes', w.kode, 'diajukan', 'BA/' || g, jsonb_build_object('no', g)
     FROM generate_series(1, $n) g
@@ -95,7 +95,7 @@ keluarga=$(( jumlah_penduduk * 28 / 100 + 2000 ))
 psql_q -c "SET session_replication_role = replica" -c "SELECT * FROM dtks.sintetis_muat(11, $keluarga)" -P footer=off -o /dev/null
 psql_q <<SQL
 SET session_replication_role = replica;
-TRUNCATE dtks.usulan, dtks.usulan_riwayat, dtks.usulan_temuan RESTART IDENTITY;
+TRUNCATE dtks.usulan, dtks.usulan_riwayat, dtks.usulan_temuan, dtks.usulan_padan, dtks.nik_koreksi RESTART IDENTITY;
 INSERT INTO dtks.penduduk (nik, no_kk, nama, tempat_lahir, tanggal_lahir, jenis_kelamin, kode_wilayah, hidup, diperbarui)
 SELECT a.nik, m.no_kk, upper(a.nama), a.tempat_lahir, a.tanggal_lahir, a.jenis_kelamin, r.kode_wilayah,
        hashint8(a.nik::bigint) % 100 <> 7, DATE '2026-11-01'
@@ -131,7 +131,7 @@ for ((p = 1; p <= 3; p++)); do
 SET jit = off;
 SET session_replication_role = replica;
 UPDATE dtks.usulan SET status = 'diajukan', alasan = NULL WHERE status <> 'diajukan';
-TRUNCATE dtks.usulan_temuan, dtks.usulan_riwayat;
+TRUNCATE dtks.usulan_temuan, dtks.usulan_riwayat, dtks.usulan_padan;
 SET session_replication_role = origin;
 VACUUM ANALYZE dtks.usulan;
 SELECT clock_timestamp() AS t0 \gset

@@ -489,6 +489,64 @@ ANALYZE penetapan_keluarga, penetapan_anggota, penetapan_program, penetapan_agre
 -- the demo plays three months in minutes: from here it runs as on the first day of month 2 (dtks.tanggal_acuan,
 -- superuser only), so that month 2 is the current month: its usulan go to it, and it may be determined
 SET dtks.tanggal_acuan = :'bulan2';
+
+\echo
+\echo '--- Pemadanan by NIK, name and address: a desa in Kota Yogyakarta adds a baby Dukcapil has just registered,'
+\echo '    typing the NIK with two digits swapped and the name the old way; the matching proposes the Dukcapil record'
+-- the family and the baby as Dukcapil registered it (NIK: kecamatan, DDMMYY, serial)
+CREATE TABLE demo.bayi AS
+SELECT f.no_kk, h.kode_wilayah AS desa, 'MUHAMMAD RIZKY PRATAMA'::text AS nama, (DATE :'bulan1' - 20) AS lahir,
+       (left(h.kode_wilayah::text, 2) || substr(h.kode_wilayah::text, 4, 2) || substr(h.kode_wilayah::text, 7, 2)
+        || demo.ddmmyy(DATE :'bulan1' - 20, 'L') || '7001')::nik AS nik
+  FROM keluarga f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id
+ WHERE h.kode_wilayah <@ '34.71' AND f.status = 'aktif' ORDER BY f.no_kk LIMIT 1;
+INSERT INTO penduduk (nik, no_kk, nama, tanggal_lahir, jenis_kelamin, kode_wilayah, hidup)
+SELECT nik, no_kk, nama, lahir, 'L', desa, true FROM demo.bayi;
+SELECT 'op_' || replace(desa::text, '.', '') AS op_bayi, 'dinsos_' || replace(dtks.leluhur(desa, 2)::text, '.', '') AS dinsos_bayi,
+       desa AS desa_bayi, nik AS nik_bayi,
+       overlay(nik::text PLACING substr(nik::text, 16, 1) || substr(nik::text, 15, 1) FROM 15 FOR 2) AS nik_ketik
+  FROM demo.bayi \gset
+SET ROLE :op_bayi;
+INSERT INTO usulan (jenis, sumber, kode_wilayah, no_kk, berita_acara, data)
+SELECT 'perbaikan', 'musdes', desa, no_kk, 'BA/MUSDES/BAYI',
+       jsonb_build_object('anggota', jsonb_build_array(jsonb_build_object(
+           'nik', :'nik_ketik', 'nama', 'Moch. Rizki Pratama', 'jenis_kelamin', 'L', 'tanggal_lahir', lahir, 'shdk', 4,
+           'status_kawin', 1, 'kartu_identitas', 1, 'penyakit_kronis', 1, 'jaminan_kesehatan', 1)))
+  FROM demo.bayi;
+UPDATE usulan SET status = 'diajukan' WHERE berita_acara = 'BA/MUSDES/BAYI';
+SELECT id AS usulan_bayi FROM usulan WHERE berita_acara = 'BA/MUSDES/BAYI' \gset
+RESET ROLE;
+\echo '    the typed NIK' :nik_ketik 'is nobody''s; the Dinas Sosial runs the matching of the desa:'
+SET ROLE :dinsos_bayi;
+SELECT * FROM padankan_usulan(:'desa_bayi');
+RESET ROLE;
+SET ROLE :op_bayi;
+\echo '    what the desa sees: the findings, and the Dukcapil NIK proposed with its score, field by field'
+SELECT t.urutan, t.nik, t.temuan, t.menghalangi, t.nik_usulan, round(t.skor::numeric, 1) AS skor,
+       t.rincian #>> '{nik,tingkat}' AS nik_cocok, t.rincian #>> '{nama,tingkat}' AS nama_cocok,
+       t.rincian #>> '{tanggal_lahir,tingkat}' AS lahir_cocok
+  FROM usulan_temuan t WHERE t.usulan = :usulan_bayi ORDER BY t.temuan;
+\echo '    the desa checks the candidate itself (dtks.cari_penduduk, inside its kab/kota) and takes it in one step:'
+SELECT nik, round(skor::numeric, 1) AS skor, rincian #>> '{nik,tingkat}' AS nik_cocok, rincian #>> '{nama,tingkat}' AS nama_cocok
+  FROM cari_penduduk(:'nik_ketik', 'Moch. Rizki Pratama', DATE :'bulan1' - 20, 'L', :'desa_bayi');
+SELECT usulan_pakai_nik(:usulan_bayi) AS nik_diganti;
+SELECT data #>> '{anggota,0,nik}' AS nik_sekarang, status FROM usulan WHERE id = :usulan_bayi;
+RESET ROLE;
+\echo '    (the desa sends it again with month 2''s usulan below; it matches, and the baby enters DTKS in month 2)'
+
+\echo
+\echo '--- One person twice in Dukcapil: a man of Kota Yogyakarta registered again in Sleman under another NIK, his'
+\echo '    name in the old spelling; the Dinas Sosial searches its kab/kota for such pairs (dtks.calon_ganda)'
+INSERT INTO penduduk (nik, no_kk, nama, tanggal_lahir, jenis_kelamin, kode_wilayah, hidup)
+SELECT ('340401' || substr(p.nik::text, 7, 6) || '8001')::nik, NULL, replace(replace(p.nama, 'U', 'OE'), 'J', 'DJ'),
+       p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, true
+  FROM penduduk p
+ WHERE p.kode_wilayah <@ '34.71' AND p.hidup AND p.jenis_kelamin = 'L' AND p.nama ~ 'U' AND p.tanggal_lahir < DATE '1990-01-01'
+ ORDER BY p.nik LIMIT 1;
+SET ROLE :dinsos_bayi;
+SELECT sumber, nik_a, nik_b, round(skor::numeric, 1) AS skor, alasan FROM calon_ganda('34.71') ORDER BY skor DESC LIMIT 5;
+RESET ROLE;
+
 CREATE TABLE demo.temuan AS
 SELECT f.no_kk, p.nik, p.aturan, p.tingkat, p.keterangan
   FROM keluarga f JOIN rumah_tangga h ON h.id = f.rumah_tangga_id, kk_periksa(f.no_kk, :'bulan1') p

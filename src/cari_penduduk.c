@@ -75,8 +75,8 @@ cari_penduduk(PG_FUNCTION_ARGS)
 	int			batas = PG_ARGISNULL(5) ? 5 : PG_GETARG_INT32(5);
 	int64		lingkup = 0;
 	bool		semua;
-	Datum		arg[9];
-	char		argnull[9];
+	Datum		arg[10];
+	char		argnull[10];
 	SpiAman		aman;
 	char		ambang[32];
 
@@ -101,6 +101,8 @@ cari_penduduk(PG_FUNCTION_ARGS)
 	argnull[7] = ' ';
 	arg[8] = Float8GetDatum(padan_ambang_tautan);
 	argnull[8] = ' ';
+	arg[9] = BoolGetDatum(true);	/* the names alike whenever the NIKs and dates gave nobody to link */
+	argnull[9] = ' ';
 
 	SPI_connect();
 	spi_aman_masuk(&aman, usulan_pemilik(), 0);
@@ -110,7 +112,7 @@ cari_penduduk(PG_FUNCTION_ARGS)
 							 GUC_ACTION_SAVE, true, 0, false);
 	if (rencana == NULL)
 	{
-		Oid			tipe[9];
+		Oid			tipe[10];
 
 		/* the argument types of dtks.penduduk_calon, as declared */
 		tipe[0] = TEXTOID;
@@ -124,8 +126,9 @@ cari_penduduk(PG_FUNCTION_ARGS)
 		tipe[6] = tipe[4];
 		tipe[7] = FLOAT8OID;
 		tipe[8] = FLOAT8OID;
-		rencana = SPI_prepare("SELECT c.nik, c.skor, c.rincian FROM dtks.penduduk_calon($1, $2, $3, $4, $5, $6, $7, $8, $9) c",
-							  9, tipe);
+		tipe[9] = BOOLOID;
+		rencana = SPI_prepare("SELECT c.nik, c.skor, c.rincian FROM dtks.penduduk_calon($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) c",
+							  10, tipe);
 		if (rencana == NULL || SPI_keepplan(rencana) != 0)
 			elog(ERROR, "cari_penduduk: cannot prepare the search: %s", SPI_result_code_string(SPI_result));
 	}

@@ -150,7 +150,7 @@ INSERT INTO fungsi_harapan VALUES
     ('tanggal_dari_teks',          '{text}',                           'IMMUTABLE', false),
     ('padan_nilai',                '{text,text,text,text,text,date,date,text,text,kode_wilayah,kode_wilayah,"double precision"}', 'STABLE', false),
     ('padan_rincian',              '{text,text,text,text,text,date,date,text,text,kode_wilayah,kode_wilayah,"double precision"}', 'STABLE', false),
-    ('penduduk_calon',             '{text,text,date,text,kode_wilayah,integer,kode_wilayah,"double precision","double precision"}', 'STABLE', false),
+    ('penduduk_calon',             '{text,text,date,text,kode_wilayah,integer,kode_wilayah,"double precision","double precision",boolean}', 'STABLE', false),
     ('cari_penduduk',              '{text,text,date,text,kode_wilayah,integer}', 'STABLE', false),
     ('ganda_cari',                 '{kode_wilayah,"double precision"}', 'STABLE',   false),
     ('calon_ganda',                '{kode_wilayah}',                   'STABLE',    false),

@@ -35,8 +35,8 @@ COMMENT ON COLUMN dtks.penduduk.nama_kunci IS 'dtks.nama_kunci of the name (gene
 COMMENT ON INDEX dtks.penduduk_pkey IS 'One row per NIK (the candidate search looks up the NIKs near a typed one here)';
 CREATE INDEX penduduk_nama_kunci ON dtks.penduduk USING gin (nama_kunci gin_trgm_ops);
 COMMENT ON INDEX dtks.penduduk_nama_kunci IS 'Trigrams of the name keys (pg_trgm): the candidate search by name';
-CREATE INDEX penduduk_tanggal_lahir ON dtks.penduduk (tanggal_lahir) INCLUDE (nik, nama_kunci, jenis_kelamin, kode_wilayah);
-COMMENT ON INDEX dtks.penduduk_tanggal_lahir IS 'Birth dates with what the score compares: the candidate search by the dates near a typed one, read from the index alone';
+CREATE INDEX penduduk_tanggal_lahir ON dtks.penduduk (tanggal_lahir, kode_wilayah) INCLUDE (nik, nama_kunci, jenis_kelamin);
+COMMENT ON INDEX dtks.penduduk_tanggal_lahir IS 'Birth dates and desa with what the score compares: the candidate search by the dates near a typed one inside a region, read from the index alone';
 SELECT pg_catalog.pg_extension_config_dump('dtks.penduduk'::regclass, '');
 
 -- What a matching run found, per usulan and member.
@@ -92,7 +92,7 @@ CREATE TABLE dtks.usulan_padan (
     nik dtks.nik,
     skor double precision,
     cara text NOT NULL CHECK (cara IN ('nik', 'calon', 'tidak_ada', 'luar_wilayah')),
-    PRIMARY KEY (putaran, usulan, urutan)
+    PRIMARY KEY (usulan, putaran, urutan)
 );
 COMMENT ON TABLE dtks.usulan_padan IS
     'The Dukcapil record each member of an usulan was linked to by a matching run (dtks.padankan_usulan)';
@@ -101,9 +101,7 @@ COMMENT ON COLUMN dtks.usulan_padan.usulan IS 'The usulan';
 COMMENT ON COLUMN dtks.usulan_padan.urutan IS 'Position of the member, as in dtks.usulan_temuan';
 COMMENT ON COLUMN dtks.usulan_padan.nik_ketik IS 'The NIK as typed (NULL when none was)';
 COMMENT ON COLUMN dtks.usulan_padan.nik IS 'The linked Dukcapil NIK (NULL when none, or outside the usulan''s kab/kota)';
-COMMENT ON COLUMN dtks.usulan_padan.skor IS 'Score of the linked record (dtks.padan_nilai)';
+COMMENT ON COLUMN dtks.usulan_padan.skor IS 'Score of the linked record (dtks.padan_nilai) where it was weighed: a candidate, or a typed NIK whose record differs from the member in name or birth date (NULL for a typed NIK whose record agrees)';
 COMMENT ON COLUMN dtks.usulan_padan.cara IS 'nik (the typed NIK), calon (the top candidate, credible and clear), tidak_ada (no record), luar_wilayah (a record outside the usulan''s kab/kota, not told)';
-COMMENT ON INDEX dtks.usulan_padan_pkey IS 'One row per run, usulan and member';
-CREATE INDEX usulan_padan_usulan ON dtks.usulan_padan (usulan);
-COMMENT ON INDEX dtks.usulan_padan_usulan IS 'The links of one usulan';
+COMMENT ON INDEX dtks.usulan_padan_pkey IS 'One row per usulan, run and member (the links of one usulan)';
 SELECT pg_catalog.pg_extension_config_dump('dtks.usulan_padan'::regclass, '');

@@ -11,44 +11,66 @@
 -- What a caller may learn: the people whose Dukcapil address is inside the kab/kota of its office's region
 -- (the unit Dukcapil grants data access to by agreement), every region for pusat, pt and a superuser.
 
--- The search itself: called by dtks.cari_penduduk and the matching only, as the table owner.
+-- The search itself: called by dtks.cari_penduduk and the matching only, as the table owner.  The channels in
+-- turn, each only when those before gave no record scoring ambang_tautan: the typed NIK itself and the birth dates
+-- near the typed one (inside lingkup, on the index), then the NIKs near the typed one, then (when cari_nama, or
+-- when no date was typed) the names alike.
 CREATE FUNCTION dtks.penduduk_calon(nik_ketik text, nama text, tanggal_lahir date, jenis_kelamin text,
                                     kode_wilayah dtks.kode_wilayah, batas integer, lingkup dtks.kode_wilayah,
-                                    ambang_calon double precision, ambang_tautan double precision)
+                                    ambang_calon double precision, ambang_tautan double precision, cari_nama boolean)
     RETURNS TABLE (nik dtks.nik, skor double precision, rincian jsonb)
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 WITH kunci AS MATERIALIZED (
     SELECT dtks.nama_kunci(penduduk_calon.nama) AS k
 ),
-dekat AS MATERIALIZED (
-    -- the NIKs near the typed one, and the birth dates near the typed one
+tanggal AS MATERIALIZED (
+    -- the typed NIK itself, and the birth dates near the typed one
     SELECT c.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, c.nik::text, kunci.k, c.nama_kunci,
                                    penduduk_calon.tanggal_lahir, c.tanggal_lahir, penduduk_calon.jenis_kelamin,
                                    c.jenis_kelamin::text, penduduk_calon.kode_wilayah, c.kode_wilayah, NULL) AS skor
       FROM (SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah
               FROM dtks.penduduk p
-             WHERE p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(penduduk_calon.nik_ketik))
+             WHERE p.nik OPERATOR(dtks.=) CASE WHEN dtks.nik_valid(penduduk_calon.nik_ketik) THEN penduduk_calon.nik_ketik::dtks.nik END
+               AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
             UNION ALL
             SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah
               FROM dtks.penduduk p
-             WHERE p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))) c,
+             WHERE penduduk_calon.lingkup IS NULL
+               AND p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))
+            UNION ALL
+            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah
+              FROM dtks.penduduk p
+             WHERE p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))
+               AND p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup) c,
            kunci
-     WHERE penduduk_calon.lingkup IS NULL OR c.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup
+),
+dekat AS MATERIALIZED (
+    -- the NIKs one typing error from the typed one
+    SELECT p.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
+                                   penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
+                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL) AS skor
+      FROM dtks.penduduk p, kunci
+     WHERE p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(penduduk_calon.nik_ketik))
+       AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
+       AND NOT EXISTS (SELECT 1 FROM tanggal t WHERE t.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
 ),
 mirip AS MATERIALIZED (
-    -- the names alike, only when the near NIKs and dates gave no record to link
+    -- the names alike by trigrams
     SELECT p.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
                                    penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
                                    p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL) AS skor
       FROM dtks.penduduk p, kunci
      WHERE p.nama_kunci % kunci.k
        AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
+       AND (penduduk_calon.cari_nama OR penduduk_calon.tanggal_lahir IS NULL)
+       AND NOT EXISTS (SELECT 1 FROM tanggal t WHERE t.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
        AND NOT EXISTS (SELECT 1 FROM dekat d WHERE d.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
 ),
 calon AS (
     SELECT DISTINCT ON (a.nik) a.nik, a.skor
-      FROM (SELECT d.nik, d.skor FROM dekat d UNION ALL SELECT m.nik, m.skor FROM mirip m) a
+      FROM (SELECT t.nik, t.skor FROM tanggal t UNION ALL SELECT d.nik, d.skor FROM dekat d
+            UNION ALL SELECT m.nik, m.skor FROM mirip m) a
      WHERE a.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_calon
      ORDER BY a.nik
 )
@@ -62,10 +84,10 @@ SELECT c.nik, c.skor,
  LIMIT GREATEST(penduduk_calon.batas, 0);
 END;
 REVOKE ALL ON FUNCTION dtks.penduduk_calon(text, text, date, text, dtks.kode_wilayah, integer, dtks.kode_wilayah,
-                                           double precision, double precision) FROM PUBLIC;
+                                           double precision, double precision, boolean) FROM PUBLIC;
 COMMENT ON FUNCTION dtks.penduduk_calon(text, text, date, text, dtks.kode_wilayah, integer, dtks.kode_wilayah,
-                                        double precision, double precision) IS
-    'The candidate search behind dtks.cari_penduduk and the matching (which alone call it, as the owner): the records of dtks.penduduk inside lingkup (NULL: everywhere) with a NIK near nik_ketik (dtks.nik_sekitar) or a birth date near tanggal_lahir (dtks.tanggal_sekitar), and, when none of those scores ambang_tautan, with a name key alike by trigrams (pg_trgm %, at the threshold the caller set); scored by dtks.padan_nilai (model dukcapil), those scoring ambang_calon or more, best first, at most batas, with dtks.padan_rincian and whether Dukcapil has the person alive';
+                                        double precision, double precision, boolean) IS
+    'The candidate search behind dtks.cari_penduduk and the matching (which alone call it, as the owner): the records of dtks.penduduk inside lingkup (NULL: everywhere) with the typed NIK or a birth date near tanggal_lahir (dtks.tanggal_sekitar); when none of those scores ambang_tautan, with a NIK near nik_ketik (dtks.nik_sekitar); when none of those does either, and cari_nama is true or no date was typed, with a name key alike by trigrams (pg_trgm %, at the threshold the caller set); scored by dtks.padan_nilai (model dukcapil), those scoring ambang_calon or more, best first, at most batas, with dtks.padan_rincian and whether Dukcapil has the person alive';
 
 -- The candidate search for a DBA, an agency application or the desa's own screen.
 CREATE FUNCTION dtks.cari_penduduk(nik_ketik text, nama text, tanggal_lahir date, jenis_kelamin text,

@@ -51,34 +51,75 @@ anggota_usul AS MATERIALIZED (
      WHERE d.anggota IS NULL
 ),
 ketik AS MATERIALIZED (
-    -- the typed NIK and its record, scored
-    SELECT a.*, n.nik, n.kk, n.lahir, n.kunci, t.nik AS t_nik, t.skor AS t_skor,
-           t.nik IS NOT NULL AND (a.nama IS NULL OR n.kunci OPERATOR(pg_catalog.=) t.nama_kunci)
-                             AND (a.lahir_teks IS NULL OR n.lahir OPERATOR(pg_catalog.=) t.tanggal_lahir) AS t_cocok
-      FROM anggota_usul a
-     CROSS JOIN LATERAL (SELECT CASE WHEN dtks.nik_valid(a.nik_teks) THEN a.nik_teks::dtks.nik END AS nik,
-                                CASE WHEN dtks.no_kk_valid(a.kk_teks) THEN a.kk_teks::dtks.no_kk END AS kk,
-                                dtks.tanggal_dari_teks(a.lahir_teks) AS lahir,
-                                dtks.nama_kunci(a.nama) AS kunci) n
-      LEFT JOIN LATERAL (SELECT p.nik, dtks.padan_nilai('dukcapil', a.nik_teks, p.nik::text, n.kunci, p.nama_kunci, n.lahir,
-                                                        p.tanggal_lahir, a.jk, p.jenis_kelamin::text, a.kode_wilayah,
-                                                        p.kode_wilayah, NULL) AS skor, p.nama_kunci, p.tanggal_lahir
-                           FROM dtks.penduduk p WHERE p.nik OPERATOR(dtks.=) n.nik) t ON true
+    -- the typed NIK and its record; scored where the record differs from the member in name or birth date
+    SELECT k.*, CASE WHEN NOT k.t_cocok THEN dtks.padan_nilai('dukcapil', k.nik_teks, k.t_nik::text, k.kunci, k.t_kunci,
+                                                           k.lahir, k.t_lahir, k.jk, k.t_jk, k.kode_wilayah, k.t_wilayah, NULL) END AS t_skor
+      FROM (SELECT a.*, n.nik, n.kk, n.lahir, n.kunci, t.nik AS t_nik, t.nama_kunci AS t_kunci, t.tanggal_lahir AS t_lahir,
+                   t.jenis_kelamin::text AS t_jk, t.kode_wilayah AS t_wilayah, t.hidup AS t_hidup, t.no_kk AS t_kk,
+                   t.alamat AS t_alamat,
+                   t.nik IS NOT NULL AND (a.nama IS NULL OR n.kunci OPERATOR(pg_catalog.=) t.nama_kunci)
+                                     AND (a.lahir_teks IS NULL OR n.lahir OPERATOR(pg_catalog.=) t.tanggal_lahir) AS t_cocok
+              FROM anggota_usul a
+             CROSS JOIN LATERAL (SELECT CASE WHEN dtks.nik_valid(a.nik_teks) THEN a.nik_teks::dtks.nik END AS nik,
+                                        CASE WHEN dtks.no_kk_valid(a.kk_teks) THEN a.kk_teks::dtks.no_kk END AS kk,
+                                        dtks.tanggal_dari_teks(a.lahir_teks) AS lahir,
+                                        dtks.nama_kunci(a.nama) AS kunci) n
+              LEFT JOIN dtks.penduduk t ON t.nik OPERATOR(dtks.=) n.nik) k
+),
+cari AS MATERIALIZED (
+    -- the members the candidate search is for: no record for the typed NIK, or one that differs from the member in
+    -- name or birth date (the NIK may be another person's).  The search of dtks.penduduk_calon, set-wise: the
+    -- birth dates near the member's inside the usulan's kab/kota in one hash join, then the NIKs near the typed one
+    -- where those gave no record to link, then the names alike where no date was typed.
+    SELECT k.usulan, k.urutan, k.nik_teks, k.kunci, k.lahir, k.jk, k.kode_wilayah, k.lingkup
+      FROM ketik k WHERE NOT coalesce(k.t_cocok, false)
+),
+lewat_tanggal AS MATERIALIZED (
+    SELECT c.usulan, c.urutan, p.nik,
+           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
+                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL) AS skor
+      FROM cari c
+     CROSS JOIN LATERAL (SELECT q.nik, q.nama_kunci, q.tanggal_lahir, q.jenis_kelamin, q.kode_wilayah
+                           FROM dtks.penduduk q
+                          WHERE q.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(c.lahir))
+                            AND q.kode_wilayah OPERATOR(dtks.<@) c.lingkup) p
+),
+lewat_nik AS MATERIALIZED (
+    SELECT c.usulan, c.urutan, p.nik,
+           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
+                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL) AS skor
+      FROM cari c
+      JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(c.nik_teks))
+     WHERE p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
+       AND NOT EXISTS (SELECT 1 FROM lewat_tanggal x CROSS JOIN ambang b
+                        WHERE x.usulan OPERATOR(pg_catalog.=) c.usulan AND x.urutan OPERATOR(pg_catalog.=) c.urutan
+                          AND x.skor OPERATOR(pg_catalog.>=) b.tautan)
+),
+lewat_nama AS MATERIALIZED (
+    SELECT c.usulan, c.urutan, p.nik,
+           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
+                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL) AS skor
+      FROM cari c
+      JOIN dtks.penduduk p ON p.nama_kunci % c.kunci
+     WHERE c.lahir IS NULL AND p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
+       AND NOT EXISTS (SELECT 1 FROM lewat_nik x CROSS JOIN ambang b
+                        WHERE x.usulan OPERATOR(pg_catalog.=) c.usulan AND x.urutan OPERATOR(pg_catalog.=) c.urutan
+                          AND x.skor OPERATOR(pg_catalog.>=) b.tautan)
 ),
 calon AS MATERIALIZED (
-    -- the best candidate (and the next one's score) where the typed NIK gives no record to link, or one whose
-    -- name or birth date differs from the member's (the NIK may be another person's)
-    SELECT k.usulan, k.urutan, c.nik AS c_nik, c.skor AS c_skor, c.rincian AS c_rincian, c.skor2 AS c_skor2
-      FROM ketik k CROSS JOIN ambang b
-     CROSS JOIN LATERAL (SELECT x.nik, x.skor, x.rincian,
-                                pg_catalog.lead(x.skor) OVER (ORDER BY x.skor DESC, x.nik) AS skor2
-                           FROM dtks.penduduk_calon(k.nik_teks, k.nama, k.lahir, k.jk, k.kode_wilayah, 2, k.lingkup,
-                                                    b.tautan OPERATOR(pg_catalog.-) b.selisih, b.tautan) x
-                          ORDER BY x.skor DESC, x.nik LIMIT 1) c
-     WHERE NOT coalesce(k.t_cocok, false) OR k.t_skor OPERATOR(pg_catalog.<) b.tautan
+    -- the best candidate of each member, and the next one's score
+    SELECT x.usulan, x.urutan, x.nik AS c_nik, x.skor AS c_skor, x.skor2 AS c_skor2, p.nama_kunci AS c_kunci,
+           p.tanggal_lahir AS c_lahir, p.jenis_kelamin::text AS c_jk, p.kode_wilayah AS c_wilayah, p.hidup AS c_hidup,
+           p.no_kk AS c_kk, p.alamat AS c_alamat
+      FROM (SELECT y.*, pg_catalog.row_number() OVER w AS nomor, pg_catalog.lead(y.skor) OVER w AS skor2
+              FROM (SELECT DISTINCT z.usulan, z.urutan, z.nik, z.skor
+                      FROM (SELECT * FROM lewat_tanggal UNION ALL SELECT * FROM lewat_nik UNION ALL SELECT * FROM lewat_nama) z) y
+            WINDOW w AS (PARTITION BY y.usulan, y.urutan ORDER BY y.skor DESC, y.nik)) x
+      JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) x.nik
+     WHERE x.nomor OPERATOR(pg_catalog.=) 1
 ),
 tautan AS MATERIALIZED (
-    SELECT k.*, c.c_nik, c.c_skor, c.c_rincian,
+    SELECT k.*, c.c_nik, c.c_skor, c.c_kunci, c.c_lahir, c.c_jk, c.c_wilayah, c.c_hidup, c.c_kk, c.c_alamat,
            CASE WHEN c.c_nik IS NOT NULL AND c.c_nik IS DISTINCT FROM k.t_nik AND c.c_skor OPERATOR(pg_catalog.>=) b.tautan
                      AND coalesce(c.c_skor OPERATOR(pg_catalog.-) GREATEST(c.c_skor2, k.t_skor) OPERATOR(pg_catalog.>=) b.selisih, true)
                      THEN 'calon'
@@ -87,53 +128,86 @@ tautan AS MATERIALIZED (
       FROM ketik k CROSS JOIN ambang b
       LEFT JOIN calon c ON c.usulan OPERATOR(pg_catalog.=) k.usulan AND c.urutan OPERATOR(pg_catalog.=) k.urutan
 ),
-cek AS (
-    SELECT t.*, t.nama AS nama_usul, p.nik AS l_nik, p.nama AS nama_dukcapil, p.nama_kunci AS kunci_dukcapil,
-           p.tanggal_lahir AS lahir_dukcapil, p.hidup, p.no_kk AS kk_dukcapil, p.kode_wilayah AS wilayah_dukcapil,
-           p.alamat AS alamat_dukcapil,
-           p.kode_wilayah IS NOT NULL AND NOT p.kode_wilayah OPERATOR(dtks.<@) t.lingkup AS p_luar,
-           aktif.no_kk AS kk_aktif, aktif.luar AS aktif_luar,
-           CASE WHEN t.cara OPERATOR(pg_catalog.=) 'calon' THEN t.c_skor ELSE t.t_skor END AS l_skor
+linked AS (
+    -- the linked record: the typed NIK's or the candidate's, with the candidate's comparison
+    SELECT t.*, l.*,
+           CASE WHEN l.calon THEN dtks.padan_rincian('dukcapil', t.nik_teks, t.c_nik::text, t.kunci, t.c_kunci, t.lahir, t.c_lahir,
+                                                     t.jk, t.c_jk, t.kode_wilayah, t.c_wilayah, NULL)
+                                  OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('hidup', t.c_hidup) END AS c_rincian
       FROM tautan t
-      LEFT JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) (CASE WHEN t.cara OPERATOR(pg_catalog.=) 'calon' THEN t.c_nik ELSE t.t_nik END)
-      LEFT JOIN LATERAL (SELECT m.no_kk, NOT r.kode_wilayah OPERATOR(dtks.<@) t.lingkup AS luar
-                           FROM dtks.keanggotaan m JOIN dtks.keluarga k ON k.no_kk OPERATOR(dtks.=) m.no_kk
-                           JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
-                          WHERE m.nik OPERATOR(dtks.=) coalesce(p.nik, t.nik) AND m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE
-                            AND k.status OPERATOR(pg_catalog.=) 'aktif'
-                          LIMIT 1) aktif ON true
+     CROSS JOIN LATERAL (SELECT t.cara OPERATOR(pg_catalog.=) 'calon' AS calon) c
+     CROSS JOIN LATERAL (SELECT CASE WHEN c.calon THEN t.c_nik ELSE t.t_nik END AS l_nik,
+                                CASE WHEN c.calon THEN t.c_kunci ELSE t.t_kunci END AS kunci_dukcapil,
+                                CASE WHEN c.calon THEN t.c_lahir ELSE t.t_lahir END AS lahir_dukcapil,
+                                CASE WHEN c.calon THEN t.c_hidup ELSE t.t_hidup END AS hidup,
+                                CASE WHEN c.calon THEN t.c_kk ELSE t.t_kk END AS kk_dukcapil,
+                                CASE WHEN c.calon THEN t.c_wilayah ELSE t.t_wilayah END AS wilayah_dukcapil,
+                                CASE WHEN c.calon THEN t.c_alamat ELSE t.t_alamat END AS alamat_dukcapil,
+                                CASE WHEN c.calon THEN t.c_skor ELSE t.t_skor END AS l_skor,
+                                c.calon) l
+),
+cek AS (
+    SELECT l.*, l.nama AS nama_usul,
+           l.wilayah_dukcapil IS NOT NULL AND NOT l.wilayah_dukcapil OPERATOR(dtks.<@) l.lingkup AS p_luar,
+           CASE WHEN l.alamat IS NULL OR l.alamat_dukcapil IS NULL THEN NULL
+                WHEN pg_catalog.upper(l.alamat) OPERATOR(pg_catalog.=) pg_catalog.upper(l.alamat_dukcapil) THEN 1
+                ELSE similarity(pg_catalog.upper(l.alamat), pg_catalog.upper(l.alamat_dukcapil)) END AS alamat_mirip,
+           aktif.no_kk AS kk_aktif, NOT aktif.kode_wilayah OPERATOR(dtks.<@) l.lingkup AS aktif_luar
+      FROM linked l
+      LEFT JOIN (SELECT m.nik, m.no_kk, r.kode_wilayah
+                   FROM dtks.keanggotaan m JOIN dtks.keluarga k ON k.no_kk OPERATOR(dtks.=) m.no_kk
+                   JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
+                  WHERE m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE AND k.status OPERATOR(pg_catalog.=) 'aktif') aktif
+             ON aktif.nik OPERATOR(dtks.=) coalesce(l.l_nik, l.nik)
 ),
 temuan AS (
-    SELECT c.usulan, c.urutan, c.nik, t.temuan, t.menghalangi, t.nik_usulan, t.skor, t.rincian
+    -- one scan of the members per kind of finding (cheaper than a row per kind and member)
+    SELECT c.usulan, c.urutan, c.nik, 'nik_tidak_sah' AS temuan, true AS menghalangi, NULL::dtks.nik AS nik_usulan,
+           NULL::double precision AS skor, NULL::jsonb AS rincian
+      FROM cek c WHERE c.nik IS NULL
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'nik_tidak_ada', true, NULL, NULL, NULL
+      FROM cek c WHERE c.nik IS NOT NULL AND c.t_nik IS NULL
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'luar_wilayah',
+           (c.l_nik IS NOT NULL AND c.p_luar) OR c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL
+      FROM cek c
+     WHERE (c.l_nik IS NOT NULL AND c.p_luar)
+        OR (c.kk_aktif IS NOT NULL AND c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false))
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'nik_salah', true, c.c_nik, c.c_skor, NULL
+      FROM cek c WHERE c.cara OPERATOR(pg_catalog.=) 'calon' AND c.t_nik IS NOT NULL
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'nik_diusulkan', false, c.c_nik, c.c_skor, c.c_rincian
+      FROM cek c WHERE c.cara OPERATOR(pg_catalog.=) 'calon'
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'nama_beda', true, NULL, NULL, NULL
+      FROM cek c
+     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.nama_usul IS NOT NULL AND c.kunci OPERATOR(pg_catalog.<>) c.kunci_dukcapil
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'tanggal_lahir_beda', true, NULL, NULL, NULL
+      FROM cek c
+     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.lahir_teks IS NOT NULL
+       AND NOT coalesce(c.lahir OPERATOR(pg_catalog.=) c.lahir_dukcapil, false)
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'meninggal',
+           NOT (c.jenis OPERATOR(pg_catalog.=) 'penghentian' AND c.alasan_penghentian OPERATOR(pg_catalog.=) 'meninggal'), NULL, NULL, NULL
+      FROM cek c WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND NOT c.hidup
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'kk_beda', true, NULL, NULL, NULL
+      FROM cek c
+     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.kk IS NOT NULL AND NOT coalesce(c.kk_dukcapil OPERATOR(dtks.=) c.kk, false)
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'aktif_di_kk_lain', c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL
+      FROM cek c
+     WHERE c.kk_aktif IS NOT NULL AND NOT c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false)
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'alamat_beda', b.alamat_menghalangi, NULL, NULL,
+           pg_catalog.jsonb_build_object('desa_sama', c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah,
+                                         'kemiripan', pg_catalog.round(c.alamat_mirip::numeric, 2))
       FROM cek c CROSS JOIN ambang b
-     CROSS JOIN LATERAL (VALUES
-        ('nik_tidak_sah', c.nik IS NULL, true, NULL::dtks.nik, NULL::double precision, NULL::jsonb),
-        ('nik_tidak_ada', c.nik IS NOT NULL AND c.t_nik IS NULL, true, NULL, NULL, NULL),
-        ('luar_wilayah', (c.l_nik IS NOT NULL AND c.p_luar) OR (c.kk_aktif IS NOT NULL AND c.aktif_luar
-                                                               AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false)),
-                         NOT (c.l_nik IS NULL OR NOT c.p_luar) OR c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL),
-        ('nik_salah', c.cara OPERATOR(pg_catalog.=) 'calon' AND c.t_nik IS NOT NULL, true, c.c_nik, c.c_skor, NULL),
-        ('nik_diusulkan', c.cara OPERATOR(pg_catalog.=) 'calon', false, c.c_nik, c.c_skor, c.c_rincian),
-        ('nama_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.nama_usul IS NOT NULL
-                      AND c.kunci OPERATOR(pg_catalog.<>) c.kunci_dukcapil, true, NULL, NULL, NULL),
-        ('tanggal_lahir_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.lahir_teks IS NOT NULL
-                               AND c.lahir_teks IS DISTINCT FROM pg_catalog.to_char(c.lahir_dukcapil, 'YYYY-MM-DD'), true, NULL, NULL, NULL),
-        ('meninggal', c.l_nik IS NOT NULL AND NOT c.p_luar AND NOT c.hidup,
-                      NOT (c.jenis OPERATOR(pg_catalog.=) 'penghentian' AND c.alasan_penghentian OPERATOR(pg_catalog.=) 'meninggal'), NULL, NULL, NULL),
-        ('kk_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.kk IS NOT NULL
-                    AND NOT coalesce(c.kk_dukcapil OPERATOR(dtks.=) c.kk, false), true, NULL, NULL, NULL),
-        ('aktif_di_kk_lain', c.kk_aktif IS NOT NULL AND NOT c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false),
-                             c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL),
-        ('alamat_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.wilayah_dukcapil IS NOT NULL
-                        AND (NOT c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah
-                             OR (c.alamat IS NOT NULL AND c.alamat_dukcapil IS NOT NULL
-                                 AND similarity(pg_catalog.upper(c.alamat), pg_catalog.upper(c.alamat_dukcapil)) OPERATOR(pg_catalog.<) b.alamat)),
-                        b.alamat_menghalangi, NULL, NULL,
-                        pg_catalog.jsonb_build_object('desa_sama', c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah,
-                                                      'kemiripan', CASE WHEN c.alamat IS NOT NULL AND c.alamat_dukcapil IS NOT NULL
-                                                                        THEN pg_catalog.round(similarity(pg_catalog.upper(c.alamat), pg_catalog.upper(c.alamat_dukcapil))::numeric, 2) END))
-     ) AS t(temuan, ditemukan, menghalangi, nik_usulan, skor, rincian)
-     WHERE t.ditemukan
+     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.wilayah_dukcapil IS NOT NULL
+       AND (NOT c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah OR c.alamat_mirip OPERATOR(pg_catalog.<) b.alamat)
     UNION ALL
     SELECT d.id, NULL, NULL, 'tanpa_anggota', true, NULL, NULL, NULL
       FROM dipilih d

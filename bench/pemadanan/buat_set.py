@@ -89,6 +89,7 @@ BUGIS_P1 = W('ANDI:8 SITTI:8 ST.:2 NUR:4 HJ.:0')
 BUGIS_P2 = W('NURHAYATI:4 HASNAH:4 HASMAWATI:4 NURHAEDAH:3 RAHMAWATI:4 BECCE:2 NURMIATI:3 KASMAWATI:3 '
              'SUMARNI:3 HADIJAH:3 SUHARTINI:2 MARWAH:2 ASMA:2 RATNASARI:2 MUSDALIFAH:2 HASRIANI:2 ')
 BALI_URUT_L = [['WAYAN', 'PUTU', 'GEDE'], ['MADE', 'KADEK', 'NENGAH'], ['NYOMAN', 'KOMANG'], ['KETUT']]
+BALI_URUT_P = [['WAYAN', 'PUTU', 'LUH'], ['MADE', 'KADEK', 'NENGAH'], ['NYOMAN', 'KOMANG'], ['KETUT']]
 BALI_L = W('SUDARSANA:3 SUARTANA:3 ARTAWAN:3 MERTAYASA:2 SUKERTA:3 WIDIANA:3 ADI_PUTRA:2 SUARDANA:3 SUDIARTA:3 '
            'DARMAWAN:2 SUTAMA:2 SUMADA:2 ARDIKA:2 WIRAWAN:3 SUPARTA:3 ASTAWA:2 SUASTIKA:2 KARIASA:2 ')
 BALI_P = W('SRI_ARDANI:2 SUKERTI:3 ARIANI:3 WARTINI:3 SUMERTI:2 BUDIASIH:2 SUARNI:3 SUARTINI:3 ARSINI:2 '
@@ -334,7 +335,7 @@ class Generator:
         n = dedup(n)
         return n
 
-    def buat_nama(self, kom, perempuan, ayah=None, urut=1, kasta=None):
+    def buat_nama(self, kom, perempuan, ayah=None, urut=None, kasta=None):
         n = self._buat_nama(kom, perempuan, ayah, urut, kasta)
         if len(n) == 1 and n[0] in AWALAN:
             # SRI, SITI, DWI, MUHAMMAD ... are not a whole name
@@ -342,7 +343,7 @@ class Generator:
                            else (JAWA_L2 if kom == 'jawa' else MUSLIM_L2)))
         return n
 
-    def _buat_nama(self, kom, perempuan, ayah=None, urut=1, kasta=None):
+    def _buat_nama(self, kom, perempuan, ayah=None, urut=None, kasta=None):
         """A name (list of words) for community kom; ayah is the father's name (list) where a community
         passes a family name on."""
         r = self.rng
@@ -381,7 +382,9 @@ class Generator:
             if ayah and ayah[0] == 'ANDI' and n[0] != 'ANDI':
                 n[0] = 'ANDI'
         elif kom == 'bali':
-            urutan = BALI_URUT_L[(urut - 1) % 4]
+            if urut is None:                 # an adult: birth order unknown here
+                urut = self.rng.randint(1, 4)
+            urutan = (BALI_URUT_P if perempuan else BALI_URUT_L)[(urut - 1) % 4]
             if kasta:
                 depan = (BALI_KASTA_P if perempuan else BALI_KASTA_L)[kasta - 1].split()
                 n = depan + [r.choice(urutan)] * (r.random() < 0.3) + [pilih(r, BALI_P if perempuan else BALI_L)]
@@ -770,7 +773,6 @@ class Generator:
 
     def buat_keluarga_bayangan(self):
         # a family made like the others but left out of the extract
-        simpan = (len(self.orang), list(self.nik_dipakai)[:0])
         kel = self.buat_keluarga()
         self.keluarga.pop()
         for o in kel['anggota']:

@@ -718,7 +718,8 @@ class Generator:
         absen = [o for o in self.orang if not o['di_dukcapil']]
         kelompok = {t: [o for o in ada if t in o['tanda']] for t, _ in KUERI_SULIT}
         contoh = ada if len(ada) <= 40000 else r.sample(ada, 40000)
-        kelompok['nik_tetangga'] = [o for o in contoh if tetangga_nik(o['row']['nik'], self.nik_dipakai)]
+        kelompok['nik_tetangga'] = [o for o in contoh if [x for x in tetangga_nik(o['row']['nik'], self.nik_dipakai)
+                                                          if x != o.get('ganda_row', {}).get('nik')]]
         kueri = []
         n_pertama = int(round(self.n_kueri / (1 + DUA_KALI)))
         dipakai = set()
@@ -787,7 +788,7 @@ class Generator:
         """An absent sibling of a registered person: the same KK, a similar name, a near birth date."""
         r = self.rng
         kel = saudara['kel']
-        if r.random() < 0.3:
+        if r.random() < 0.15:
             tgl = saudara['tgl']
         else:
             tgl = tanggal_sah(min(saudara['tgl'].day, 28), saudara['tgl'].month, saudara['tgl'].year) + \
@@ -797,8 +798,10 @@ class Generator:
         perempuan = saudara['perempuan'] if r.random() < 0.6 else not saudara['perempuan']
         nama = self.nama_kembar(saudara, perempuan, kel['kom'], self.buat_nama(kel['kom'], perempuan,
                                                                                  kel['ayah']['nama'] if kel['ayah'] else None))
-        if nama == saudara['nama']:
-            nama = nama[:-1] + [typo(nama[-1], r)] if r.random() < 0.5 else self.buat_nama(kel['kom'], perempuan)
+        for _ in range(10):
+            if nama != saudara['nama']:
+                break
+            nama = self.buat_nama(kel['kom'], perempuan, kel['ayah']['nama'] if kel['ayah'] else None)
         o = {'id': len(self.orang) + 1, 'kel': kel, 'peran': 'anak', 'nama': nama, 'tgl': tgl,
              'perempuan': perempuan, 'di_dukcapil': False, 'nik': None, 'tanda': {'kerabat_absen'},
              'kec_nik': saudara['nik'][:6]}
@@ -941,7 +944,7 @@ class Generator:
             return nik[:i] + r.choice('0123456789') + nik[i:], kn
         if kn == 'nik_orang_lain':
             # a typing error that gives another real person's NIK (twins, serials 0001/0002 of one date)
-            lain = tetangga_nik(nik, self.nik_dipakai)
+            lain = [x for x in tetangga_nik(nik, self.nik_dipakai) if x != o.get('ganda_row', {}).get('nik')]
             if lain:
                 return r.choice(lain), kn
             return self.ketik_nik(o, 'nik_satu_digit')
@@ -996,6 +999,8 @@ class Generator:
             baru = [ke_ejaan_lama(k, r) for k in kata]
             return (baru, kn) if baru != kata else (kata, None)
         if kn == 'nama_gelar':
+            if o['tgl'].year > 2003:
+                return kata, None      # no titles or degrees before 23
             return self.tambah_gelar(kata, o), kn
         if kn == 'nama_muhammad':
             baru = [bentuk_muhammad(k, r) for k in kata]

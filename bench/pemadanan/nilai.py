@@ -152,6 +152,9 @@ def ukur(kueri, hasil):
             hasilnya = 'kosong' if not c else 'salah'
         m[hasilnya + ('_ada' if benar else '_absen')] += 1
         for k in ks:
+            # the classes of the absent are counted apart: for them no candidate is the right answer
+            if not benar and not k.startswith('absen_'):
+                k = 'absen+' + k
             kelas[k]['n'] += 1
             kelas[k][hasilnya] += 1
         if hasilnya != 'benar' and not (not benar and hasilnya == 'kosong'):
@@ -237,9 +240,10 @@ def laporan(hasil, ganda_n, ganda_hasil, kecepatan_saja):
                         g['detik'], TARGET['ganda'],
                         tanda(g['kena'] / ganda_n >= TARGET['ganda'])))
         print()
-        print('== Per class (n; right first / wrong first / no candidate, as shares of the class)')
+        print('== Per class (n; right first / wrong first / no candidate, as shares of the class; absen+X: the absent')
+        print('   kueri of class X, for whom no candidate is right)')
         semua = sorted({k for m in metode for k in hasil[m]['kelas']},
-                       key=lambda k: (k.startswith('absen') or k in ('dengan_nik', 'tanpa_nik'), -hasil[metode[0]]['kelas'][k]['n'], k))
+                       key=lambda k: (k.startswith('absen'), not k.startswith('absen_'), -hasil[metode[0]]['kelas'][k]['n'], k))
         print('   %-24s %6s' % ('class', 'n') + ''.join('   %-22s' % m for m in metode))
         for k in semua:
             s = '   %-24s %6d' % (k, hasil[metode[0]]['kelas'][k]['n'])

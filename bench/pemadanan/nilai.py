@@ -183,7 +183,8 @@ def ganda_dtks(cur, ganda):
     t0 = time.time()
     cur.execute("SELECT nik_a::text, nik_b::text FROM dtks.calon_ganda(NULL) WHERE sumber = 'dukcapil'")
     dilapor = {frozenset(r) for r in cur.fetchall()}
-    return {'dilapor': len(dilapor), 'kena': len(dilapor & ganda), 'detik': time.time() - t0}
+    return {'dilapor': len(dilapor), 'kena': len(dilapor & ganda), 'detik': time.time() - t0,
+            'lewat': ganda - dilapor, 'lebih': dilapor - ganda}
 
 
 def ganda_dasar(cur, ganda, trgm):
@@ -195,7 +196,8 @@ def ganda_dasar(cur, ganda, trgm):
                     AND b.jenis_kelamin = a.jenis_kelamin
                     AND abs(b.tanggal_lahir - a.tanggal_lahir) <= 366""".format(t=trgm))
     dilapor = {frozenset(r) for r in cur.fetchall()}
-    return {'dilapor': len(dilapor), 'kena': len(dilapor & ganda), 'detik': time.time() - t0}
+    return {'dilapor': len(dilapor), 'kena': len(dilapor & ganda), 'detik': time.time() - t0,
+            'lewat': ganda - dilapor, 'lebih': dilapor - ganda}
 
 
 def tanda(ok):
@@ -369,7 +371,25 @@ def main():
         os.makedirs(a.salah, exist_ok=True)
         for m, u in ukuran.items():
             tulis_salah(os.path.join(a.salah, 'salah_%s.csv' % m), u['salah'])
-        print('misses written to %s/salah_<method>.csv' % a.salah)
+        penduduk = {}
+        with open(os.path.join(a.set, 'penduduk.csv'), encoding='utf-8') as f:
+            for r in csv.DictReader(f):
+                penduduk[r['nik']] = r
+        for m, g in ganda_hasil.items():
+            if g is None:
+                continue
+            with open(os.path.join(a.salah, 'ganda_%s.csv' % m), 'w', newline='', encoding='utf-8') as f:
+                w = csv.writer(f, lineterminator='\n')
+                w.writerow(['salah', 'nik_a', 'nama_a', 'tanggal_lahir_a', 'no_kk_a', 'kode_wilayah_a',
+                            'nik_b', 'nama_b', 'tanggal_lahir_b', 'no_kk_b', 'kode_wilayah_b'])
+                for jenis, pasangan in (('not_reported', g['lewat']), ('not_a_duplicate', g['lebih'])):
+                    for p in sorted(tuple(sorted(x)) for x in pasangan):
+                        baris = [jenis]
+                        for nik in p:
+                            r = penduduk.get(nik, {})
+                            baris += [nik, r.get('nama'), r.get('tanggal_lahir'), r.get('no_kk'), r.get('kode_wilayah')]
+                        w.writerow(baris)
+        print('misses written to %s/salah_<method>.csv (kueri) and ganda_<method>.csv (duplicate pairs)' % a.salah)
     if not a.kecepatan:
         print()
         print('== Targets of issue 19')

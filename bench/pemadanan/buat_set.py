@@ -501,8 +501,9 @@ class Generator:
             ayah = self.tambah_orang(kel, 'kepala', self.buat_nama(kom, False, kasta=kasta), lahir_kepala, False,
                                      self.kec_lahir(kab, kec))
             kom_istri = kom if r.random() < 0.9 else pilih(r, [(k, v[1]) for k, v in KOMUNITAS.items()])
-            lahir_istri = lahir_kepala + datetime.timedelta(days=r.randint(-3 * 365, 10 * 365))
-            lahir_istri = min(lahir_istri, datetime.date(2004, 12, 31))
+            # the wife born up to 3 years before her husband or 10 after, and by 2005 (at least 21 now)
+            batas = min(10 * 365, (datetime.date(2005, 12, 31) - lahir_kepala).days)
+            lahir_istri = lahir_kepala + datetime.timedelta(days=r.randint(-3 * 365, batas))
             ibu = self.tambah_orang(kel, 'istri', self.buat_nama(kom_istri, True), lahir_istri, True,
                                     self.kec_lahir(kab, kec))
         kel['ayah'], kel['ibu'] = ayah, ibu

@@ -204,7 +204,7 @@ def tanda(ok):
     return 'PASS' if ok else 'MISS'
 
 
-def laporan(hasil, ganda_n, ganda_hasil, kecepatan_saja):
+def laporan(hasil, ganda_n, ganda_hasil, kecepatan_saja, jumlah_penduduk):
     metode = list(hasil)
     lebar = 16
     print()
@@ -264,9 +264,14 @@ def laporan(hasil, ganda_n, ganda_hasil, kecepatan_saja):
         print('   %-14s median %.3f ms over the %d calls whose typed NIK is not in penduduk (the name search)' % (
             '', hasil[m]['median_nama_ms'], hasil[m]['n_nama']))
     if 'cari_penduduk' in hasil and 'pg_trgm' in hasil:
-        print('   cari_penduduk / pg_trgm median = %.2f; cari_penduduk median target <= 1 ms (at 1,000,000 penduduk) %s' % (
+        print('   cari_penduduk / pg_trgm median = %.2f (over the name searches %.2f)' % (
             hasil['cari_penduduk']['median_ms'] / hasil['pg_trgm']['median_ms'],
-            tanda(hasil['cari_penduduk']['median_ms'] <= 1.0)))
+            hasil['cari_penduduk']['median_nama_ms'] / hasil['pg_trgm']['median_nama_ms']))
+    if 'cari_penduduk' in hasil:
+        if jumlah_penduduk >= 1000000:
+            print('   cari_penduduk median target <= 1 ms at 1,000,000 penduduk: %s' % tanda(hasil['cari_penduduk']['median_ms'] <= 1.0))
+        else:
+            print('   (the 1 ms target is for 1,000,000 penduduk; this run has %d: bench/pemadanan.sh --kecepatan)' % jumlah_penduduk)
 
 
 def periksa(h, g, ganda_n):
@@ -366,7 +371,7 @@ def main():
     ukuran = {m: ukur(kueri, h) for m, h in hasil.items()}
     if not ukuran:
         sys.exit('nothing to measure')
-    laporan(ukuran, len(ganda), ganda_hasil, a.kecepatan)
+    laporan(ukuran, len(ganda), ganda_hasil, a.kecepatan, len(ada))
     if a.salah:
         os.makedirs(a.salah, exist_ok=True)
         for m, u in ukuran.items():

@@ -39,6 +39,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
+#include "banding.h"
 #include "identitas.h"
 
 #define BANDING_MAKS 255		/* longest string compared, in characters */
@@ -240,21 +241,21 @@ skor_kata(const pg_wchar *x, int nx, const pg_wchar *y, int ny)
 PG_FUNCTION_INFO_V1(nama_banding);
 
 /*
- * dtks.nama_banding(a text, b text): the words of two name keys paired one to one (order free) to maximise the sum
+ * banding_nama (dtks.nama_banding): the words of two name keys paired one to one (order free) to maximise the sum
  * of the pair scores S (skor_kata; a pair scoring 0 is no pair); with P pairs and U words left without a pair,
  *		nama_banding = 2 S / (2 P + NAMA_TANPA_PASANGAN U)
  * so a dropped word (one word without a pair) costs less than a wrong one (two).  1 for two keys without words.
  */
-Datum
-nama_banding(PG_FUNCTION_ARGS)
+double
+banding_nama(text *ta, text *tb)
 {
 	pg_wchar	a[BANDING_MAKS * MAX_MULTIBYTE_CHAR_LEN + 1];
 	pg_wchar	b[BANDING_MAKS * MAX_MULTIBYTE_CHAR_LEN + 1];
 	Kata		ka[NAMA_KATA_MAKS];
 	Kata		kb[NAMA_KATA_MAKS];
 	double		skor[NAMA_KATA_MAKS][NAMA_KATA_MAKS];
-	int			na = ambil_kode(PG_GETARG_TEXT_PP(0), a, "dtks.nama_banding", "a");
-	int			nb = ambil_kode(PG_GETARG_TEXT_PP(1), b, "dtks.nama_banding", "b");
+	int			na = ambil_kode(ta, a, "dtks.nama_banding", "a");
+	int			nb = ambil_kode(tb, b, "dtks.nama_banding", "b");
 	int			wa = pecah_kata(a, na, ka, "a");
 	int			wb = pecah_kata(b, nb, kb, "b");
 	int			himpunan = 1 << wb;
@@ -263,9 +264,9 @@ nama_banding(PG_FUNCTION_ARGS)
 	double		hasil = 0.0;
 
 	if (wa == 0 && wb == 0)
-		PG_RETURN_FLOAT8(1.0);
+		return 1.0;
 	if (wa == 0 || wb == 0)
-		PG_RETURN_FLOAT8(0.0);
+		return 0.0;
 
 	for (int i = 0; i < wa; i++)
 		for (int j = 0; j < wb; j++)
@@ -303,7 +304,14 @@ nama_banding(PG_FUNCTION_ARGS)
 		}
 	pfree(terbaik);
 	pfree(pasangan);
-	PG_RETURN_FLOAT8(hasil);
+	return hasil;
+}
+
+/* dtks.nama_banding(a text, b text): see banding_nama. */
+Datum
+nama_banding(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(banding_nama(PG_GETARG_TEXT_PP(0), PG_GETARG_TEXT_PP(1)));
 }
 
 /*
@@ -318,8 +326,8 @@ digit_nik(Datum nik, char *digit)
 }
 
 /* The digits of typed text, anything else skipped: how many (all counted), the first maks kept. */
-static int
-digit_ketik(text *t, char *digit, int maks)
+int
+banding_digit_ketik(text *t, char *digit, int maks)
 {
 	const char *s = VARDATA_ANY(t);
 	int			len = VARSIZE_ANY_EXHDR(t);
@@ -387,8 +395,8 @@ osa_digit(const char *a, int na, const char *b, int nb)
 }
 
 /* The class of the difference between typed digits (n of them, the first 17 kept) and a NIK's 16. */
-static const char *
-kelas_nik(const char *ketik, int n, const char *nik)
+const char *
+banding_kelas_nik(const char *ketik, int n, const char *nik)
 {
 	int			beda = 0;
 	int			pertama = -1;
@@ -441,10 +449,10 @@ nik_banding(PG_FUNCTION_ARGS)
 {
 	char		ketik[IDENTITAS_DIGIT + 1];
 	char		nik[IDENTITAS_DIGIT + 1];
-	int			n = digit_ketik(PG_GETARG_TEXT_PP(0), ketik, IDENTITAS_DIGIT + 1);
+	int			n = banding_digit_ketik(PG_GETARG_TEXT_PP(0), ketik, IDENTITAS_DIGIT + 1);
 
 	digit_nik(PG_GETARG_DATUM(1), nik);
-	PG_RETURN_TEXT_P(cstring_to_text(kelas_nik(ketik, n, nik)));
+	PG_RETURN_TEXT_P(cstring_to_text(banding_kelas_nik(ketik, n, nik)));
 }
 
 PG_FUNCTION_INFO_V1(nik_jarak);
@@ -457,7 +465,7 @@ nik_jarak(PG_FUNCTION_ARGS)
 	int			len = VARSIZE_ANY_EXHDR(t);
 	char	   *ketik = palloc(len + 1);
 	char		nik[IDENTITAS_DIGIT + 1];
-	int			n = digit_ketik(t, ketik, len);
+	int			n = banding_digit_ketik(t, ketik, len);
 	int			jarak;
 
 	digit_nik(PG_GETARG_DATUM(1), nik);
@@ -502,7 +510,7 @@ Datum
 nik_kunci_sekitar(PG_FUNCTION_ARGS)
 {
 	char		digit[IDENTITAS_DIGIT + 2];
-	int			n = digit_ketik(PG_GETARG_TEXT_PP(0), digit, IDENTITAS_DIGIT + 1);
+	int			n = banding_digit_ketik(PG_GETARG_TEXT_PP(0), digit, IDENTITAS_DIGIT + 1);
 	Datum		kunci[KUNCI_SEKITAR + 1];
 	int			k = 0;
 

@@ -8,6 +8,7 @@
 #include "utils/guc.h"
 
 #include "kemajuan.h"
+#include "padan.h"
 #include "tanggal_acuan.h"
 #include "usulan.h"
 
@@ -41,5 +42,24 @@ _PG_init(void)
 	DefineCustomStringVariable("dtks.petugas",
 							   "The application's own user, recorded in the registry and usulan histories.",
 							   NULL, &petugas, "", PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomRealVariable("dtks.padan_ambang_calon",
+							 "Least score of a Dukcapil candidate that dtks.cari_penduduk shows at all.",
+							 "Scores are sums of the log2 m/u weights of dtks.padan_bobot.",
+							 &padan_ambang_calon, 12.0, -100.0, 100.0, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomRealVariable("dtks.padan_ambang_tautan",
+							 "Least score of a Dukcapil candidate the matching links (and proposes) by itself.",
+							 NULL, &padan_ambang_tautan, 14.0, -100.0, 100.0, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomRealVariable("dtks.padan_selisih",
+							 "How far the linked Dukcapil candidate must lead the next one.",
+							 NULL, &padan_selisih, 4.0, 0.0, 100.0, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomRealVariable("dtks.padan_ambang_nama",
+							 "Least pg_trgm similarity of name keys that the name index of the candidate search looks up.",
+							 NULL, &padan_ambang_nama, 0.5, 0.1, 1.0, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomRealVariable("dtks.alamat_ambang",
+							 "Least pg_trgm similarity of an usulan address and the Dukcapil one not reported as alamat_beda.",
+							 NULL, &padan_alamat_ambang, 0.3, 0.0, 1.0, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("dtks.alamat_beda_menghalangi",
+							 "Whether the finding alamat_beda of the Dukcapil matching blocks the usulan.",
+							 NULL, &padan_alamat_menghalangi, false, PGC_SUSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("dtks");
 }

@@ -22,10 +22,12 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 
 #include "kemajuan.h"
 #include "kode_wilayah.h"
+#include "padan.h"
 #include "spi_aman.h"
 #include "usulan.h"
 
@@ -143,6 +145,8 @@ padankan_usulan(PG_FUNCTION_ARGS)
 	Datum		nilai[3];
 	bool		null[3];
 	Kemajuan	kemajuan = {0};
+	int			tingkat_guc;
+	char		ambang[32];
 
 	periksa_pemanggil(semua, wilayah);
 	if (KEMAJUAN_AKTIF())
@@ -155,11 +159,17 @@ padankan_usulan(PG_FUNCTION_ARGS)
 	arg[0] = Int64GetDatum(wilayah);
 
 	SPI_connect();
+	/* the name index of the candidate search looks up keys at least this similar (pg_trgm's %) */
+	tingkat_guc = NewGUCNestLevel();
+	snprintf(ambang, sizeof(ambang), "%g", padan_ambang_nama);
+	(void) set_config_option("pg_trgm.similarity_threshold", ambang, PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
 	if (usulan_jalankan_sistem("pemadanan", "SELECT diperiksa, padan, tidak_padan FROM dtks.pemadanan_jalankan($1)",
 						1, argtipe, arg, argnull) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "padankan_usulan: the matching returned no summary");
 	for (int i = 0; i < 3; i++)
 		nilai[i] = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, i + 1, &null[i]);
+	AtEOXact_GUC(true, tingkat_guc);
 	SPI_finish();
 	if (KEMAJUAN_AKTIF())
 		kemajuan_lapor(&kemajuan, "usulan matched with Dukcapil", null[0] ? 0 : DatumGetInt64(nilai[0]), true);

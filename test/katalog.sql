@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(341);
+SELECT plan(365);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -71,8 +71,8 @@ SELECT set_eq($$SELECT c.oid::regclass::text FROM pg_class c
                  WHERE c.relnamespace = 'dtks'::regnamespace AND c.relkind IN ('r', 'S')$$,
               $$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'dtks'
                 UNION ALL SELECT 'registri_tertunda' UNION ALL SELECT 'aturan_tabel' UNION ALL SELECT 'aturan_bawaan'
-                UNION ALL SELECT 'galat_kode'$$,
-              'every dtks table and sequence but registri_tertunda, the record of what the extension ships and the SQLSTATE list is registered with pg_extension_config_dump');
+                UNION ALL SELECT 'galat_kode' UNION ALL SELECT 'padan_tingkat'$$,
+              'every dtks table and sequence but registri_tertunda, the record of what the extension ships, the SQLSTATE list and the score model''s fixed levels is registered with pg_extension_config_dump');
 
 ------------------------------------------------------------------------------
 -- 3. Every function: volatility, strictness, parallel safety, leakproofness
@@ -145,6 +145,16 @@ INSERT INTO fungsi_harapan VALUES
     ('nik_banding',                '{text,nik}',                       'IMMUTABLE', false),
     ('nik_jarak',                  '{text,nik}',                       'IMMUTABLE', false),
     ('nik_kunci_sekitar',          '{text}',                           'IMMUTABLE', false),
+    ('nik_sekitar',                '{text}',                           'IMMUTABLE', false),
+    ('tanggal_sekitar',            '{date}',                           'IMMUTABLE', false),
+    ('tanggal_dari_teks',          '{text}',                           'IMMUTABLE', false),
+    ('padan_nilai',                '{text,text,text,text,text,date,date,text,text,kode_wilayah,kode_wilayah,"double precision"}', 'STABLE', false),
+    ('padan_rincian',              '{text,text,text,text,text,date,date,text,text,kode_wilayah,kode_wilayah,"double precision"}', 'STABLE', false),
+    ('penduduk_calon',             '{text,text,date,text,kode_wilayah,integer,kode_wilayah,"double precision","double precision"}', 'STABLE', false),
+    ('cari_penduduk',              '{text,text,date,text,kode_wilayah,integer}', 'STABLE', false),
+    ('ganda_cari',                 '{kode_wilayah,"double precision"}', 'STABLE',   false),
+    ('calon_ganda',                '{kode_wilayah}',                   'STABLE',    false),
+    ('usulan_pakai_nik',           '{bigint}',                         'VOLATILE',  false),
     ('usulan_peran',               '{}',                               'STABLE',    false),
     ('usulan_pelaku',              '{}',                               'STABLE',    false),
     ('ubah_status',                '{bigint,text,text,jsonb}',         'VOLATILE',  false),
@@ -177,6 +187,8 @@ INSERT INTO fungsi_harapan VALUES
     ('penetapan_meja_kerja',       '{}',                               'VOLATILE',  false),
     ('registri_periksa_sekarang',  '{}',                               'VOLATILE',  false),
     ('penetapan_pada',             '{date,kode_wilayah}',              'STABLE',    false),
+    ('penetapan_koreksi_nik',      '{date,text}',                      'VOLATILE',  false),
+    ('nik_rantai',                 '{nik}',                            'STABLE',    false),
     ('kelompok_umur',              '{date,date}',                      'IMMUTABLE', false),
     ('jumlah_per_kunci',           '{jsonb,jsonb}',                    'IMMUTABLE', false),
     ('ekspor_data',                '{bigint}',                         'VOLATILE',  false),
@@ -194,7 +206,8 @@ INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('kea
     ('riwayat_catat'), ('riwayat_tolak_ubah'), ('skor_bobot_periksa'), ('skor_model_periksa'), ('skor_model_berubah'),
     ('usulan_periksa'), ('usulan_catat'), ('usulan_aturan_berubah'),
     ('permohonan_periksa'), ('permohonan_langkah_catat'), ('laporan_penerima_periksa'),
-    ('aturan_pulihkan'), ('aturan_catat'), ('aturan_kosongkan'), ('aturan_dihapus_terapkan'), ('pemulihan_periksa');
+    ('aturan_pulihkan'), ('aturan_catat'), ('aturan_kosongkan'), ('aturan_dihapus_terapkan'), ('pemulihan_periksa'),
+    ('padan_bobot_berubah');
 -- the comparison and hash support functions of the three types (int8 internals)
 INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name,
@@ -209,7 +222,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 140::bigint, '140 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 152::bigint, '152 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -225,7 +238,9 @@ SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array
                                          'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan',
                                          'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
                                          'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
-                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang') ORDER BY nama, args;
+                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
+                                         'padan_nilai', 'padan_rincian', 'penduduk_calon', 'cari_penduduk', 'ganda_cari', 'calon_ganda',
+                                         'penetapan_koreksi_nik') ORDER BY nama, args;
 -- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force); a NULL region
 -- means everywhere for the matching and no region for pusat/pt offices; the office readers take no argument;
 -- the penetapan's parts take NULL for "no previous month", penetapan_pada a NULL region for everywhere
@@ -234,7 +249,9 @@ SELECT isnt_strict('dtks', nama, args, format('dtks.%s(%s) is not STRICT', nama,
                                          'pemadanan_jalankan', 'padankan_usulan', 'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'petugas_tetapkan',
                                          'penetapan_jalankan', 'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor',
                                          'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
-                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang') ORDER BY nama, args;
+                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
+                                         'padan_nilai', 'padan_rincian', 'penduduk_calon', 'cari_penduduk', 'ganda_cari', 'calon_ganda',
+                                         'penetapan_koreksi_nik') ORDER BY nama, args;
 -- NULL for any array means "none of that kind"; kk_komponen has no argument
 SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::name[],
                    'dtks.registri_pelanggaran is not STRICT: a NULL array means none');
@@ -256,8 +273,9 @@ SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                                          'wilayah_petugas', 'petugas_nasional', 'peran_petugas', 'tetapkan', 'penetapan_jalankan',
                                          'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor', 'penetapan_selaraskan',
                                          'penetapan_agregat_hitung', 'ekspor_data', 'laporan_tertunggak_periksa',
-                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang')$$,
-                'every dtks function and aggregate but the trigger functions and those that write is PARALLEL SAFE');
+                                         'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
+                                         'cari_penduduk', 'calon_ganda', 'usulan_pakai_nik', 'penetapan_koreksi_nik')$$,
+                'every dtks function and aggregate but the trigger functions, those that write and those that work as the owner is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
               $$SELECT nama, 'v'::"char" AS vol, false AS ketat, 'u'::"char" AS paralel FROM fungsi_pemicu$$,
@@ -280,7 +298,8 @@ SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                        ('usulan_catat', '{"search_path=pg_catalog, pg_temp",enable_hashjoin=on}'), ('ubah_status', '{"search_path=pg_catalog, pg_temp"}'),
                        ('petugas_tetapkan', '{"search_path=pg_catalog, pg_temp"}'),
                        ('penetapan_jalankan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_periksa_data', '{"search_path=pg_catalog, dtks, pg_temp"}'),
-                       ('penetapan_terapkan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_skor', '{"search_path=pg_catalog, dtks, pg_temp"}'),
+                       ('penetapan_terapkan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_koreksi_nik', '{"search_path=pg_catalog, dtks, pg_temp"}'),
+                       ('penetapan_skor', '{"search_path=pg_catalog, dtks, pg_temp"}'),
                        ('penetapan_selaraskan', '{"search_path=pg_catalog, dtks, pg_temp"}'), ('penetapan_agregat_hitung', '{"search_path=pg_catalog, dtks, pg_temp",work_mem=64MB}'),
                        ('penetapan_meja_kerja', '{"search_path=pg_catalog, pg_temp"}'),
                        ('ekspor_data', '{"search_path=pg_catalog, pg_temp"}'), ('laporan_tertunggak_periksa', '{"search_path=pg_catalog, pg_temp"}'),

@@ -140,7 +140,7 @@ COMMENT ON COLUMN dtks.usulan.sumber IS 'musdes, muskel, mandiri (self-registrat
 COMMENT ON COLUMN dtks.usulan.kode_wilayah IS 'The desa/kelurahan';
 COMMENT ON COLUMN dtks.usulan.no_kk IS 'The family concerned (NULL for a new family)';
 COMMENT ON COLUMN dtks.usulan.data IS
-    'The proposed family and member data, or the corrections: {"no_kk": "...", "anggota": [{"nik", "nama", "tanggal_lahir" (YYYY-MM-DD), "jenis_kelamin", "shdk", ...}], ...}; without "anggota" the matching checks the family''s current members';
+    'The proposed family and member data, or the corrections: {"no_kk": "...", "anggota": [{"nik", "nama", "tanggal_lahir" (YYYY-MM-DD), "jenis_kelamin", "shdk", ...}], ...}; in a perbaikan a member {"nik_lama": its NIK now, "nik": the corrected NIK, ...} replaces its NIK (dtks.nik_koreksi); without "anggota" the matching checks the family''s current members';
 COMMENT ON COLUMN dtks.usulan.program IS 'For bansos: the program';
 COMMENT ON COLUMN dtks.usulan.alasan_penghentian IS 'For penghentian: meninggal, pindah, mampu or ganda';
 COMMENT ON COLUMN dtks.usulan.status IS 'Where the usulan is (dtks.usulan_langkah lists the steps)';

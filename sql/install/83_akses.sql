@@ -60,7 +60,8 @@ COMMENT ON FUNCTION dtks.petugas_tetapkan(name, text, dtks.kode_wilayah) IS
 -- The schema and the reference tables: every office and the BI readers.
 GRANT USAGE ON SCHEMA dtks TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt, dtks_pembaca;
 GRANT SELECT ON dtks.wilayah_edisi, dtks.wilayah_riwayat, dtks.wilayah, dtks.program, dtks.skor_variabel,
-    dtks.skor_model, dtks.skor_bobot, dtks.skor_bobot_wilayah, dtks.usulan_langkah, dtks.usulan_jadwal
+    dtks.skor_model, dtks.skor_bobot, dtks.skor_bobot_wilayah, dtks.usulan_langkah, dtks.usulan_jadwal,
+    dtks.padan_tingkat, dtks.padan_bobot
     TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt, dtks_pembaca;
 
 -- Each office reads its own row of the mapping.
@@ -71,7 +72,7 @@ COMMENT ON POLICY petugas_sendiri ON dtks.petugas_peran IS 'A login role sees it
 
 -- Usulan: read inside the region (the province monitors); desa, kab/kota and pusat create them;
 -- the offices that take steps update them (the trigger decides which step is whose).
-GRANT SELECT ON dtks.usulan, dtks.usulan_riwayat, dtks.usulan_temuan
+GRANT SELECT ON dtks.usulan, dtks.usulan_riwayat, dtks.usulan_temuan, dtks.usulan_padan
     TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
 GRANT INSERT (jenis, sumber, kode_wilayah, no_kk, data, program, alasan_penghentian, berita_acara)
     ON dtks.usulan TO dtks_desa, dtks_kabkota, dtks_pusat;
@@ -99,6 +100,10 @@ ALTER TABLE dtks.usulan_temuan ENABLE ROW LEVEL SECURITY;
 CREATE POLICY usulan_temuan_lihat ON dtks.usulan_temuan FOR SELECT
     USING (EXISTS (SELECT 1 FROM dtks.usulan u WHERE u.id OPERATOR(pg_catalog.=) usulan));
 COMMENT ON POLICY usulan_temuan_lihat ON dtks.usulan_temuan IS 'The findings of the usulan the role may see';
+ALTER TABLE dtks.usulan_padan ENABLE ROW LEVEL SECURITY;
+CREATE POLICY usulan_padan_lihat ON dtks.usulan_padan FOR SELECT
+    USING (EXISTS (SELECT 1 FROM dtks.usulan u WHERE u.id OPERATOR(pg_catalog.=) usulan));
+COMMENT ON POLICY usulan_padan_lihat ON dtks.usulan_padan IS 'The links of the usulan the role may see';
 
 -- The registry: read inside the region.  Changes reach it through the penetapan only.
 GRANT SELECT ON dtks.rumah_tangga, dtks.keluarga, dtks.anggota, dtks.keanggotaan, dtks.skor_keluarga

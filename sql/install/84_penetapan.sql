@@ -237,7 +237,7 @@ BEGIN
                                               'penetapan_keluarga_tutup', 'penetapan_keluarga_buka', 'penetapan_keluarga_tetap', 'penetapan_anggota_tetap',
                                               'penetapan_anggota_tutup', 'penetapan_anggota_buka',
                                               'penetapan_program_ubah', 'penetapan_program_tetap', 'penetapan_ubah',
-                                              'penetapan_ubah_desa', 'penetapan_ubah_program', 'penetapan_agregat_baru']) LOOP
+                                              'penetapan_ubah_desa', 'penetapan_ubah_program', 'penetapan_agregat_baru', 'penetapan_koreksi']) LOOP
         EXECUTE 'DROP TABLE ' || sisa;
     END LOOP;
 
@@ -256,6 +256,8 @@ BEGIN
                                      alasan_penghentian text, rt_id bigint, rt_baru boolean) ON COMMIT DROP;
     CREATE TEMP TABLE penetapan_masuk (id bigint, jenis text, no_kk dtks.no_kk, alasan_penghentian text, nik dtks.nik,
                                        shdk smallint, sejak date, keluar text, ubah jsonb) ON COMMIT DROP;
+    -- dtks.penetapan_koreksi_nik: the month's NIK corrections, each old NIK with the NIK it has now
+    CREATE TEMP TABLE penetapan_koreksi (nik_lama dtks.nik, nik dtks.nik) ON COMMIT DROP;
     -- dtks.penetapan_skor
     CREATE TEMP TABLE penetapan_keluarga_kini (no_kk dtks.no_kk PRIMARY KEY, rumah_tangga_id bigint,
                                                kode_wilayah dtks.kode_wilayah, skor double precision, desil smallint)
@@ -585,13 +587,13 @@ BEGIN
     UNION ALL
     SELECT DISTINCT a.id, a.jenis, 'a new person lacks nama, jenis_kelamin or tanggal_lahir'
       FROM anggota a
-     WHERE a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar')
+     WHERE a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar') AND NOT (a.e ? 'nik_lama')
        AND a.nik IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dtks.anggota x WHERE x.nik = a.nik)
        AND NOT (a.e ?& ARRAY['nama', 'jenis_kelamin', 'tanggal_lahir'])
     UNION ALL
     SELECT DISTINCT a.id, a.jenis, 'a member joining the family has no shdk'
       FROM anggota a JOIN pg_temp.penetapan_usulan u ON u.id = a.id
-     WHERE a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar') AND NOT (a.e ? 'shdk')
+     WHERE a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar') AND NOT (a.e ? 'shdk') AND NOT (a.e ? 'nik_lama')
        AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m
                         WHERE m.nik = a.nik AND m.no_kk = u.no_kk AND upper_inf(m.berlaku))
     UNION ALL
@@ -690,6 +692,9 @@ BEGIN
       FROM pg_temp.penetapan_usulan u WHERE u.putaran = penetapan_terapkan.putaran;
     ANALYZE pg_temp.penetapan_ini;
 
+    -- perbaikan NIK first (88_nik_koreksi.sql): the members below are then found under their new NIK
+    PERFORM dtks.penetapan_koreksi_nik(bulan, kolom_ang);
+
     -- baru: the household (new, in the usulan's desa), the family (new, or back in DTKS)
     EXECUTE format($q$
         INSERT INTO dtks.rumah_tangga (id, %1$s) OVERRIDING SYSTEM VALUE
@@ -730,12 +735,15 @@ BEGIN
          WHERE b.jenis = 'perbaikan' AND f.no_kk = b.no_kk AND jsonb_typeof(b.data -> 'keluarga') = 'object'$q$,
         kolom_kel, r_kel);
 
-    -- the members named: corrected or new persons (a member who leaves keeps the data it had)
+    -- the members named: corrected or new persons (a member who leaves keeps the data it had); a NIK corrected
+    -- earlier in the month is the person under the NIK it has now
     INSERT INTO pg_temp.penetapan_masuk
-    SELECT b.id, b.jenis, b.no_kk, b.alasan_penghentian, (e ->> 'nik')::dtks.nik AS nik,
+    SELECT b.id, b.jenis, b.no_kk, b.alasan_penghentian,
+           coalesce((SELECT k.nik FROM pg_temp.penetapan_koreksi k WHERE k.nik_lama = (e ->> 'nik')::dtks.nik LIMIT 1),
+                    (e ->> 'nik')::dtks.nik) AS nik,
            (e ->> 'shdk')::smallint AS shdk, coalesce((e ->> 'sejak')::date, bulan) AS sejak,
            CASE WHEN b.jenis = 'penghentian' THEN b.alasan_penghentian ELSE e ->> 'keluar' END AS keluar,
-           e - ARRAY['nik', 'shdk', 'sejak', 'keluar'] AS ubah
+           e - ARRAY['nik', 'nik_lama', 'shdk', 'sejak', 'keluar'] AS ubah
       FROM pg_temp.penetapan_ini b, jsonb_array_elements(b.data -> 'anggota') e
      WHERE b.jenis IN ('baru', 'perbaikan', 'penghentian') AND jsonb_typeof(b.data -> 'anggota') = 'array';
     ANALYZE pg_temp.penetapan_masuk;
@@ -794,7 +802,7 @@ END
 $$;
 REVOKE ALL ON FUNCTION dtks.penetapan_terapkan(date, integer, text, text, text) FROM PUBLIC;
 COMMENT ON FUNCTION dtks.penetapan_terapkan(date, integer, text, text, text) IS
-    'Part of dtks.penetapan_jalankan: applies one round of the month''s usulan to the registry (baru adds the household, family and members; perbaikan corrects them and adds or ends members; penghentian ends members or the whole family with its reason)';
+    'Part of dtks.penetapan_jalankan: applies one round of the month''s usulan to the registry (baru adds the household, family and members; perbaikan corrects them, replaces a member''s NIK (nik_lama, dtks.penetapan_koreksi_nik) and adds or ends members; penghentian ends members or the whole family with its reason)';
 
 -- The families of the month in DTKS after it (an active KK with a current living member), scored
 -- and placed in desil: all ranked again on the first month or a new model, else placed by the cut
@@ -948,8 +956,12 @@ BEGIN
     tutup AS (
         UPDATE dtks.penetapan_anggota p
            SET berlaku = daterange(lower(p.berlaku), bulan),
-               alasan_keluar = CASE WHEN d.nik IS NULL
-                                    THEN coalesce((SELECT a.alasan FROM pg_temp.penetapan_alasan_nik a WHERE a.nik = p.nik),
+               alasan_keluar = CASE WHEN d.nik IS NULL AND NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_koreksi k
+                                                                  JOIN pg_temp.penetapan_anggota_kini w ON w.nik = k.nik
+                                                                 WHERE k.nik_lama = p.nik)
+                                    THEN coalesce((SELECT a.alasan FROM pg_temp.penetapan_alasan_nik a
+                                                    WHERE a.nik = coalesce((SELECT k.nik FROM pg_temp.penetapan_koreksi k
+                                                                             WHERE k.nik_lama = p.nik LIMIT 1), p.nik)),
                                                   (SELECT r.alasan FROM pg_temp.penetapan_alasan_kk r WHERE r.no_kk = p.no_kk),
                                                   'lainnya') END
           FROM calon d
@@ -973,9 +985,11 @@ BEGIN
           LEFT JOIN pg_temp.penetapan_anggota_tetap x ON x.nik = d.nik
          WHERE x.nik IS NULL
         RETURNING nik, kode_wilayah, jenis_kelamin, tanggal_lahir)
+    -- (a member whose NIK was corrected continues: its old NIK's row ended as a changed row)
     INSERT INTO pg_temp.penetapan_anggota_buka
     SELECT b.*, NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_anggota_tutup x
-                             WHERE x.nik = b.nik AND x.alasan_keluar IS NULL) AS masuk
+                             WHERE x.alasan_keluar IS NULL
+                               AND (x.nik = b.nik OR x.nik IN (SELECT k.nik_lama FROM pg_temp.penetapan_koreksi k WHERE k.nik = b.nik))) AS masuk
       FROM buka b;
 
     -- programs: a family that left ends them; a bansos usulan starts one
@@ -1032,7 +1046,7 @@ CREATE FUNCTION dtks.tetapkan(periode date)
                    skor_dihitung bigint, desil_ulang boolean)
     AS 'MODULE_PATHNAME', 'tetapkan' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION dtks.tetapkan(date) IS
-    'The monthly penetapan (pusat or a superuser; 42501 otherwise): every usulan dikirim for the month of periode or earlier becomes ditetapkan and is applied (baru adds the family and members, perbaikan corrects, penghentian ends with its reason, bansos starts the program); changed families are scored and placed in desil (all ranked again on the first month or a new model); presence periods and monthly figures are updated. A month once (23505), in order (DTK04: not before the last, not after the coming month, i.e. the one after dtks.tanggal_acuan or today, not with the month before it not determined; the first month is free); an usulan that cannot be applied refuses the month (DTK05); all or nothing';
+    'The monthly penetapan (pusat or a superuser; 42501 otherwise): every usulan dikirim for the month of periode or earlier becomes ditetapkan and is applied (baru adds the family and members, perbaikan corrects, penghentian ends with its reason, bansos starts the program); changed families are scored and placed in desil (all ranked again on the first month or a new model); presence periods and monthly figures are updated. A month once (23505), in order (DTK04: not before the last, not after the coming month, i.e. the one after dtks.tanggal_acuan or today, not with the month before it not determined; the first month is free); an usulan that cannot be applied refuses the month (DTK05), and so does a NIK correction (nik_lama) that fails its checks (DTK11); all or nothing';
 GRANT EXECUTE ON FUNCTION dtks.tetapkan(date) TO dtks_pusat;
 
 -- Offices read the presence history of their region; the figures are for everyone (86_penetapan_bi.sql).

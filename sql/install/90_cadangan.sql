@@ -35,7 +35,8 @@ INSERT INTO dtks.aturan_tabel (tabel, kunci) VALUES
     ('program', '{kode}'),
     ('program_pengecualian', '{program,jenis}'),
     ('usulan_langkah', '{dari,ke,peran}'),
-    ('ekspor_kolom', '{kolom}');
+    ('ekspor_kolom', '{kolom}'),
+    ('padan_bobot', '{model,bidang,tingkat}');
 
 -- The rows the extension shipped, as shipped.
 CREATE TABLE dtks.aturan_bawaan (

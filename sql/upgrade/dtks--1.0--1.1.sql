@@ -2949,6 +2949,1323 @@ CREATE FUNCTION dtks.nik_kunci_sekitar(teks text) RETURNS text[]
     AS 'MODULE_PATHNAME', 'nik_kunci_sekitar' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION dtks.nik_kunci_sekitar(text) IS
     'Keys of the neighbourhood of the digits of a text (anything else skipped), for a GIN index: a typed NIK and a real one of any class of dtks.nik_banding but lain and kosong share a key.  16 digits: the digits, with one position written _ (16 keys), two adjacent ones (15), digits 7-10, and with one digit deleted (16); 15 digits: the digits; 17: with one digit deleted (17); otherwise none';
+-- 1.1: the matching with Dukcapil by NIK, name and address (sql/install/81_padan_model.sql,
+-- 82_pemadanan.sql, 82_pemadanan_cari.sql, 82_pemadanan_jalankan.sql, 83_akses.sql, 90_cadangan.sql; the same text).
+
+-- The score model of the matching with Dukcapil (src/padan.c): how alike a typed person and a record
+-- are, as a Fellegi-Sunter sum.  Each field is compared to a level (dtks.padan_tingkat); each level
+-- has, per model, the chance m of that level when the two are one person and u when they are two
+-- (dtks.padan_bobot); the level weighs log2(m/u) and the score is the sum over the fields.  The
+-- weights are data: a DBA may edit them (pg_dump keeps the edits), and every backend reads them
+-- again after a change.  dtks.cari_penduduk and dtks.padankan_usulan use the model 'dukcapil'; the
+-- FEBRL benchmark (bench/febrl.sh) its own.
+
+-- The fields and their comparison levels.
+CREATE TABLE dtks.padan_tingkat (
+    bidang text NOT NULL,
+    tingkat text NOT NULL,
+    urutan integer NOT NULL,
+    keterangan text NOT NULL,
+    PRIMARY KEY (bidang, tingkat)
+);
+COMMENT ON TABLE dtks.padan_tingkat IS
+    'The fields the score model compares and the levels of each comparison (fixed by src/padan.c)';
+COMMENT ON COLUMN dtks.padan_tingkat.bidang IS 'Field: nik, nama, tanggal_lahir, jenis_kelamin, wilayah, nik_wilayah, alamat';
+COMMENT ON COLUMN dtks.padan_tingkat.tingkat IS 'Level of the comparison';
+COMMENT ON COLUMN dtks.padan_tingkat.urutan IS 'Order of the level within its field, closest first';
+COMMENT ON COLUMN dtks.padan_tingkat.keterangan IS 'When a comparison has this level';
+COMMENT ON INDEX dtks.padan_tingkat_pkey IS 'One row per field and level';
+INSERT INTO dtks.padan_tingkat (bidang, tingkat, urutan, keterangan) VALUES
+    ('nik', 'sama', 1, 'the typed digits are the NIK'),
+    ('nik', 'satu_digit', 2, 'one digit wrong'),
+    ('nik', 'tukar_berdekatan', 3, 'two adjacent digits swapped'),
+    ('nik', 'tanggal_bulan_tertukar', 4, 'day and month fields (digits 7-8, 9-10) swapped, as typed or before the woman''s +40'),
+    ('nik', 'digit_hilang', 5, 'one digit dropped'),
+    ('nik', 'digit_lebih', 6, 'one digit too many'),
+    ('nik', 'lain', 7, 'any other difference'),
+    ('nik', 'kosong', 8, 'no digit typed (or no number on the record)'),
+    ('nama', 'sama', 1, 'dtks.nama_banding of the name keys at least 0.999 (the same words, in any order)'),
+    ('nama', 'hampir', 2, 'dtks.nama_banding at least 0.93 (a typing error, an initial)'),
+    ('nama', 'mirip', 3, 'dtks.nama_banding at least 0.85 (a dropped word, two errors)'),
+    ('nama', 'agak', 4, 'dtks.nama_banding at least 0.75'),
+    ('nama', 'beda', 5, 'dtks.nama_banding below 0.75'),
+    ('nama', 'kosong', 6, 'a name key is empty or missing'),
+    ('tanggal_lahir', 'sama', 1, 'the same date'),
+    ('tanggal_lahir', 'tertukar', 2, 'day and month swapped'),
+    ('tanggal_lahir', 'hari', 3, 'only the day differs, or the dates are one day apart'),
+    ('tanggal_lahir', 'bulan', 4, 'only the month differs'),
+    ('tanggal_lahir', 'tahun', 5, 'only the year differs'),
+    ('tanggal_lahir', 'beda', 6, 'any other difference'),
+    ('tanggal_lahir', 'kosong', 7, 'a date is missing'),
+    ('jenis_kelamin', 'sama', 1, 'the same sex (L, P; laki-laki, perempuan, pria, wanita, 1, 2 read as L or P)'),
+    ('jenis_kelamin', 'beda', 2, 'another sex'),
+    ('jenis_kelamin', 'kosong', 3, 'not given or not readable'),
+    ('wilayah', 'desa', 1, 'the same desa/kelurahan'),
+    ('wilayah', 'kecamatan', 2, 'the same kecamatan (or the typed region is a kecamatan and holds the record''s)'),
+    ('wilayah', 'kabkota', 3, 'the same kab/kota'),
+    ('wilayah', 'provinsi', 4, 'the same province'),
+    ('wilayah', 'beda', 5, 'another province'),
+    ('wilayah', 'kosong', 6, 'a region is missing'),
+    ('nik_wilayah', 'kecamatan', 1, 'the record''s NIK was first registered in the typed kecamatan (counted only when the typed NIK is kosong or lain)'),
+    ('nik_wilayah', 'kabkota', 2, 'in another kecamatan of the typed kab/kota'),
+    ('nik_wilayah', 'beda', 3, 'elsewhere'),
+    ('nik_wilayah', 'kosong', 4, 'not counted (the typed NIK is near the record''s, or no region or NIK)'),
+    ('alamat', 'sama', 1, 'pg_trgm similarity of the addresses at least 0.8'),
+    ('alamat', 'mirip', 2, 'at least 0.45'),
+    ('alamat', 'beda', 3, 'below 0.45'),
+    ('alamat', 'kosong', 4, 'no address compared');
+
+-- The weights: m and u per model, field and level.
+CREATE TABLE dtks.padan_bobot (
+    model text NOT NULL CHECK (model ~ '^[a-z0-9_]{1,63}$'),
+    bidang text NOT NULL,
+    tingkat text NOT NULL,
+    m double precision NOT NULL CHECK (m > 0 AND m <= 1),
+    u double precision NOT NULL CHECK (u > 0 AND u <= 1),
+    keterangan text,
+    bawaan boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (model, bidang, tingkat),
+    FOREIGN KEY (bidang, tingkat) REFERENCES dtks.padan_tingkat (bidang, tingkat)
+);
+COMMENT ON TABLE dtks.padan_bobot IS
+    'Fellegi-Sunter weights of the score model: per model, field and level, m = P(level | one person) and u = P(level | two people); the level weighs log2(m/u), a level without a row 0; read again by every backend after a change';
+COMMENT ON COLUMN dtks.padan_bobot.model IS 'Model name (dukcapil: the candidate search and the matching)';
+COMMENT ON COLUMN dtks.padan_bobot.bidang IS 'Field (dtks.padan_tingkat)';
+COMMENT ON COLUMN dtks.padan_bobot.tingkat IS 'Level of the field''s comparison';
+COMMENT ON COLUMN dtks.padan_bobot.m IS 'Chance of the level when the typed person and the record are one person';
+COMMENT ON COLUMN dtks.padan_bobot.u IS 'Chance of the level when they are two people (of one kab/kota, the scope of a search)';
+COMMENT ON COLUMN dtks.padan_bobot.keterangan IS 'Where m and u come from';
+COMMENT ON COLUMN dtks.padan_bobot.bawaan IS 'Shipped with the extension (pg_dump keeps every row not as shipped: see dtks.aturan_bawaan)';
+COMMENT ON INDEX dtks.padan_bobot_pkey IS 'One row per model, field and level';
+SELECT pg_catalog.pg_extension_config_dump('dtks.padan_bobot'::regclass,
+    'WHERE NOT dtks.aturan_utuh(''padan_bobot'', padan_bobot)');
+
+CREATE FUNCTION dtks.padan_bobot_berubah() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'padan_bobot_berubah' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION dtks.padan_bobot_berubah() IS
+    'Statement trigger on dtks.padan_bobot: every backend reads the weights again before its next score';
+CREATE TRIGGER padan_bobot_berubah AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON dtks.padan_bobot
+    FOR EACH STATEMENT EXECUTE FUNCTION dtks.padan_bobot_berubah();
+COMMENT ON TRIGGER padan_bobot_berubah ON dtks.padan_bobot IS 'Read the weights again everywhere';
+
+-- The shipped models.  dukcapil: m from the error rates of Indonesian data entry the test-set
+-- generator documents (bench/pemadanan/README.md), u from pairs of different people of one kab/kota.
+INSERT INTO dtks.padan_bobot (model, bidang, tingkat, m, u, keterangan, bawaan) VALUES
+    ('dukcapil', 'nik', 'sama', 0.83, 0.0001, 'a NIK typed right; another person''s NIK typed by mistake', true),
+    ('dukcapil', 'nik', 'satu_digit', 0.06, 0.0005, 'one key wrong', true),
+    ('dukcapil', 'nik', 'tukar_berdekatan', 0.03, 0.0002, 'two keys swapped', true),
+    ('dukcapil', 'nik', 'tanggal_bulan_tertukar', 0.01, 0.00005, 'the date fields written the other way round', true),
+    ('dukcapil', 'nik', 'digit_hilang', 0.02, 0.0002, 'a key missed', true),
+    ('dukcapil', 'nik', 'digit_lebih', 0.01, 0.0001, 'a key pressed twice', true),
+    ('dukcapil', 'nik', 'lain', 0.04, 0.9992, 'two errors, or another number typed', true),
+    ('dukcapil', 'nik', 'kosong', 1, 1, 'no evidence', true),
+    ('dukcapil', 'nama', 'sama', 0.64, 0.001, 'the same key (old spelling, titles, degrees, word order folded)', true),
+    ('dukcapil', 'nama', 'hampir', 0.22, 0.004, 'one typing error or an initial', true),
+    ('dukcapil', 'nama', 'mirip', 0.06, 0.02, 'a dropped word or two errors; also siblings', true),
+    ('dukcapil', 'nama', 'agak', 0.05, 0.05, 'as often one person as two', true),
+    ('dukcapil', 'nama', 'beda', 0.03, 0.925, 'another name', true),
+    ('dukcapil', 'nama', 'kosong', 1, 1, 'no evidence', true),
+    ('dukcapil', 'tanggal_lahir', 'sama', 0.85, 0.0005, 'the same date', true),
+    ('dukcapil', 'tanggal_lahir', 'tertukar', 0.02, 0.00005, 'day and month swapped', true),
+    ('dukcapil', 'tanggal_lahir', 'hari', 0.04, 0.002, 'the day mistyped', true),
+    ('dukcapil', 'tanggal_lahir', 'bulan', 0.03, 0.001, 'the month mistyped', true),
+    ('dukcapil', 'tanggal_lahir', 'tahun', 0.03, 0.002, 'the year mistyped', true),
+    ('dukcapil', 'tanggal_lahir', 'beda', 0.02, 0.99, 'another date (a father, a relative)', true),
+    ('dukcapil', 'tanggal_lahir', 'kosong', 1, 1, 'no evidence', true),
+    ('dukcapil', 'jenis_kelamin', 'sama', 0.97, 0.5, 'the same sex', true),
+    ('dukcapil', 'jenis_kelamin', 'beda', 0.03, 0.5, 'the sex mistyped', true),
+    ('dukcapil', 'jenis_kelamin', 'kosong', 1, 1, 'no evidence', true),
+    ('dukcapil', 'wilayah', 'desa', 0.75, 0.05, 'living where Dukcapil has the address', true),
+    ('dukcapil', 'wilayah', 'kecamatan', 0.10, 0.10, 'moved within the kecamatan', true),
+    ('dukcapil', 'wilayah', 'kabkota', 0.07, 0.25, 'moved within the kab/kota', true),
+    ('dukcapil', 'wilayah', 'provinsi', 0.04, 0.30, 'moved within the province', true),
+    ('dukcapil', 'wilayah', 'beda', 0.04, 0.30, 'moved further', true),
+    ('dukcapil', 'wilayah', 'kosong', 1, 1, 'no evidence', true),
+    ('dukcapil', 'nik_wilayah', 'kecamatan', 0.5, 0.1, 'registered where born and still living there', true),
+    ('dukcapil', 'nik_wilayah', 'kabkota', 0.3, 0.5, 'registered in the kab/kota', true),
+    ('dukcapil', 'nik_wilayah', 'beda', 0.2, 0.4, 'registered elsewhere', true),
+    ('dukcapil', 'nik_wilayah', 'kosong', 1, 1, 'not counted', true),
+    ('dukcapil', 'alamat', 'sama', 0.6, 0.05, 'the same address text', true),
+    ('dukcapil', 'alamat', 'mirip', 0.25, 0.2, 'the address written otherwise', true),
+    ('dukcapil', 'alamat', 'beda', 0.15, 0.75, 'another address (or moved)', true),
+    ('dukcapil', 'alamat', 'kosong', 1, 1, 'no evidence', true);
+
+-- The score: the sum of the weights of every field's level.
+CREATE FUNCTION dtks.padan_nilai(model text, nik_ketik text, nik_calon text, kunci_ketik text, kunci_calon text,
+                                 lahir_ketik date, lahir_calon date, jk_ketik text, jk_calon text,
+                                 wilayah_ketik dtks.kode_wilayah, wilayah_calon dtks.kode_wilayah,
+                                 alamat_mirip double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'padan_nilai' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION dtks.padan_nilai(text, text, text, text, text, date, date, text, text, dtks.kode_wilayah, dtks.kode_wilayah, double precision) IS
+    'Score of a typed person (the _ketik arguments) against a record (_calon): every field compared to its level (dtks.padan_tingkat: the NIK by dtks.nik_banding on the digits, or the same classes for numbers of another length; the name keys by dtks.nama_banding; dates, sex, desa, the record NIK''s kecamatan of first registration; alamat_mirip, a similarity of the addresses the caller measured), the sum of log2(m/u) of those levels in the model''s dtks.padan_bobot (NULL model: dukcapil); a NULL argument is the level kosong; 42704 for a model without weights';
+
+-- The same, field by field.
+CREATE FUNCTION dtks.padan_rincian(model text, nik_ketik text, nik_calon text, kunci_ketik text, kunci_calon text,
+                                   lahir_ketik date, lahir_calon date, jk_ketik text, jk_calon text,
+                                   wilayah_ketik dtks.kode_wilayah, wilayah_calon dtks.kode_wilayah,
+                                   alamat_mirip double precision) RETURNS jsonb
+    AS 'MODULE_PATHNAME', 'padan_rincian' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION dtks.padan_rincian(text, text, text, text, text, date, date, text, text, dtks.kode_wilayah, dtks.kode_wilayah, double precision) IS
+    'dtks.padan_nilai field by field: {"skor": the sum, "<field>": {"tingkat": level, "nilai": the name or address similarity, "bobot": its weight}, ...}';
+
+-- The neighbourhoods the candidate search looks up.
+CREATE FUNCTION dtks.nik_sekitar(teks text) RETURNS dtks.nik[]
+    AS 'MODULE_PATHNAME', 'nik_sekitar' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION dtks.nik_sekitar(text) IS
+    'The valid NIKs one typing error from the digits of a text (anything else skipped), sorted: 16 digits give themselves, every digit changed, every adjacent pair swapped, the day and month fields swapped; 15 digits a digit inserted anywhere; 17 a digit deleted; none for other counts.  Every NIK whose dtks.nik_banding with the text is neither lain nor kosong is among them';
+
+CREATE FUNCTION dtks.tanggal_sekitar(tanggal date) RETURNS date[]
+    AS 'MODULE_PATHNAME', 'tanggal_sekitar' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION dtks.tanggal_sekitar(date) IS
+    'The date, the days before and after it, the same day of the months and of the years before and after, and the date with day and month swapped, where the calendar has them, sorted: where a mistyped birth date is looked up';
+
+CREATE FUNCTION dtks.tanggal_dari_teks(teks text) RETURNS date
+    AS 'MODULE_PATHNAME', 'tanggal_dari_teks' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION dtks.tanggal_dari_teks(text) IS
+    'The date of a text written YYYY-MM-DD (as usulan data holds birth dates), NULL for anything else or a day the calendar does not have: no error for what a desa typed';
+
+-- The extract: the name key each record is compared by, and the indexes of the candidate search.
+ALTER TABLE dtks.penduduk ADD COLUMN nama_kunci text GENERATED ALWAYS AS (dtks.nama_kunci(nama)) STORED;
+COMMENT ON COLUMN dtks.penduduk.nama_kunci IS 'dtks.nama_kunci of the name (generated; COPY without a column list leaves it out), what the candidate search compares';
+COMMENT ON INDEX dtks.penduduk_pkey IS 'One row per NIK (the candidate search looks up the NIKs near a typed one here)';
+CREATE INDEX penduduk_nama_kunci ON dtks.penduduk USING gin (nama_kunci gin_trgm_ops);
+COMMENT ON INDEX dtks.penduduk_nama_kunci IS 'Trigrams of the name keys (pg_trgm): the candidate search by name';
+CREATE INDEX penduduk_tanggal_lahir ON dtks.penduduk (tanggal_lahir) INCLUDE (nik, nama_kunci, jenis_kelamin, kode_wilayah);
+COMMENT ON INDEX dtks.penduduk_tanggal_lahir IS 'Birth dates with what the score compares: the candidate search by the dates near a typed one, read from the index alone';
+
+-- The findings: the proposed NIK with its score and comparison, and the new kinds.
+ALTER TABLE dtks.usulan_temuan DROP CONSTRAINT usulan_temuan_temuan_check;
+ALTER TABLE dtks.usulan_temuan ADD COLUMN nik_usulan dtks.nik, ADD COLUMN skor double precision, ADD COLUMN rincian jsonb;
+ALTER TABLE dtks.usulan_temuan ADD CONSTRAINT usulan_temuan_temuan_check
+        CHECK (temuan IN ('nik_tidak_sah', 'nik_tidak_ada', 'nama_beda', 'tanggal_lahir_beda', 'meninggal', 'kk_beda',
+                          'aktif_di_kk_lain', 'tanpa_anggota', 'nik_salah', 'nik_diusulkan', 'alamat_beda',
+                          'luar_wilayah'));
+COMMENT ON COLUMN dtks.usulan_temuan.temuan IS
+    'nik_tidak_sah (not a valid NIK), nik_tidak_ada (not in Dukcapil), nik_salah (the NIK is another person''s: a candidate fits far better), nik_diusulkan (the Dukcapil NIK proposed for a wrong or missing one, in nik_usulan with its skor), nama_beda (names differ after dtks.nama_kunci), tanggal_lahir_beda, meninggal (dead in Dukcapil), kk_beda (Dukcapil has another KK), aktif_di_kk_lain (already active in another DTKS family), alamat_beda (Dukcapil''s desa is another, or the address text differs), luar_wilayah (Dukcapil or DTKS has the person outside the usulan''s kab/kota: nothing more is told), tanpa_anggota (no member to match)';
+COMMENT ON COLUMN dtks.usulan_temuan.menghalangi IS
+    'Whether it blocks: meninggal does not for a penghentian because of death; aktif_di_kk_lain does not for a perbaikan (a move) unless the member''s NIK is corrected (nik_lama); nik_diusulkan never (the wrong NIK''s own finding does); alamat_beda as dtks.alamat_beda_menghalangi says';
+COMMENT ON COLUMN dtks.usulan_temuan.waktu IS 'When the run took place';
+COMMENT ON COLUMN dtks.usulan_temuan.nik_usulan IS 'For nik_diusulkan and nik_salah: the Dukcapil NIK that fits the member (a candidate of dtks.cari_penduduk)';
+COMMENT ON COLUMN dtks.usulan_temuan.skor IS 'For nik_diusulkan and nik_salah: the candidate''s score (dtks.padan_nilai)';
+COMMENT ON COLUMN dtks.usulan_temuan.rincian IS 'For nik_diusulkan: the comparison field by field (dtks.padan_rincian); for alamat_beda: {"desa_sama", "kemiripan"}';
+COMMENT ON CONSTRAINT usulan_temuan_temuan_check ON dtks.usulan_temuan IS 'The kinds of finding';
+
+-- What a matching run linked, per usulan and member.
+CREATE TABLE dtks.usulan_padan (
+    putaran bigint NOT NULL,
+    usulan bigint NOT NULL REFERENCES dtks.usulan (id),
+    urutan integer NOT NULL,
+    nik_ketik text,
+    nik dtks.nik,
+    skor double precision,
+    cara text NOT NULL CHECK (cara IN ('nik', 'calon', 'tidak_ada', 'luar_wilayah')),
+    PRIMARY KEY (putaran, usulan, urutan)
+);
+COMMENT ON TABLE dtks.usulan_padan IS
+    'The Dukcapil record each member of an usulan was linked to by a matching run (dtks.padankan_usulan)';
+COMMENT ON COLUMN dtks.usulan_padan.putaran IS 'The matching run';
+COMMENT ON COLUMN dtks.usulan_padan.usulan IS 'The usulan';
+COMMENT ON COLUMN dtks.usulan_padan.urutan IS 'Position of the member, as in dtks.usulan_temuan';
+COMMENT ON COLUMN dtks.usulan_padan.nik_ketik IS 'The NIK as typed (NULL when none was)';
+COMMENT ON COLUMN dtks.usulan_padan.nik IS 'The linked Dukcapil NIK (NULL when none, or outside the usulan''s kab/kota)';
+COMMENT ON COLUMN dtks.usulan_padan.skor IS 'Score of the linked record (dtks.padan_nilai)';
+COMMENT ON COLUMN dtks.usulan_padan.cara IS 'nik (the typed NIK), calon (the top candidate, credible and clear), tidak_ada (no record), luar_wilayah (a record outside the usulan''s kab/kota, not told)';
+COMMENT ON INDEX dtks.usulan_padan_pkey IS 'One row per run, usulan and member';
+CREATE INDEX usulan_padan_usulan ON dtks.usulan_padan (usulan);
+COMMENT ON INDEX dtks.usulan_padan_usulan IS 'The links of one usulan';
+SELECT pg_catalog.pg_extension_config_dump('dtks.usulan_padan'::regclass, '');
+
+GRANT SELECT ON dtks.usulan_padan TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
+ALTER TABLE dtks.usulan_padan ENABLE ROW LEVEL SECURITY;
+CREATE POLICY usulan_padan_lihat ON dtks.usulan_padan FOR SELECT
+    USING (EXISTS (SELECT 1 FROM dtks.usulan u WHERE u.id OPERATOR(pg_catalog.=) usulan));
+COMMENT ON POLICY usulan_padan_lihat ON dtks.usulan_padan IS 'The links of the usulan the role may see';
+GRANT SELECT ON dtks.padan_tingkat, dtks.padan_bobot
+    TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt, dtks_pembaca;
+
+-- The weights are a table of policy: their edits survive pg_dump/pg_restore (see 40_cadangan.sql).
+INSERT INTO dtks.aturan_tabel (tabel, kunci) VALUES ('padan_bobot', '{model,bidang,tingkat}');
+CREATE TRIGGER aturan_pulihkan BEFORE INSERT ON dtks.padan_bobot FOR EACH ROW EXECUTE FUNCTION dtks.aturan_pulihkan();
+COMMENT ON TRIGGER aturan_pulihkan ON dtks.padan_bobot IS 'A restored row replaces the shipped row of its key while that is as shipped';
+CREATE TRIGGER aturan_catat AFTER INSERT OR UPDATE OR DELETE ON dtks.padan_bobot FOR EACH ROW EXECUTE FUNCTION dtks.aturan_catat();
+COMMENT ON TRIGGER aturan_catat ON dtks.padan_bobot IS 'Deleted shipped rows are recorded in dtks.aturan_dihapus';
+CREATE TRIGGER aturan_kosongkan AFTER TRUNCATE ON dtks.padan_bobot FOR EACH STATEMENT EXECUTE FUNCTION dtks.aturan_kosongkan();
+COMMENT ON TRIGGER aturan_kosongkan ON dtks.padan_bobot IS 'A truncation deletes every shipped row';
+ALTER TABLE dtks.padan_bobot ENABLE ALWAYS TRIGGER aturan_pulihkan, ENABLE ALWAYS TRIGGER aturan_catat, ENABLE ALWAYS TRIGGER aturan_kosongkan;
+INSERT INTO dtks.aturan_bawaan (tabel, kunci, baris)
+SELECT 'padan_bobot', dtks.aturan_kunci('padan_bobot', s.j), s.j
+  FROM (SELECT dtks.aturan_baris(x) AS j FROM dtks.padan_bobot AS x) AS s;
+
+-- The candidate search of the Dukcapil extract (src/cari_penduduk.c, src/padan.c): who in dtks.penduduk may be
+-- the person a desa typed, and who in the extract, the registry and one month's usulan may be one person twice.
+--
+-- Candidates come from indexes only: the NIKs one typing error from the typed one (dtks.nik_sekitar, on the
+-- primary key), the birth dates one entry error from the typed one (dtks.tanggal_sekitar, on
+-- penduduk_tanggal_lahir, read from the index alone), and, when neither gives a record the matching would
+-- link, the name keys alike by trigrams (penduduk_nama_kunci, pg_trgm).  Each is scored by dtks.padan_nilai
+-- (model dukcapil); the thresholds are the settings dtks.padan_ambang_calon, dtks.padan_ambang_tautan and
+-- dtks.padan_ambang_nama.
+--
+-- What a caller may learn: the people whose Dukcapil address is inside the kab/kota of its office's region
+-- (the unit Dukcapil grants data access to by agreement), every region for pusat, pt and a superuser.
+
+-- The search itself: called by dtks.cari_penduduk and the matching only, as the table owner.
+CREATE FUNCTION dtks.penduduk_calon(nik_ketik text, nama text, tanggal_lahir date, jenis_kelamin text,
+                                    kode_wilayah dtks.kode_wilayah, batas integer, lingkup dtks.kode_wilayah,
+                                    ambang_calon double precision, ambang_tautan double precision)
+    RETURNS TABLE (nik dtks.nik, skor double precision, rincian jsonb)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+WITH kunci AS MATERIALIZED (
+    SELECT dtks.nama_kunci(penduduk_calon.nama) AS k
+),
+dekat AS MATERIALIZED (
+    -- the NIKs near the typed one, and the birth dates near the typed one
+    SELECT c.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, c.nik::text, kunci.k, c.nama_kunci,
+                                   penduduk_calon.tanggal_lahir, c.tanggal_lahir, penduduk_calon.jenis_kelamin,
+                                   c.jenis_kelamin::text, penduduk_calon.kode_wilayah, c.kode_wilayah, NULL) AS skor
+      FROM (SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah
+              FROM dtks.penduduk p
+             WHERE p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(penduduk_calon.nik_ketik))
+            UNION ALL
+            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah
+              FROM dtks.penduduk p
+             WHERE p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))) c,
+           kunci
+     WHERE penduduk_calon.lingkup IS NULL OR c.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup
+),
+mirip AS MATERIALIZED (
+    -- the names alike, only when the near NIKs and dates gave no record to link
+    SELECT p.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
+                                   penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
+                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL) AS skor
+      FROM dtks.penduduk p, kunci
+     WHERE p.nama_kunci % kunci.k
+       AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
+       AND NOT EXISTS (SELECT 1 FROM dekat d WHERE d.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
+),
+calon AS (
+    SELECT DISTINCT ON (a.nik) a.nik, a.skor
+      FROM (SELECT d.nik, d.skor FROM dekat d UNION ALL SELECT m.nik, m.skor FROM mirip m) a
+     WHERE a.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_calon
+     ORDER BY a.nik
+)
+SELECT c.nik, c.skor,
+       dtks.padan_rincian('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
+                          penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
+                          p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL)
+       OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('hidup', p.hidup)
+  FROM calon c JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) c.nik, kunci
+ ORDER BY c.skor DESC, c.nik
+ LIMIT GREATEST(penduduk_calon.batas, 0);
+END;
+REVOKE ALL ON FUNCTION dtks.penduduk_calon(text, text, date, text, dtks.kode_wilayah, integer, dtks.kode_wilayah,
+                                           double precision, double precision) FROM PUBLIC;
+COMMENT ON FUNCTION dtks.penduduk_calon(text, text, date, text, dtks.kode_wilayah, integer, dtks.kode_wilayah,
+                                        double precision, double precision) IS
+    'The candidate search behind dtks.cari_penduduk and the matching (which alone call it, as the owner): the records of dtks.penduduk inside lingkup (NULL: everywhere) with a NIK near nik_ketik (dtks.nik_sekitar) or a birth date near tanggal_lahir (dtks.tanggal_sekitar), and, when none of those scores ambang_tautan, with a name key alike by trigrams (pg_trgm %, at the threshold the caller set); scored by dtks.padan_nilai (model dukcapil), those scoring ambang_calon or more, best first, at most batas, with dtks.padan_rincian and whether Dukcapil has the person alive';
+
+-- The candidate search for a DBA, an agency application or the desa's own screen.
+CREATE FUNCTION dtks.cari_penduduk(nik_ketik text, nama text, tanggal_lahir date, jenis_kelamin text,
+                                   kode_wilayah dtks.kode_wilayah, batas integer DEFAULT 5)
+    RETURNS TABLE (nik dtks.nik, skor double precision, rincian jsonb)
+    AS 'MODULE_PATHNAME', 'cari_penduduk' LANGUAGE C STABLE PARALLEL UNSAFE ROWS 5;
+REVOKE ALL ON FUNCTION dtks.cari_penduduk(text, text, date, text, dtks.kode_wilayah, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dtks.cari_penduduk(text, text, date, text, dtks.kode_wilayah, integer)
+    TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
+COMMENT ON FUNCTION dtks.cari_penduduk(text, text, date, text, dtks.kode_wilayah, integer) IS
+    'The people of the Dukcapil extract (dtks.penduduk) who may be the person typed, best first, at most batas (1-100; 22023 otherwise), only those scoring dtks.padan_ambang_calon or more: an empty result when nobody is credible.  Any argument may be NULL or wrong (the NIK is text: what was typed).  rincian gives each field''s level and weight (dtks.padan_rincian) and hidup.  A desa, kab/kota or provinsi office sees the people whose Dukcapil address is in the kab/kota of its region (its province for a provinsi office); pusat, pt and a superuser everywhere; a role without an office gets 42501';
+
+-- Pairs that may be one person twice, inside a region.
+CREATE FUNCTION dtks.ganda_cari(wilayah dtks.kode_wilayah, ambang double precision)
+    RETURNS TABLE (sumber text, nik_a dtks.nik, nik_b dtks.nik, usulan_a bigint, usulan_b bigint,
+                   skor double precision, alasan text)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+WITH dukcapil AS (
+    SELECT p.nik, p.no_kk, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin::text AS jk, p.kode_wilayah
+      FROM dtks.penduduk p
+     WHERE p.hidup AND (ganda_cari.wilayah IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) ganda_cari.wilayah)
+),
+registri AS (
+    SELECT DISTINCT ON (g.nik) g.nik, m.no_kk, dtks.nama_kunci(g.nama) AS nama_kunci, g.tanggal_lahir,
+           g.jenis_kelamin::text AS jk, r.kode_wilayah
+      FROM dtks.anggota g
+      JOIN dtks.keanggotaan m ON m.nik OPERATOR(dtks.=) g.nik AND m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE
+      JOIN dtks.keluarga k ON k.no_kk OPERATOR(dtks.=) m.no_kk AND k.status OPERATOR(pg_catalog.=) 'aktif'
+      JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
+     WHERE ganda_cari.wilayah IS NULL OR r.kode_wilayah OPERATOR(dtks.<@) ganda_cari.wilayah
+     ORDER BY g.nik
+),
+usul AS (
+    -- the members of the usulan still in process, by the month they go to (or were made in)
+    SELECT u.id AS usulan, a.urutan,
+           CASE WHEN dtks.nik_valid(a.e OPERATOR(pg_catalog.->>) 'nik') THEN (a.e OPERATOR(pg_catalog.->>) 'nik')::dtks.nik END AS nik,
+           dtks.nama_kunci(a.e OPERATOR(pg_catalog.->>) 'nama') AS nama_kunci,
+           dtks.tanggal_dari_teks(a.e OPERATOR(pg_catalog.->>) 'tanggal_lahir') AS tanggal_lahir,
+           a.e OPERATOR(pg_catalog.->>) 'jenis_kelamin' AS jk, u.kode_wilayah,
+           coalesce(u.periode_penetapan, pg_catalog.date_trunc('month', u.dibuat)::date) AS bulan
+      FROM dtks.usulan u
+     CROSS JOIN LATERAL pg_catalog.jsonb_array_elements(CASE WHEN pg_catalog.jsonb_typeof(u.data OPERATOR(pg_catalog.->) 'anggota') OPERATOR(pg_catalog.=) 'array'
+                                                             THEN u.data OPERATOR(pg_catalog.->) 'anggota' ELSE '[]'::jsonb END) WITH ORDINALITY AS a(e, urutan)
+     WHERE u.status OPERATOR(pg_catalog.<>) ALL (ARRAY['ditolak', 'dibatalkan', 'ditetapkan', 'tidak_layak'])
+       AND u.jenis OPERATOR(pg_catalog.<>) 'penghentian'
+       AND (ganda_cari.wilayah IS NULL OR u.kode_wilayah OPERATOR(dtks.<@) ganda_cari.wilayah)
+),
+pasangan AS (
+    SELECT 'dukcapil'::text AS sumber, a.nik AS nik_a, b.nik AS nik_b, NULL::bigint AS usulan_a, NULL::bigint AS usulan_b,
+           dtks.padan_nilai('dukcapil', NULL, NULL, a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir,
+                            a.jk, b.jk, a.kode_wilayah, b.kode_wilayah, NULL) AS skor,
+           a.nama_kunci, b.nama_kunci AS nama_kunci_b, a.tanggal_lahir, b.tanggal_lahir AS tanggal_lahir_b,
+           a.kode_wilayah, b.kode_wilayah AS kode_wilayah_b,
+           a.no_kk IS NOT NULL AND a.no_kk OPERATOR(dtks.=) b.no_kk AS satu_kk
+      FROM dukcapil a
+      JOIN dukcapil b ON b.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(a.tanggal_lahir))
+                     AND b.nik OPERATOR(dtks.>) a.nik
+    UNION ALL
+    SELECT 'registri', a.nik, b.nik, NULL, NULL,
+           dtks.padan_nilai('dukcapil', NULL, NULL, a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir,
+                            a.jk, b.jk, a.kode_wilayah, b.kode_wilayah, NULL),
+           a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir, a.kode_wilayah, b.kode_wilayah,
+           a.no_kk OPERATOR(dtks.=) b.no_kk
+      FROM registri a
+      JOIN registri b ON b.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(a.tanggal_lahir))
+                     AND b.nik OPERATOR(dtks.>) a.nik
+    UNION ALL
+    SELECT 'usulan', a.nik, b.nik, a.usulan, b.usulan,
+           CASE WHEN a.nik OPERATOR(dtks.=) b.nik THEN 'Infinity'::double precision
+                ELSE dtks.padan_nilai('dukcapil', NULL, NULL, a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir,
+                                      a.jk, b.jk, a.kode_wilayah, b.kode_wilayah, NULL) END,
+           a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir, a.kode_wilayah, b.kode_wilayah, false
+      FROM usul a
+      JOIN usul b ON b.bulan OPERATOR(pg_catalog.=) a.bulan AND b.usulan OPERATOR(pg_catalog.>) a.usulan
+                 AND (b.nik OPERATOR(dtks.=) a.nik
+                      OR b.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(a.tanggal_lahir)))
+)
+SELECT x.sumber, x.nik_a, x.nik_b, x.usulan_a, x.usulan_b, x.skor,
+       CASE WHEN x.sumber OPERATOR(pg_catalog.=) 'usulan' AND x.nik_a OPERATOR(dtks.=) x.nik_b THEN 'the same NIK proposed in two usulan of one month'
+            ELSE pg_catalog.concat_ws(', ',
+                     'nama ' OPERATOR(pg_catalog.||) (r.j OPERATOR(pg_catalog.#>>) '{nama,tingkat}'),
+                     'tanggal_lahir ' OPERATOR(pg_catalog.||) (r.j OPERATOR(pg_catalog.#>>) '{tanggal_lahir,tingkat}'),
+                     'wilayah ' OPERATOR(pg_catalog.||) (r.j OPERATOR(pg_catalog.#>>) '{wilayah,tingkat}')) END
+  FROM pasangan x
+ CROSS JOIN LATERAL (SELECT dtks.padan_rincian('dukcapil', NULL, NULL, x.nama_kunci, x.nama_kunci_b, x.tanggal_lahir,
+                                               x.tanggal_lahir_b, NULL, NULL, x.kode_wilayah, x.kode_wilayah_b, NULL) AS j) r
+ WHERE x.skor OPERATOR(pg_catalog.>=) ganda_cari.ambang
+   -- two people of one KK are relatives, not one person twice, unless their names are the same
+   AND (NOT x.satu_kk OR x.nama_kunci OPERATOR(pg_catalog.=) x.nama_kunci_b)
+ ORDER BY x.skor DESC, x.sumber, x.nik_a, x.nik_b;
+END;
+REVOKE ALL ON FUNCTION dtks.ganda_cari(dtks.kode_wilayah, double precision) FROM PUBLIC;
+COMMENT ON FUNCTION dtks.ganda_cari(dtks.kode_wilayah, double precision) IS
+    'The search behind dtks.calon_ganda (which alone calls it, as the owner): pairs of living people of the Dukcapil extract, of members active in the registry, and of members proposed in two usulan going to one month, inside wilayah (NULL: everywhere), born on dates one entry error apart and scoring ambang or more on name, date, sex and desa (dtks.padan_nilai, model dukcapil, without the NIKs); two people of one KK only when their names are the same; the same NIK in two usulan of a month always';
+
+-- Pairs that may be one person twice, for the kab/kota Dinas Sosial, the ministry or a DBA.
+CREATE FUNCTION dtks.calon_ganda(kode_wilayah dtks.kode_wilayah)
+    RETURNS TABLE (sumber text, nik_a dtks.nik, nik_b dtks.nik, usulan_a bigint, usulan_b bigint,
+                   skor double precision, alasan text)
+    AS 'MODULE_PATHNAME', 'calon_ganda' LANGUAGE C STABLE PARALLEL UNSAFE;
+REVOKE ALL ON FUNCTION dtks.calon_ganda(dtks.kode_wilayah) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dtks.calon_ganda(dtks.kode_wilayah) TO dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
+COMMENT ON FUNCTION dtks.calon_ganda(dtks.kode_wilayah) IS
+    'Pairs that are likely one person under two NIKs (sumber dukcapil: two living records of the extract; registri: two members active in DTKS) and the same person proposed twice in one month (sumber usulan, with the two usulan), inside the region, with the score (dtks.padan_nilai; Infinity for one NIK proposed twice) and the reason; those scoring dtks.padan_ambang_calon or more.  Inside what the caller may see (dtks.cari_penduduk); NULL is that whole scope; 42501 for a region outside it';
+
+-- The desa takes the NIKs the matching proposed: one step, then the usulan can go back to the matching.
+CREATE FUNCTION dtks.usulan_pakai_nik(usulan bigint) RETURNS integer
+    LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
+BEGIN ATOMIC
+WITH usul AS (
+    SELECT t.urutan, t.nik_usulan
+      FROM dtks.usulan_temuan t
+     WHERE t.usulan OPERATOR(pg_catalog.=) usulan_pakai_nik.usulan AND t.temuan OPERATOR(pg_catalog.=) 'nik_diusulkan'
+       AND t.putaran OPERATOR(pg_catalog.=) (SELECT pg_catalog.max(s.putaran) FROM dtks.usulan_temuan s
+                                              WHERE s.usulan OPERATOR(pg_catalog.=) usulan_pakai_nik.usulan)
+),
+ubah AS (
+    UPDATE dtks.usulan u
+       SET data = pg_catalog.jsonb_set(u.data, '{anggota}',
+                      (SELECT pg_catalog.jsonb_agg(CASE WHEN s.nik_usulan IS NULL THEN a.e
+                                                        ELSE a.e OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('nik', s.nik_usulan::text) END
+                                                   ORDER BY a.i)
+                         FROM pg_catalog.jsonb_array_elements(u.data OPERATOR(pg_catalog.->) 'anggota') WITH ORDINALITY AS a(e, i)
+                         LEFT JOIN usul s ON s.urutan OPERATOR(pg_catalog.=) a.i))
+     WHERE u.id OPERATOR(pg_catalog.=) usulan_pakai_nik.usulan
+       AND pg_catalog.jsonb_typeof(u.data OPERATOR(pg_catalog.->) 'anggota') OPERATOR(pg_catalog.=) 'array'
+       AND EXISTS (SELECT 1 FROM usul)
+    RETURNING u.id
+)
+SELECT CASE WHEN EXISTS (SELECT 1 FROM ubah) THEN (SELECT pg_catalog.count(*)::integer FROM usul) ELSE 0 END;
+END;
+GRANT EXECUTE ON FUNCTION dtks.usulan_pakai_nik(bigint) TO dtks_desa, dtks_kabkota, dtks_pusat;
+COMMENT ON FUNCTION dtks.usulan_pakai_nik(bigint) IS
+    'The desa''s one-step correction: every member NIK the last matching run of the usulan proposed (finding nik_diusulkan) replaces the typed one in data->''anggota''; returns how many.  Runs with the caller''s rights: only usulan it may change, in a status that may be corrected (draf, tidak_padan, dikembalikan; the state machine refuses others); then submit it again (tidak_padan -> diajukan)';
+
+-- The matching itself, set-based: called by dtks.padankan_usulan only, as the table owner.  Per member: the
+-- typed NIK's record scored (dtks.padan_nilai); where it is missing, differs in name or birth date, or scores
+-- below dtks.padan_ambang_tautan, the candidate search (dtks.penduduk_calon) inside the usulan's kab/kota; the member is linked to the top
+-- candidate when it scores dtks.padan_ambang_tautan and leads the next (and the typed NIK's record) by
+-- dtks.padan_selisih, else to the typed NIK's record.  The findings compare the member with the linked record;
+-- of a record outside the usulan's kab/kota only luar_wilayah is told.
+CREATE OR REPLACE FUNCTION dtks.pemadanan_jalankan(wilayah dtks.kode_wilayah,
+                                        OUT diperiksa bigint, OUT padan bigint, OUT tidak_padan bigint)
+    LANGUAGE sql VOLATILE PARALLEL UNSAFE
+BEGIN ATOMIC
+WITH ambang AS MATERIALIZED (
+    SELECT pg_catalog.current_setting('dtks.padan_ambang_calon')::double precision AS calon,
+           pg_catalog.current_setting('dtks.padan_ambang_tautan')::double precision AS tautan,
+           pg_catalog.current_setting('dtks.padan_selisih')::double precision AS selisih,
+           pg_catalog.current_setting('dtks.alamat_ambang')::double precision AS alamat,
+           pg_catalog.current_setting('dtks.alamat_beda_menghalangi')::boolean AS alamat_menghalangi
+),
+dipilih AS MATERIALIZED (
+    SELECT u.id, u.jenis, u.no_kk, u.alasan_penghentian, u.kode_wilayah, dtks.leluhur(u.kode_wilayah, 2) AS lingkup,
+           CASE WHEN pg_catalog.jsonb_typeof(u.data OPERATOR(pg_catalog.->) 'anggota') OPERATOR(pg_catalog.=) 'array' THEN u.data OPERATOR(pg_catalog.->) 'anggota' END AS anggota,
+           coalesce(u.data OPERATOR(pg_catalog.->>) 'no_kk', u.no_kk::text) AS kk_teks,
+           coalesce(u.data OPERATOR(pg_catalog.#>>) '{rumah_tangga,alamat}',
+                    (SELECT r.alamat FROM dtks.keluarga k JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
+                      WHERE k.no_kk OPERATOR(dtks.=) u.no_kk)) AS alamat
+      FROM dtks.usulan u
+     WHERE u.status OPERATOR(pg_catalog.=) 'diajukan' AND (wilayah IS NULL OR u.kode_wilayah OPERATOR(dtks.<@) wilayah)
+       FOR UPDATE OF u
+),
+anggota_usul AS MATERIALIZED (
+    -- the members proposed in data->'anggota'; a NIK correction (nik_lama) is the registry's person under the new
+    -- NIK: what the element does not give is the registry record of nik_lama, compared with Dukcapil's of the new NIK
+    SELECT d.id AS usulan, a.urutan::integer AS urutan, a.e OPERATOR(pg_catalog.->>) 'nik' AS nik_teks,
+           coalesce(a.e OPERATOR(pg_catalog.->>) 'nama', l.nama) AS nama,
+           coalesce(a.e OPERATOR(pg_catalog.->>) 'tanggal_lahir', pg_catalog.to_char(l.tanggal_lahir, 'YYYY-MM-DD')) AS lahir_teks,
+           coalesce(a.e OPERATOR(pg_catalog.->>) 'jenis_kelamin', l.jenis_kelamin::text) AS jk,
+           coalesce(a.e OPERATOR(pg_catalog.->>) 'alamat', d.alamat) AS alamat, d.kk_teks, d.jenis, d.alasan_penghentian,
+           d.kode_wilayah, d.lingkup, a.e OPERATOR(pg_catalog.?) 'nik_lama' AS koreksi
+      FROM dipilih d CROSS JOIN LATERAL pg_catalog.jsonb_array_elements(d.anggota) WITH ORDINALITY AS a(e, urutan)
+      LEFT JOIN dtks.anggota l ON l.nik OPERATOR(dtks.=) CASE WHEN dtks.nik_valid(a.e OPERATOR(pg_catalog.->>) 'nik_lama')
+                                                              THEN (a.e OPERATOR(pg_catalog.->>) 'nik_lama')::dtks.nik END
+    UNION ALL
+    -- else the family's current members in DTKS
+    SELECT d.id, (pg_catalog.row_number() OVER (PARTITION BY d.id ORDER BY m.nik))::integer, m.nik::text, g.nama,
+           pg_catalog.to_char(g.tanggal_lahir, 'YYYY-MM-DD'), g.jenis_kelamin::text, d.alamat, d.kk_teks, d.jenis,
+           d.alasan_penghentian, d.kode_wilayah, d.lingkup, false
+      FROM dipilih d
+      JOIN dtks.keanggotaan m ON m.no_kk OPERATOR(dtks.=) d.no_kk AND m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE
+      JOIN dtks.anggota g ON g.nik OPERATOR(dtks.=) m.nik
+     WHERE d.anggota IS NULL
+),
+ketik AS MATERIALIZED (
+    -- the typed NIK and its record, scored
+    SELECT a.*, n.nik, n.kk, n.lahir, n.kunci, t.nik AS t_nik, t.skor AS t_skor,
+           t.nik IS NOT NULL AND (a.nama IS NULL OR n.kunci OPERATOR(pg_catalog.=) t.nama_kunci)
+                             AND (a.lahir_teks IS NULL OR n.lahir OPERATOR(pg_catalog.=) t.tanggal_lahir) AS t_cocok
+      FROM anggota_usul a
+     CROSS JOIN LATERAL (SELECT CASE WHEN dtks.nik_valid(a.nik_teks) THEN a.nik_teks::dtks.nik END AS nik,
+                                CASE WHEN dtks.no_kk_valid(a.kk_teks) THEN a.kk_teks::dtks.no_kk END AS kk,
+                                dtks.tanggal_dari_teks(a.lahir_teks) AS lahir,
+                                dtks.nama_kunci(a.nama) AS kunci) n
+      LEFT JOIN LATERAL (SELECT p.nik, dtks.padan_nilai('dukcapil', a.nik_teks, p.nik::text, n.kunci, p.nama_kunci, n.lahir,
+                                                        p.tanggal_lahir, a.jk, p.jenis_kelamin::text, a.kode_wilayah,
+                                                        p.kode_wilayah, NULL) AS skor, p.nama_kunci, p.tanggal_lahir
+                           FROM dtks.penduduk p WHERE p.nik OPERATOR(dtks.=) n.nik) t ON true
+),
+calon AS MATERIALIZED (
+    -- the best candidate (and the next one's score) where the typed NIK gives no record to link, or one whose
+    -- name or birth date differs from the member's (the NIK may be another person's)
+    SELECT k.usulan, k.urutan, c.nik AS c_nik, c.skor AS c_skor, c.rincian AS c_rincian, c.skor2 AS c_skor2
+      FROM ketik k CROSS JOIN ambang b
+     CROSS JOIN LATERAL (SELECT x.nik, x.skor, x.rincian,
+                                pg_catalog.lead(x.skor) OVER (ORDER BY x.skor DESC, x.nik) AS skor2
+                           FROM dtks.penduduk_calon(k.nik_teks, k.nama, k.lahir, k.jk, k.kode_wilayah, 2, k.lingkup,
+                                                    b.tautan OPERATOR(pg_catalog.-) b.selisih, b.tautan) x
+                          ORDER BY x.skor DESC, x.nik LIMIT 1) c
+     WHERE NOT coalesce(k.t_cocok, false) OR k.t_skor OPERATOR(pg_catalog.<) b.tautan
+),
+tautan AS MATERIALIZED (
+    SELECT k.*, c.c_nik, c.c_skor, c.c_rincian,
+           CASE WHEN c.c_nik IS NOT NULL AND c.c_nik IS DISTINCT FROM k.t_nik AND c.c_skor OPERATOR(pg_catalog.>=) b.tautan
+                     AND coalesce(c.c_skor OPERATOR(pg_catalog.-) GREATEST(c.c_skor2, k.t_skor) OPERATOR(pg_catalog.>=) b.selisih, true)
+                     THEN 'calon'
+                WHEN k.t_nik IS NOT NULL THEN 'nik'
+                ELSE 'tidak_ada' END AS cara
+      FROM ketik k CROSS JOIN ambang b
+      LEFT JOIN calon c ON c.usulan OPERATOR(pg_catalog.=) k.usulan AND c.urutan OPERATOR(pg_catalog.=) k.urutan
+),
+cek AS (
+    SELECT t.*, t.nama AS nama_usul, p.nik AS l_nik, p.nama AS nama_dukcapil, p.nama_kunci AS kunci_dukcapil,
+           p.tanggal_lahir AS lahir_dukcapil, p.hidup, p.no_kk AS kk_dukcapil, p.kode_wilayah AS wilayah_dukcapil,
+           p.alamat AS alamat_dukcapil,
+           p.kode_wilayah IS NOT NULL AND NOT p.kode_wilayah OPERATOR(dtks.<@) t.lingkup AS p_luar,
+           aktif.no_kk AS kk_aktif, aktif.luar AS aktif_luar,
+           CASE WHEN t.cara OPERATOR(pg_catalog.=) 'calon' THEN t.c_skor ELSE t.t_skor END AS l_skor
+      FROM tautan t
+      LEFT JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) (CASE WHEN t.cara OPERATOR(pg_catalog.=) 'calon' THEN t.c_nik ELSE t.t_nik END)
+      LEFT JOIN LATERAL (SELECT m.no_kk, NOT r.kode_wilayah OPERATOR(dtks.<@) t.lingkup AS luar
+                           FROM dtks.keanggotaan m JOIN dtks.keluarga k ON k.no_kk OPERATOR(dtks.=) m.no_kk
+                           JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
+                          WHERE m.nik OPERATOR(dtks.=) coalesce(p.nik, t.nik) AND m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE
+                            AND k.status OPERATOR(pg_catalog.=) 'aktif'
+                          LIMIT 1) aktif ON true
+),
+temuan AS (
+    SELECT c.usulan, c.urutan, c.nik, t.temuan, t.menghalangi, t.nik_usulan, t.skor, t.rincian
+      FROM cek c CROSS JOIN ambang b
+     CROSS JOIN LATERAL (VALUES
+        ('nik_tidak_sah', c.nik IS NULL, true, NULL::dtks.nik, NULL::double precision, NULL::jsonb),
+        ('nik_tidak_ada', c.nik IS NOT NULL AND c.t_nik IS NULL, true, NULL, NULL, NULL),
+        ('luar_wilayah', (c.l_nik IS NOT NULL AND c.p_luar) OR (c.kk_aktif IS NOT NULL AND c.aktif_luar
+                                                               AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false)),
+                         NOT (c.l_nik IS NULL OR NOT c.p_luar) OR c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL),
+        ('nik_salah', c.cara OPERATOR(pg_catalog.=) 'calon' AND c.t_nik IS NOT NULL, true, c.c_nik, c.c_skor, NULL),
+        ('nik_diusulkan', c.cara OPERATOR(pg_catalog.=) 'calon', false, c.c_nik, c.c_skor, c.c_rincian),
+        ('nama_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.nama_usul IS NOT NULL
+                      AND c.kunci OPERATOR(pg_catalog.<>) c.kunci_dukcapil, true, NULL, NULL, NULL),
+        ('tanggal_lahir_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.lahir_teks IS NOT NULL
+                               AND c.lahir_teks IS DISTINCT FROM pg_catalog.to_char(c.lahir_dukcapil, 'YYYY-MM-DD'), true, NULL, NULL, NULL),
+        ('meninggal', c.l_nik IS NOT NULL AND NOT c.p_luar AND NOT c.hidup,
+                      NOT (c.jenis OPERATOR(pg_catalog.=) 'penghentian' AND c.alasan_penghentian OPERATOR(pg_catalog.=) 'meninggal'), NULL, NULL, NULL),
+        ('kk_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.kk IS NOT NULL
+                    AND NOT coalesce(c.kk_dukcapil OPERATOR(dtks.=) c.kk, false), true, NULL, NULL, NULL),
+        ('aktif_di_kk_lain', c.kk_aktif IS NOT NULL AND NOT c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false),
+                             c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL),
+        ('alamat_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.wilayah_dukcapil IS NOT NULL
+                        AND (NOT c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah
+                             OR (c.alamat IS NOT NULL AND c.alamat_dukcapil IS NOT NULL
+                                 AND similarity(pg_catalog.upper(c.alamat), pg_catalog.upper(c.alamat_dukcapil)) OPERATOR(pg_catalog.<) b.alamat)),
+                        b.alamat_menghalangi, NULL, NULL,
+                        pg_catalog.jsonb_build_object('desa_sama', c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah,
+                                                      'kemiripan', CASE WHEN c.alamat IS NOT NULL AND c.alamat_dukcapil IS NOT NULL
+                                                                        THEN pg_catalog.round(similarity(pg_catalog.upper(c.alamat), pg_catalog.upper(c.alamat_dukcapil))::numeric, 2) END))
+     ) AS t(temuan, ditemukan, menghalangi, nik_usulan, skor, rincian)
+     WHERE t.ditemukan
+    UNION ALL
+    SELECT d.id, NULL, NULL, 'tanpa_anggota', true, NULL, NULL, NULL
+      FROM dipilih d
+     WHERE NOT EXISTS (SELECT 1 FROM anggota_usul a WHERE a.usulan OPERATOR(pg_catalog.=) d.id)
+),
+putaran AS (
+    SELECT pg_catalog.nextval('dtks.usulan_temuan_putaran') AS nomor
+),
+simpan AS (
+    INSERT INTO dtks.usulan_temuan (putaran, usulan, urutan, nik, temuan, menghalangi, nik_usulan, skor, rincian)
+    SELECT p.nomor, t.usulan, t.urutan, t.nik, t.temuan, t.menghalangi, t.nik_usulan, t.skor, t.rincian FROM temuan t, putaran p
+),
+simpan_padan AS (
+    INSERT INTO dtks.usulan_padan (putaran, usulan, urutan, nik_ketik, nik, skor, cara)
+    SELECT p.nomor, c.usulan, c.urutan, NULLIF(c.nik_teks, ''),
+           CASE WHEN c.p_luar THEN NULL ELSE c.l_nik END,
+           CASE WHEN c.p_luar THEN NULL ELSE c.l_skor END,
+           CASE WHEN c.l_nik IS NOT NULL AND c.p_luar THEN 'luar_wilayah' ELSE c.cara END
+      FROM cek c, putaran p
+),
+ringkas AS (
+    SELECT x.usulan, pg_catalog.string_agg(x.temuan OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) x.jumlah, ', ' ORDER BY x.temuan) AS temuan
+      FROM (SELECT t.usulan, t.temuan, pg_catalog.count(*) AS jumlah FROM temuan t WHERE t.menghalangi GROUP BY 1, 2) x
+     GROUP BY x.usulan
+),
+ubah AS (
+    UPDATE dtks.usulan u
+       SET status = CASE WHEN r.usulan IS NULL THEN 'padan' ELSE 'tidak_padan' END,
+           alasan = CASE WHEN r.usulan IS NULL THEN u.alasan
+                         ELSE 'pemadanan ' OPERATOR(pg_catalog.||) p.nomor OPERATOR(pg_catalog.||) ': ' OPERATOR(pg_catalog.||) r.temuan END
+      FROM dipilih d CROSS JOIN putaran p LEFT JOIN ringkas r ON r.usulan OPERATOR(pg_catalog.=) d.id
+     WHERE u.id OPERATOR(pg_catalog.=) d.id
+    RETURNING u.status
+)
+SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE status OPERATOR(pg_catalog.=) 'padan'), pg_catalog.count(*) FILTER (WHERE status OPERATOR(pg_catalog.=) 'tidak_padan') FROM ubah;
+END;
+-- 1.1: perbaikan NIK (issue 19): a perbaikan naming {"nik_lama", "nik"} replaces a member's NIK at the
+-- penetapan.  The same objects as in sql/install/88_nik_koreksi.sql (copied verbatim), and the penetapan's
+-- parts that apply it, as in sql/install/84_penetapan.sql (copied verbatim): the work table of the month's
+-- corrections (dtks.penetapan_meja_kerja), the member checks that a correction's new NIK is exempt from
+-- (dtks.penetapan_periksa_data), the call and the mapping of a corrected NIK (dtks.penetapan_terapkan) and
+-- the presence row that continues under the new NIK (dtks.penetapan_selaraskan).
+
+COMMENT ON COLUMN dtks.usulan.data IS
+    'The proposed family and member data, or the corrections: {"no_kk": "...", "anggota": [{"nik", "nama", "tanggal_lahir" (YYYY-MM-DD), "jenis_kelamin", "shdk", ...}], ...}; in a perbaikan a member {"nik_lama": its NIK now, "nik": the corrected NIK, ...} replaces its NIK (dtks.nik_koreksi); without "anggota" the matching checks the family''s current members';
+
+CREATE TABLE dtks.nik_koreksi (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    nik_lama dtks.nik NOT NULL,
+    nik dtks.nik NOT NULL,
+    usulan bigint NOT NULL REFERENCES dtks.usulan (id),
+    periode date NOT NULL CONSTRAINT nik_koreksi_awal_bulan CHECK (extract(day FROM periode) OPERATOR(pg_catalog.=) 1),
+    no_kk dtks.no_kk NOT NULL,
+    kode_wilayah dtks.kode_wilayah NOT NULL,
+    shdk dtks.kode_shdk NOT NULL,
+    dicatat timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+    CONSTRAINT nik_koreksi_beda CHECK (nik_lama OPERATOR(dtks.<>) nik)
+);
+COMMENT ON TABLE dtks.nik_koreksi IS
+    'NIK corrections applied by the penetapan (perbaikan usulan naming nik_lama and nik): the person recorded under nik_lama continues under nik from the month periode (personal data)';
+COMMENT ON COLUMN dtks.nik_koreksi.id IS 'Order of the corrections (within a month, in the order the penetapan applied them)';
+COMMENT ON COLUMN dtks.nik_koreksi.nik_lama IS 'The NIK the member had in the family until the month before (its record is kept, status_hidup ganda)';
+COMMENT ON COLUMN dtks.nik_koreksi.nik IS 'The corrected NIK, checked against dtks.penduduk, from the month on';
+COMMENT ON COLUMN dtks.nik_koreksi.usulan IS 'The perbaikan usulan that asked for it';
+COMMENT ON COLUMN dtks.nik_koreksi.periode IS 'The penetapan month that applied it (its first day): dtks.penetapan_pada answers nik_lama before it, nik from it on';
+COMMENT ON COLUMN dtks.nik_koreksi.no_kk IS 'The family the member is in';
+COMMENT ON COLUMN dtks.nik_koreksi.kode_wilayah IS 'The usulan''s desa/kelurahan (who may read the row)';
+COMMENT ON COLUMN dtks.nik_koreksi.shdk IS 'The member''s SHDK when corrected (its membership continues with it under the new NIK)';
+COMMENT ON COLUMN dtks.nik_koreksi.dicatat IS 'When the penetapan applied it';
+COMMENT ON CONSTRAINT nik_koreksi_awal_bulan ON dtks.nik_koreksi IS 'A month is named by its first day';
+COMMENT ON CONSTRAINT nik_koreksi_beda ON dtks.nik_koreksi IS 'A correction changes the NIK';
+COMMENT ON INDEX dtks.nik_koreksi_pkey IS 'One row per correction';
+COMMENT ON SEQUENCE dtks.nik_koreksi_id_seq IS 'Numbers the NIK corrections';
+CREATE INDEX nik_koreksi_nik_lama ON dtks.nik_koreksi (nik_lama);
+COMMENT ON INDEX dtks.nik_koreksi_nik_lama IS 'What a NIK was corrected to';
+CREATE INDEX nik_koreksi_nik ON dtks.nik_koreksi (nik);
+COMMENT ON INDEX dtks.nik_koreksi_nik IS 'What a NIK was corrected from';
+CREATE INDEX nik_koreksi_usulan ON dtks.nik_koreksi (usulan);
+COMMENT ON INDEX dtks.nik_koreksi_usulan IS 'The corrections of an usulan';
+SELECT pg_catalog.pg_extension_config_dump('dtks.nik_koreksi'::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('dtks.nik_koreksi_id_seq'::regclass, '');
+
+-- Offices read the corrections of their region (personal data: not dtks_pembaca).
+GRANT SELECT ON dtks.nik_koreksi TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
+ALTER TABLE dtks.nik_koreksi ENABLE ROW LEVEL SECURITY;
+CREATE POLICY wilayah_petugas ON dtks.nik_koreksi FOR SELECT
+    USING ((SELECT dtks.petugas_nasional()) OR kode_wilayah OPERATOR(dtks.<@) (SELECT dtks.wilayah_petugas()));
+COMMENT ON POLICY wilayah_petugas ON dtks.nik_koreksi IS 'NIK corrections inside the office''s region (every region for pusat and pt)';
+
+-- Check and apply the NIK corrections of one round of the penetapan (called by dtks.penetapan_terapkan,
+-- before the round's members are applied, which then find the member under its new NIK).
+CREATE FUNCTION dtks.penetapan_koreksi_nik(bulan date, kolom_ang text) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, dtks, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    n bigint;
+    daftar text;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_ini b, jsonb_array_elements(b.data -> 'anggota') e
+                    WHERE jsonb_typeof(b.data -> 'anggota') = 'array' AND jsonb_typeof(e) = 'object' AND e ? 'nik_lama') THEN
+        RETURN 0;
+    END IF;
+    -- the round's corrections and what is wrong with each (the data.anggota position, never the NIK, names it)
+    WITH koreksi AS (
+        SELECT b.id, b.jenis, b.no_kk, e.urutan,
+               CASE WHEN dtks.nik_valid(e.value ->> 'nik_lama') THEN (e.value ->> 'nik_lama')::dtks.nik END AS nik_lama,
+               CASE WHEN dtks.nik_valid(e.value ->> 'nik') THEN (e.value ->> 'nik')::dtks.nik END AS nik
+          FROM pg_temp.penetapan_ini b, jsonb_array_elements(b.data -> 'anggota') WITH ORDINALITY e(value, urutan)
+         WHERE jsonb_typeof(b.data -> 'anggota') = 'array' AND jsonb_typeof(e.value) = 'object' AND e.value ? 'nik_lama'),
+    dinilai AS (
+        SELECT k.*,
+               count(*) OVER (PARTITION BY k.id, k.nik_lama) AS kali_lama,
+               count(*) OVER (PARTITION BY k.nik) AS kali_baru
+          FROM koreksi k)
+    SELECT count(*),
+           string_agg(format('usulan %s, member %s of data.anggota: %s', m.id, m.urutan, m.masalah), '; '
+                      ORDER BY m.id, m.urutan, m.masalah) FILTER (WHERE m.nomor <= 10)
+      INTO n, daftar
+      FROM (SELECT d.id, d.urutan, x.masalah, row_number() OVER (ORDER BY d.id, d.urutan, x.masalah) AS nomor
+              FROM dinilai d,
+                   LATERAL (VALUES
+                       (CASE WHEN d.jenis <> 'perbaikan' THEN 'nik_lama (a NIK correction) is only for a perbaikan' END),
+                       (CASE WHEN d.nik IS NULL THEN 'the new NIK (nik) is not a valid NIK' END),
+                       (CASE WHEN d.nik_lama IS NOT NULL AND d.nik_lama = d.nik THEN 'nik_lama and the new NIK (nik) are the same NIK' END),
+                       (CASE WHEN d.jenis = 'perbaikan' AND (d.nik_lama IS NULL OR NOT EXISTS (
+                                      SELECT 1 FROM dtks.keanggotaan m
+                                       WHERE m.nik = d.nik_lama AND m.no_kk = d.no_kk AND upper_inf(m.berlaku)))
+                             THEN 'nik_lama is not a current member of the usulan''s family' END),
+                       (CASE WHEN d.nik_lama IS NOT NULL AND d.kali_lama > 1 THEN 'nik_lama is corrected twice by the usulan' END),
+                       (CASE WHEN d.nik IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dtks.penduduk p WHERE p.nik = d.nik)
+                             THEN 'the new NIK (nik) is not in dtks.penduduk (unknown to Dukcapil)' END),
+                       (CASE WHEN d.nik IS NOT NULL AND d.nik IS DISTINCT FROM d.nik_lama AND EXISTS (
+                                      SELECT 1 FROM dtks.keanggotaan m
+                                       WHERE m.nik = d.nik AND m.no_kk <> d.no_kk AND upper_inf(m.berlaku))
+                             THEN 'the new NIK (nik) is active in another family' END),
+                       (CASE WHEN d.nik IS NOT NULL AND d.nik IS DISTINCT FROM d.nik_lama AND EXISTS (
+                                      SELECT 1 FROM dtks.keanggotaan m
+                                       WHERE m.nik = d.nik AND m.no_kk = d.no_kk AND upper_inf(m.berlaku))
+                             THEN 'the new NIK (nik) is already another member of the family' END),
+                       (CASE WHEN d.nik IS NOT NULL AND d.nik IS DISTINCT FROM d.nik_lama
+                              AND EXISTS (SELECT 1 FROM dtks.anggota a WHERE a.nik = d.nik)
+                              AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m WHERE m.nik = d.nik AND upper_inf(m.berlaku))
+                             THEN 'the new NIK (nik) is already a person in the registry, not active (the correction would merge two records)' END),
+                       (CASE WHEN d.nik IS NOT NULL AND d.kali_baru > 1 THEN 'the new NIK (nik) is given by another correction of the month too' END)
+                   ) x(masalah)
+             WHERE x.masalah IS NOT NULL) m;
+    IF n > 0 THEN
+        RAISE EXCEPTION 'penetapan of %: a NIK correction cannot be applied: %', to_char(bulan, 'YYYY-MM'),
+                        split_part(daftar, '; ', 1)
+            USING ERRCODE = 'DTK11',
+                  DETAIL = format('%s problem(s): %s%s. Nothing was determined; return (dikembalikan) or correct these usulan and run the month again.',
+                                  n, daftar, CASE WHEN n > 10 THEN '; ...' ELSE '' END);
+    END IF;
+
+    -- the corrections, in the order of the usulan and their members
+    WITH koreksi AS (
+        SELECT b.id, b.no_kk, b.kode_wilayah, e.urutan, (e.value ->> 'nik_lama')::dtks.nik AS nik_lama,
+               (e.value ->> 'nik')::dtks.nik AS nik
+          FROM pg_temp.penetapan_ini b, jsonb_array_elements(b.data -> 'anggota') WITH ORDINALITY e(value, urutan)
+         WHERE jsonb_typeof(b.data -> 'anggota') = 'array' AND jsonb_typeof(e.value) = 'object' AND e.value ? 'nik_lama')
+    INSERT INTO dtks.nik_koreksi (nik_lama, nik, usulan, periode, no_kk, kode_wilayah, shdk)
+    SELECT k.nik_lama, k.nik, k.id, bulan, k.no_kk, k.kode_wilayah, m.shdk
+      FROM koreksi k JOIN dtks.keanggotaan m ON m.nik = k.nik_lama AND m.no_kk = k.no_kk AND upper_inf(m.berlaku)
+     ORDER BY k.id, k.urutan;
+    GET DIAGNOSTICS n = ROW_COUNT;
+
+    -- the month's map from a NIK corrected to the NIK it has now (a chain in one month ends at its last)
+    UPDATE pg_temp.penetapan_koreksi t SET nik = k.nik
+      FROM dtks.nik_koreksi k JOIN pg_temp.penetapan_ini b ON b.id = k.usulan
+     WHERE t.nik = k.nik_lama;
+    INSERT INTO pg_temp.penetapan_koreksi (nik_lama, nik)
+    SELECT k.nik_lama, k.nik FROM dtks.nik_koreksi k JOIN pg_temp.penetapan_ini b ON b.id = k.usulan;
+
+    -- the person under the new NIK: a copy of the record; the old record is superseded (ganda), its history kept
+    EXECUTE format($q$
+        INSERT INTO dtks.anggota (nik, %1$s)
+        SELECT k.nik, %2$s
+          FROM dtks.nik_koreksi k JOIN pg_temp.penetapan_ini b ON b.id = k.usulan
+          JOIN dtks.anggota a ON a.nik = k.nik_lama$q$, kolom_ang, 'a.' || replace(kolom_ang, ', ', ', a.'));
+    UPDATE dtks.anggota a SET status_hidup = 'ganda', tanggal_meninggal = NULL
+      FROM dtks.nik_koreksi k JOIN pg_temp.penetapan_ini b ON b.id = k.usulan
+     WHERE a.nik = k.nik_lama;
+    -- the membership continues: the old NIK's closes where the new NIK's opens, same KK and SHDK
+    WITH tutup AS (
+        UPDATE dtks.keanggotaan m SET berlaku = daterange(lower(m.berlaku), greatest(bulan, lower(m.berlaku) + 1))
+          FROM dtks.nik_koreksi k JOIN pg_temp.penetapan_ini b ON b.id = k.usulan
+         WHERE m.nik = k.nik_lama AND m.no_kk = k.no_kk AND upper_inf(m.berlaku)
+        RETURNING k.nik, m.no_kk, m.shdk, upper(m.berlaku) AS sejak)
+    INSERT INTO dtks.keanggotaan (nik, no_kk, shdk, berlaku)
+    SELECT t.nik, t.no_kk, t.shdk, daterange(t.sejak, NULL) FROM tutup t;
+    -- the household it heads
+    UPDATE dtks.rumah_tangga h SET kepala_nik = k.nik
+      FROM dtks.nik_koreksi k JOIN pg_temp.penetapan_ini b ON b.id = k.usulan
+     WHERE h.kepala_nik = k.nik_lama;
+    RETURN n;
+END
+$$;
+REVOKE ALL ON FUNCTION dtks.penetapan_koreksi_nik(date, text) FROM PUBLIC;
+COMMENT ON FUNCTION dtks.penetapan_koreksi_nik(date, text) IS
+    'Part of dtks.penetapan_terapkan: checks the NIK corrections (data.anggota elements with nik_lama) of one round, refusing the month (DTK11) on the first failed check with every problem listed, then applies them: records dtks.nik_koreksi, copies the person to the new NIK, marks the old record ganda, continues its membership and the household''s kepala under the new NIK; returns how many were applied';
+
+-- Every NIK of one person, by the corrections (in both directions), with the months each was in use.
+CREATE FUNCTION dtks.nik_rantai(nik dtks.nik)
+    RETURNS TABLE (nik dtks.nik, sejak date, sampai date)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    WITH RECURSIVE orang(nik) AS (
+        SELECT nik_rantai.nik
+        UNION
+        SELECT CASE WHEN k.nik OPERATOR(dtks.=) o.nik THEN k.nik_lama ELSE k.nik END
+          FROM orang o JOIN dtks.nik_koreksi k ON k.nik OPERATOR(dtks.=) o.nik OR k.nik_lama OPERATOR(dtks.=) o.nik)
+    SELECT o.nik,
+           (SELECT pg_catalog.max(k.periode) FROM dtks.nik_koreksi k WHERE k.nik OPERATOR(dtks.=) o.nik),
+           (SELECT pg_catalog.max(k.periode) FROM dtks.nik_koreksi k WHERE k.nik_lama OPERATOR(dtks.=) o.nik)
+      FROM orang o
+     ORDER BY 2 NULLS FIRST, 3 NULLS LAST, 1;
+END;
+COMMENT ON FUNCTION dtks.nik_rantai(dtks.nik) IS
+    'Every NIK the person with this NIK had or has, by the NIK corrections (dtks.nik_koreksi, as the caller may read it): each with the month it was given (sejak, NULL for the first) and the month it was corrected away (sampai, NULL for the one in use); its history is that of all of them';
+GRANT EXECUTE ON FUNCTION dtks.nik_rantai(dtks.nik) TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
+
+-- the penetapan's parts (sql/install/84_penetapan.sql)
+CREATE OR REPLACE FUNCTION dtks.penetapan_meja_kerja() RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    sisa text;
+    angka text[];
+    ubah text[];
+BEGIN
+    -- (left by an earlier penetapan in this transaction that failed inside a savepoint)
+    FOR sisa IN SELECT c.oid::regclass::text FROM pg_catalog.pg_class c
+                 WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r'
+                   AND c.relname = ANY (ARRAY['penetapan_usulan', 'penetapan_kk', 'penetapan_riwayat_kk', 'penetapan_kk_anggota', 'penetapan_alasan', 'penetapan_ini',
+                                              'penetapan_masuk', 'penetapan_masalah', 'penetapan_keluarga_kini',
+                                              'penetapan_anggota_kini', 'penetapan_alasan_kk', 'penetapan_alasan_nik', 'penetapan_usulan_kk',
+                                              'penetapan_keluarga_tutup', 'penetapan_keluarga_buka', 'penetapan_keluarga_tetap', 'penetapan_anggota_tetap',
+                                              'penetapan_anggota_tutup', 'penetapan_anggota_buka',
+                                              'penetapan_program_ubah', 'penetapan_program_tetap', 'penetapan_ubah',
+                                              'penetapan_ubah_desa', 'penetapan_ubah_program', 'penetapan_agregat_baru', 'penetapan_koreksi']) LOOP
+        EXECUTE 'DROP TABLE ' || sisa;
+    END LOOP;
+
+    -- dtks.penetapan_jalankan: the month's usulan, the families touched, why they leave, what the history names
+    CREATE TEMP TABLE penetapan_usulan (id bigint PRIMARY KEY, jenis text, sumber text, kode_wilayah dtks.kode_wilayah,
+                                        no_kk dtks.no_kk, data jsonb, program text, alasan_penghentian text,
+                                        putaran integer) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_kk (no_kk dtks.no_kk PRIMARY KEY) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_alasan (no_kk dtks.no_kk, nik dtks.nik, alasan text, usulan bigint) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_riwayat_kk (no_kk dtks.no_kk PRIMARY KEY, anggota boolean) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_kk_anggota (no_kk dtks.no_kk) ON COMMIT DROP;
+    -- dtks.penetapan_periksa_data
+    CREATE TEMP TABLE penetapan_masalah (id bigint, jenis text, masalah text) ON COMMIT DROP;
+    -- dtks.penetapan_terapkan: one round (emptied each round)
+    CREATE TEMP TABLE penetapan_ini (id bigint, jenis text, no_kk dtks.no_kk, kode_wilayah dtks.kode_wilayah, data jsonb,
+                                     alasan_penghentian text, rt_id bigint, rt_baru boolean) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_masuk (id bigint, jenis text, no_kk dtks.no_kk, alasan_penghentian text, nik dtks.nik,
+                                       shdk smallint, sejak date, keluar text, ubah jsonb) ON COMMIT DROP;
+    -- dtks.penetapan_koreksi_nik: the month's NIK corrections, each old NIK with the NIK it has now
+    CREATE TEMP TABLE penetapan_koreksi (nik_lama dtks.nik, nik dtks.nik) ON COMMIT DROP;
+    -- dtks.penetapan_skor
+    CREATE TEMP TABLE penetapan_keluarga_kini (no_kk dtks.no_kk PRIMARY KEY, rumah_tangga_id bigint,
+                                               kode_wilayah dtks.kode_wilayah, skor double precision, desil smallint)
+        ON COMMIT DROP;
+    -- dtks.penetapan_selaraskan
+    CREATE TEMP TABLE penetapan_alasan_kk (no_kk dtks.no_kk, alasan text) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_alasan_nik (nik dtks.nik, alasan text) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_usulan_kk (no_kk dtks.no_kk, usulan bigint) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_anggota_kini (nik dtks.nik, no_kk dtks.no_kk, kode_wilayah dtks.kode_wilayah,
+                                              shdk dtks.kode_shdk, jenis_kelamin dtks.kode_jenis_kelamin,
+                                              tanggal_lahir date) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_keluarga_tutup (no_kk dtks.no_kk, rumah_tangga_id bigint, kode_wilayah dtks.kode_wilayah,
+                                                desil smallint, alasan_keluar dtks.alasan_keluar) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_keluarga_tetap (no_kk dtks.no_kk) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_keluarga_buka (no_kk dtks.no_kk, rumah_tangga_id bigint, kode_wilayah dtks.kode_wilayah,
+                                               desil smallint, masuk boolean) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_anggota_tutup (nik dtks.nik, kode_wilayah dtks.kode_wilayah,
+                                               jenis_kelamin dtks.kode_jenis_kelamin, tanggal_lahir date,
+                                               alasan_keluar dtks.alasan_keluar) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_anggota_tetap (nik dtks.nik) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_anggota_buka (nik dtks.nik, kode_wilayah dtks.kode_wilayah,
+                                              jenis_kelamin dtks.kode_jenis_kelamin, tanggal_lahir date,
+                                              masuk boolean) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_program_tetap (no_kk dtks.no_kk, program text) ON COMMIT DROP;
+    CREATE TEMP TABLE penetapan_program_ubah (no_kk dtks.no_kk, program text, n integer) ON COMMIT DROP;
+
+    -- dtks.penetapan_agregat_hitung: its measures as it reads them (figures, then entries and exits), in its order
+    SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE a.attname OPERATOR(pg_catalog.!~) '_(masuk|keluar_[a-z]+)$'),
+           pg_catalog.array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE a.attname OPERATOR(pg_catalog.~) '_(masuk|keluar_[a-z]+)$')
+      INTO angka, ubah
+      FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid OPERATOR(pg_catalog.=) 'dtks.penetapan_agregat'::regclass AND a.attnum OPERATOR(pg_catalog.>) 0
+       AND NOT a.attisdropped AND a.atttypid OPERATOR(pg_catalog.=) 'bigint'::regtype;
+    CREATE TEMP TABLE penetapan_ubah (kode_wilayah dtks.kode_wilayah, ukuran text, n integer) ON COMMIT DROP;
+    EXECUTE pg_catalog.format('CREATE TEMP TABLE penetapan_ubah_desa (kode dtks.kode_wilayah, %s) ON COMMIT DROP',
+        (SELECT pg_catalog.string_agg(pg_catalog.format('%I integer', u), ', ') FROM pg_catalog.unnest(angka OPERATOR(pg_catalog.||) ubah) u));
+    CREATE TEMP TABLE penetapan_ubah_program (kode dtks.kode_wilayah, program jsonb) ON COMMIT DROP;
+    EXECUTE pg_catalog.format('CREATE TEMP TABLE penetapan_agregat_baru (kode_wilayah dtks.kode_wilayah, tingkat smallint, '
+                              'mulai date, %s, program jsonb, %s) ON COMMIT DROP',
+        (SELECT pg_catalog.string_agg(pg_catalog.format('%I bigint', u), ', ') FROM pg_catalog.unnest(angka) u),
+        (SELECT pg_catalog.string_agg(pg_catalog.format('%I bigint', u), ', ') FROM pg_catalog.unnest(ubah) u));
+END
+$$;
+CREATE OR REPLACE FUNCTION dtks.penetapan_periksa_data(bulan date) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, dtks, pg_temp
+AS $$
+DECLARE
+    n bigint;
+    pertama record;
+    daftar text;
+BEGIN
+    INSERT INTO pg_temp.penetapan_masalah
+    WITH anggota AS (
+        SELECT u.id, u.jenis, e.value AS e,
+               CASE WHEN dtks.nik_valid(e.value ->> 'nik') THEN (e.value ->> 'nik')::dtks.nik END AS nik
+          FROM pg_temp.penetapan_usulan u, jsonb_array_elements(CASE jsonb_typeof(u.data -> 'anggota')
+                                                                    WHEN 'array' THEN u.data -> 'anggota' ELSE '[]' END) e),
+    -- the kepala rumah tangga an usulan names for the household it creates (baru) or corrects (perbaikan), and that
+    -- household (NULL for a new one)
+    kepala AS (
+        SELECT u.id, u.jenis,
+               CASE WHEN dtks.nik_valid(u.data #>> '{rumah_tangga,kepala_nik}') THEN (u.data #>> '{rumah_tangga,kepala_nik}')::dtks.nik END AS nik,
+               CASE WHEN u.jenis = 'perbaikan' THEN (SELECT f.rumah_tangga_id FROM dtks.keluarga f WHERE f.no_kk = u.no_kk) END AS rt
+          FROM pg_temp.penetapan_usulan u
+         WHERE (u.jenis = 'perbaikan' OR (u.jenis = 'baru' AND NOT (u.data ? 'rumah_tangga_id')))
+           AND jsonb_typeof(u.data -> 'rumah_tangga') = 'object' AND u.data -> 'rumah_tangga' ? 'kepala_nik'),
+    -- where the usulan of the month bring that kepala as a member (not leaving): into a family of the household (or
+    -- by the naming usulan itself), or into a family of another household
+    bawa AS (
+        SELECT k.id, bool_or(x.ke_rt) AS ke_rt, bool_or(NOT x.ke_rt) AS ke_luar
+          FROM kepala k JOIN anggota a ON a.nik = k.nik AND a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar')
+          JOIN pg_temp.penetapan_usulan v ON v.id = a.id,
+               LATERAL (SELECT v.id = k.id
+                               OR EXISTS (SELECT 1 FROM dtks.keluarga g WHERE g.no_kk = v.no_kk AND g.rumah_tangga_id = k.rt)
+                               OR coalesce(v.data ->> 'rumah_tangga_id' = k.rt::text, false) AS ke_rt) x
+         GROUP BY k.id)
+    SELECT u.id, u.jenis, 'it names no KK (no_kk, or data.no_kk)' AS masalah
+      FROM pg_temp.penetapan_usulan u WHERE u.no_kk IS NULL
+    UNION ALL
+    SELECT u.id, u.jenis, 'data.anggota is not a non-empty list of members'
+      FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis = 'baru' AND (jsonb_typeof(u.data -> 'anggota') IS DISTINCT FROM 'array' OR jsonb_array_length(u.data -> 'anggota') = 0)
+    UNION ALL
+    SELECT u.id, u.jenis, 'data.anggota is not a list of members'
+      FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis <> 'baru' AND u.data ? 'anggota' AND jsonb_typeof(u.data -> 'anggota') <> 'array'
+    UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'a member has no nik'
+      FROM anggota a WHERE jsonb_typeof(a.e) <> 'object' OR coalesce(a.e ->> 'nik', '') = ''
+    UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'a member''s nik is not a valid NIK'
+      FROM anggota a WHERE coalesce(a.e ->> 'nik', '') <> '' AND a.nik IS NULL
+    UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'a new person lacks nama, jenis_kelamin or tanggal_lahir'
+      FROM anggota a
+     WHERE a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar') AND NOT (a.e ? 'nik_lama')
+       AND a.nik IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dtks.anggota x WHERE x.nik = a.nik)
+       AND NOT (a.e ?& ARRAY['nama', 'jenis_kelamin', 'tanggal_lahir'])
+    UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'a member joining the family has no shdk'
+      FROM anggota a JOIN pg_temp.penetapan_usulan u ON u.id = a.id
+     WHERE a.jenis IN ('baru', 'perbaikan') AND NOT (a.e ? 'keluar') AND NOT (a.e ? 'shdk') AND NOT (a.e ? 'nik_lama')
+       AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m
+                        WHERE m.nik = a.nik AND m.no_kk = u.no_kk AND upper_inf(m.berlaku))
+    UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'data.anggota.keluar is not meninggal, pindah, ganda or lainnya'
+      FROM anggota a WHERE a.e ? 'keluar' AND a.e ->> 'keluar' NOT IN ('meninggal', 'pindah', 'ganda', 'lainnya')
+    UNION ALL
+    SELECT u.id, u.jenis, 'the household is neither given (data.rumah_tangga with alamat) nor an existing data.rumah_tangga_id'
+      FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis = 'baru'
+       AND NOT (jsonb_typeof(u.data -> 'rumah_tangga') = 'object' AND coalesce(u.data #>> '{rumah_tangga,alamat}', '') <> '')
+       AND NOT EXISTS (SELECT 1 FROM dtks.rumah_tangga h WHERE h.id::text = u.data ->> 'rumah_tangga_id')
+    UNION ALL
+    SELECT u.id, u.jenis, 'the family is already active in DTKS'
+      FROM pg_temp.penetapan_usulan u JOIN dtks.keluarga f ON f.no_kk = u.no_kk
+     WHERE u.jenis = 'baru' AND f.status = 'aktif'
+    UNION ALL
+    SELECT u.id, u.jenis, 'the family is not active in DTKS'
+      FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis <> 'baru'
+       AND NOT EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.no_kk = u.no_kk AND f.status = 'aktif')
+       AND NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_usulan b WHERE b.no_kk = u.no_kk AND b.jenis = 'baru')
+    UNION ALL
+    SELECT DISTINCT a.id, a.jenis, 'a member to stop is not a current member of the family'
+      FROM anggota a JOIN pg_temp.penetapan_usulan u ON u.id = a.id
+     WHERE a.jenis = 'penghentian'
+       AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan m
+                        WHERE m.nik = a.nik AND m.no_kk = u.no_kk AND upper_inf(m.berlaku))
+    UNION ALL
+    SELECT k.id, k.jenis, 'data.rumah_tangga.kepala_nik is not a valid NIK' FROM kepala k WHERE k.nik IS NULL
+    UNION ALL
+    -- the kepala must be in the household after the month: a current member of one of its active families, or a member
+    -- that this usulan or another of the month brings into one of them (a re-heading would otherwise replace it silently)
+    SELECT k.id, k.jenis, 'data.rumah_tangga.kepala_nik is not a member of the household (now, or by an usulan of the month)'
+      FROM kepala k
+     WHERE k.nik IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM dtks.keluarga f
+                         JOIN dtks.keanggotaan m ON m.no_kk = f.no_kk AND upper_inf(m.berlaku) AND m.nik = k.nik
+                        WHERE f.rumah_tangga_id = k.rt AND f.status = 'aktif')
+       AND NOT EXISTS (SELECT 1 FROM bawa b WHERE b.id = k.id AND b.ke_rt)
+    UNION ALL
+    -- nor may an usulan of the month take the kepala out (the re-heading would otherwise replace the kepala named,
+    -- silently): out of DTKS (died, moved away, a duplicate), into a family of another household, or out of its
+    -- family (stopped alone or with it) with no usulan of the month bringing it into another of the household's
+    SELECT k.id, k.jenis, 'data.rumah_tangga.kepala_nik leaves the household by an usulan of the month'
+      FROM kepala k LEFT JOIN bawa b ON b.id = k.id
+     WHERE k.nik IS NOT NULL
+       AND (EXISTS (SELECT 1 FROM anggota a JOIN pg_temp.penetapan_usulan v ON v.id = a.id
+                     WHERE a.nik = k.nik
+                       AND CASE WHEN a.jenis = 'penghentian' THEN v.alasan_penghentian ELSE a.e ->> 'keluar' END
+                           IN ('meninggal', 'pindah', 'ganda'))
+            OR coalesce(b.ke_luar, false)
+            OR (NOT coalesce(b.ke_rt, false)
+                AND (EXISTS (SELECT 1 FROM anggota a WHERE a.nik = k.nik AND (a.jenis = 'penghentian' OR a.e ? 'keluar'))
+                     OR EXISTS (SELECT 1 FROM pg_temp.penetapan_usulan v
+                                  JOIN dtks.keanggotaan m ON m.no_kk = v.no_kk AND upper_inf(m.berlaku) AND m.nik = k.nik
+                                 WHERE v.jenis = 'penghentian' AND NOT (v.data ? 'anggota')))))
+    UNION ALL
+    SELECT u.id, u.jenis, 'a second baru for the same KK in one month'
+      FROM pg_temp.penetapan_usulan u WHERE u.jenis = 'baru' AND u.putaran > 1;
+    SELECT count(*) INTO n FROM pg_temp.penetapan_masalah;
+    IF n > 0 THEN
+        SELECT * INTO pertama FROM pg_temp.penetapan_masalah ORDER BY id, masalah LIMIT 1;
+        SELECT string_agg(format('usulan %s (%s): %s', m.id, m.jenis, m.masalah), '; ' ORDER BY m.id, m.masalah)
+          INTO daftar FROM (SELECT * FROM pg_temp.penetapan_masalah ORDER BY id, masalah LIMIT 10) m;
+        RAISE EXCEPTION 'penetapan of %: usulan % (%) cannot be applied: %', to_char(bulan, 'YYYY-MM'),
+                        pertama.id, pertama.jenis, pertama.masalah
+            USING ERRCODE = 'DTK05',
+                  DETAIL = format('%s problem(s): %s%s. Nothing was determined; return (dikembalikan) or correct these usulan and run the month again.',
+                                  n, daftar, CASE WHEN n > 10 THEN '; ...' ELSE '' END);
+    END IF;
+    DROP TABLE pg_temp.penetapan_masalah;
+END
+$$;
+CREATE OR REPLACE FUNCTION dtks.penetapan_terapkan(bulan date, putaran integer, kolom_rt text, kolom_kel text, kolom_ang text)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, dtks, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    r_rt text := 'r.' || replace(kolom_rt, ', ', ', r.');
+    r_kel text := 'r.' || replace(kolom_kel, ', ', ', r.');
+    r_ang text := 'r.' || replace(kolom_ang, ', ', ', r.');
+BEGIN
+    TRUNCATE pg_temp.penetapan_ini, pg_temp.penetapan_masuk;
+    INSERT INTO pg_temp.penetapan_ini
+    SELECT u.id, u.jenis, u.no_kk, u.kode_wilayah, u.data, u.alasan_penghentian,
+           CASE WHEN u.jenis = 'baru' THEN coalesce((u.data ->> 'rumah_tangga_id')::bigint,
+                                                    nextval('dtks.rumah_tangga_id_seq'::regclass)) END AS rt_id,
+           u.jenis = 'baru' AND NOT (u.data ? 'rumah_tangga_id') AS rt_baru
+      FROM pg_temp.penetapan_usulan u WHERE u.putaran = penetapan_terapkan.putaran;
+    ANALYZE pg_temp.penetapan_ini;
+
+    -- perbaikan NIK first (88_nik_koreksi.sql): the members below are then found under their new NIK
+    PERFORM dtks.penetapan_koreksi_nik(bulan, kolom_ang);
+
+    -- baru: the household (new, in the usulan's desa), the family (new, or back in DTKS)
+    EXECUTE format($q$
+        INSERT INTO dtks.rumah_tangga (id, %1$s) OVERRIDING SYSTEM VALUE
+        SELECT b.rt_id, %2$s
+          FROM pg_temp.penetapan_ini b,
+               LATERAL jsonb_populate_record(NULL::dtks.rumah_tangga,
+                   b.data -> 'rumah_tangga'
+                   || jsonb_build_object('kode_wilayah', b.kode_wilayah::text,
+                                         'kepala_nik', coalesce(b.data #>> '{rumah_tangga,kepala_nik}',
+                                             (SELECT e ->> 'nik' FROM jsonb_array_elements(b.data -> 'anggota') e
+                                               WHERE e ->> 'shdk' = '1' LIMIT 1)))) r
+         WHERE b.rt_baru$q$, kolom_rt, r_rt);
+    EXECUTE format($q$
+        UPDATE dtks.keluarga f SET (rumah_tangga_id, status, %1$s) =
+               (SELECT b.rt_id, 'aktif', %2$s
+                  FROM jsonb_populate_record(f, jsonb_build_object('alasan_terbit', 'baru') || coalesce(b.data -> 'keluarga', '{}')) r)
+          FROM pg_temp.penetapan_ini b
+         WHERE b.jenis = 'baru' AND f.no_kk = b.no_kk$q$, kolom_kel, r_kel);
+    EXECUTE format($q$
+        INSERT INTO dtks.keluarga (no_kk, rumah_tangga_id, status, %1$s)
+        SELECT b.no_kk, b.rt_id, 'aktif', %2$s
+          FROM pg_temp.penetapan_ini b,
+               LATERAL jsonb_populate_record(NULL::dtks.keluarga,
+                                             jsonb_build_object('alasan_terbit', 'baru') || coalesce(b.data -> 'keluarga', '{}')) r
+         WHERE b.jenis = 'baru' AND NOT EXISTS (SELECT 1 FROM dtks.keluarga f WHERE f.no_kk = b.no_kk)$q$, kolom_kel, r_kel);
+
+    -- perbaikan: corrections of the household and the family
+    EXECUTE format($q$
+        UPDATE dtks.rumah_tangga h SET (%1$s) = (SELECT %2$s FROM jsonb_populate_record(h, p.ubah) r)
+          FROM (SELECT DISTINCT ON (f.rumah_tangga_id) f.rumah_tangga_id, b.data -> 'rumah_tangga' AS ubah
+                  FROM pg_temp.penetapan_ini b JOIN dtks.keluarga f ON f.no_kk = b.no_kk
+                 WHERE b.jenis = 'perbaikan' AND jsonb_typeof(b.data -> 'rumah_tangga') = 'object'
+                 ORDER BY f.rumah_tangga_id, b.id DESC) p
+         WHERE h.id = p.rumah_tangga_id$q$, kolom_rt, r_rt);
+    EXECUTE format($q$
+        UPDATE dtks.keluarga f SET (%1$s) = (SELECT %2$s FROM jsonb_populate_record(f, b.data -> 'keluarga') r)
+          FROM pg_temp.penetapan_ini b
+         WHERE b.jenis = 'perbaikan' AND f.no_kk = b.no_kk AND jsonb_typeof(b.data -> 'keluarga') = 'object'$q$,
+        kolom_kel, r_kel);
+
+    -- the members named: corrected or new persons (a member who leaves keeps the data it had); a NIK corrected
+    -- earlier in the month is the person under the NIK it has now
+    INSERT INTO pg_temp.penetapan_masuk
+    SELECT b.id, b.jenis, b.no_kk, b.alasan_penghentian,
+           coalesce((SELECT k.nik FROM pg_temp.penetapan_koreksi k WHERE k.nik_lama = (e ->> 'nik')::dtks.nik LIMIT 1),
+                    (e ->> 'nik')::dtks.nik) AS nik,
+           (e ->> 'shdk')::smallint AS shdk, coalesce((e ->> 'sejak')::date, bulan) AS sejak,
+           CASE WHEN b.jenis = 'penghentian' THEN b.alasan_penghentian ELSE e ->> 'keluar' END AS keluar,
+           e - ARRAY['nik', 'nik_lama', 'shdk', 'sejak', 'keluar'] AS ubah
+      FROM pg_temp.penetapan_ini b, jsonb_array_elements(b.data -> 'anggota') e
+     WHERE b.jenis IN ('baru', 'perbaikan', 'penghentian') AND jsonb_typeof(b.data -> 'anggota') = 'array';
+    ANALYZE pg_temp.penetapan_masuk;
+    EXECUTE format($q$
+        UPDATE dtks.anggota a SET (%1$s) = (SELECT %2$s FROM jsonb_populate_record(a, m.ubah) r)
+          FROM pg_temp.penetapan_masuk m
+         WHERE a.nik = m.nik AND m.jenis <> 'penghentian' AND m.keluar IS NULL AND m.ubah <> '{}'$q$, kolom_ang, r_ang);
+    EXECUTE format($q$
+        INSERT INTO dtks.anggota (nik, %1$s)
+        SELECT m.nik, %2$s
+          FROM pg_temp.penetapan_masuk m,
+               LATERAL jsonb_populate_record(NULL::dtks.anggota, jsonb_build_object('status_hidup', 'aktif') || m.ubah) r
+         WHERE m.keluar IS NULL AND NOT EXISTS (SELECT 1 FROM dtks.anggota a WHERE a.nik = m.nik)$q$, kolom_ang, r_ang);
+
+    -- penghentian of a whole family: every current member leaves, the KK is no longer active
+    INSERT INTO pg_temp.penetapan_masuk (id, jenis, no_kk, alasan_penghentian, nik, shdk, sejak, keluar, ubah)
+    SELECT b.id, b.jenis, b.no_kk, b.alasan_penghentian, m.nik, m.shdk, bulan, b.alasan_penghentian, '{}'
+      FROM pg_temp.penetapan_ini b JOIN dtks.keanggotaan m ON m.no_kk = b.no_kk AND upper_inf(m.berlaku)
+     WHERE b.jenis = 'penghentian' AND NOT (b.data ? 'anggota');
+    UPDATE dtks.keluarga f SET status = 'nonaktif'
+      FROM pg_temp.penetapan_ini b
+     WHERE b.jenis = 'penghentian' AND NOT (b.data ? 'anggota') AND f.no_kk = b.no_kk;
+    INSERT INTO pg_temp.penetapan_alasan (no_kk, nik, alasan, usulan)
+    SELECT b.no_kk, NULL, b.alasan_penghentian, b.id
+      FROM pg_temp.penetapan_ini b WHERE b.jenis = 'penghentian' AND NOT (b.data ? 'anggota');
+
+    -- who leaves: the life status it leaves for, its membership closed at the month
+    INSERT INTO pg_temp.penetapan_alasan (no_kk, nik, alasan, usulan)
+    SELECT m.no_kk, m.nik, CASE WHEN m.keluar IN ('meninggal', 'pindah', 'mampu', 'ganda') THEN m.keluar ELSE 'lainnya' END, m.id
+      FROM pg_temp.penetapan_masuk m WHERE m.keluar IS NOT NULL;
+    UPDATE dtks.anggota a
+       SET status_hidup = m.keluar,
+           tanggal_meninggal = CASE WHEN m.keluar = 'meninggal'
+                                    THEN coalesce(a.tanggal_meninggal, (m.ubah ->> 'tanggal_meninggal')::date, bulan - 1) END
+      FROM pg_temp.penetapan_masuk m
+     WHERE a.nik = m.nik AND m.keluar IN ('meninggal', 'pindah', 'ganda') AND a.status_hidup = 'aktif';
+    UPDATE dtks.keanggotaan k SET berlaku = daterange(lower(k.berlaku), greatest(bulan, lower(k.berlaku) + 1))
+      FROM pg_temp.penetapan_masuk m
+     WHERE m.keluar IS NOT NULL AND k.nik = m.nik AND k.no_kk = m.no_kk AND upper_inf(k.berlaku);
+
+    -- who joins or changes SHDK: a current membership elsewhere (or with another SHDK) ends, one opens
+    INSERT INTO pg_temp.penetapan_kk
+    SELECT DISTINCT k.no_kk FROM pg_temp.penetapan_masuk m JOIN dtks.keanggotaan k ON k.nik = m.nik AND upper_inf(k.berlaku)
+     WHERE m.keluar IS NULL AND k.no_kk <> m.no_kk
+    ON CONFLICT DO NOTHING;
+    UPDATE dtks.keanggotaan k SET berlaku = daterange(lower(k.berlaku), greatest(m.sejak, lower(k.berlaku) + 1))
+      FROM pg_temp.penetapan_masuk m
+     WHERE m.keluar IS NULL AND k.nik = m.nik AND upper_inf(k.berlaku)
+       AND (k.no_kk <> m.no_kk OR k.shdk <> coalesce(m.shdk, k.shdk));
+    INSERT INTO dtks.keanggotaan (nik, no_kk, shdk, berlaku)
+    SELECT m.nik, m.no_kk, m.shdk, daterange(m.sejak, NULL)
+      FROM pg_temp.penetapan_masuk m
+     WHERE m.keluar IS NULL AND m.shdk IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM dtks.keanggotaan k WHERE k.nik = m.nik AND k.no_kk = m.no_kk AND upper_inf(k.berlaku));
+END
+$$;
+CREATE OR REPLACE FUNCTION dtks.penetapan_selaraskan(bulan date, lalu date)
+    RETURNS TABLE (keluarga_masuk bigint, keluarga_keluar bigint, anggota_masuk bigint, anggota_keluar bigint,
+                   program_mulai bigint, program_selesai bigint)
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, dtks, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    tanpa record;
+BEGIN
+    -- why each family and member leaves, if it does: its own reason, else its family's, else lainnya
+    INSERT INTO pg_temp.penetapan_alasan_kk
+    SELECT DISTINCT ON (a.no_kk) a.no_kk, a.alasan
+      FROM pg_temp.penetapan_alasan a ORDER BY a.no_kk, (a.nik IS NULL) DESC, a.usulan DESC;
+    INSERT INTO pg_temp.penetapan_alasan_nik
+    SELECT DISTINCT ON (a.nik) a.nik, a.alasan
+      FROM pg_temp.penetapan_alasan a WHERE a.nik IS NOT NULL ORDER BY a.nik, a.usulan DESC;
+    CREATE INDEX ON pg_temp.penetapan_alasan_nik (nik);
+    CREATE INDEX ON pg_temp.penetapan_alasan_kk (no_kk);
+    ANALYZE pg_temp.penetapan_alasan_nik, pg_temp.penetapan_alasan_kk;
+    INSERT INTO pg_temp.penetapan_usulan_kk
+    SELECT u.no_kk, max(u.id) AS usulan FROM pg_temp.penetapan_usulan u GROUP BY u.no_kk;
+    CREATE UNIQUE INDEX ON pg_temp.penetapan_usulan_kk (no_kk);
+    ANALYZE pg_temp.penetapan_usulan_kk;
+
+    -- members wanted: the current living members of the families in DTKS whose members may have changed
+    INSERT INTO pg_temp.penetapan_anggota_kini
+    SELECT m.nik, m.no_kk, k.kode_wilayah, m.shdk, a.jenis_kelamin, a.tanggal_lahir
+      FROM pg_temp.penetapan_keluarga_kini k
+      JOIN pg_temp.penetapan_kk_anggota t ON t.no_kk = k.no_kk
+      JOIN dtks.keanggotaan m ON m.no_kk = k.no_kk AND upper_inf(m.berlaku)
+      JOIN dtks.anggota a ON a.nik = m.nik AND a.status_hidup = 'aktif';
+    CREATE INDEX ON pg_temp.penetapan_anggota_kini (nik);
+    ANALYZE pg_temp.penetapan_anggota_kini;
+
+    -- families
+    WITH tutup AS (
+        UPDATE dtks.penetapan_keluarga p
+           SET berlaku = daterange(lower(p.berlaku), bulan),
+               alasan_keluar = CASE WHEN NOT c.ada THEN coalesce(r.alasan, 'lainnya') END
+          FROM (SELECT t.no_kk, k.no_kk IS NOT NULL AS ada, k.rumah_tangga_id, k.kode_wilayah, k.skor, k.desil
+                  FROM pg_temp.penetapan_kk t LEFT JOIN pg_temp.penetapan_keluarga_kini k ON k.no_kk = t.no_kk) c
+          LEFT JOIN pg_temp.penetapan_alasan_kk r ON r.no_kk = c.no_kk
+         WHERE p.no_kk = c.no_kk AND upper_inf(p.berlaku)
+           AND (NOT c.ada OR (c.rumah_tangga_id, c.kode_wilayah::text, c.skor, c.desil)
+                              IS DISTINCT FROM (p.rumah_tangga_id, p.kode_wilayah::text, p.skor, p.desil))
+        RETURNING p.no_kk, p.rumah_tangga_id, p.kode_wilayah, p.desil, p.alasan_keluar)
+    INSERT INTO pg_temp.penetapan_keluarga_tutup SELECT * FROM tutup;
+    CREATE INDEX ON pg_temp.penetapan_keluarga_tutup (no_kk);
+    ANALYZE pg_temp.penetapan_keluarga_tutup;
+    -- (which still have a current row is read before the insert: probing the table the insert grows
+    -- would revisit its new rows for every row inserted)
+    INSERT INTO pg_temp.penetapan_keluarga_tetap
+    SELECT k.no_kk FROM pg_temp.penetapan_keluarga_kini k
+     WHERE EXISTS (SELECT 1 FROM dtks.penetapan_keluarga p WHERE p.no_kk = k.no_kk AND upper_inf(p.berlaku));
+    CREATE UNIQUE INDEX ON pg_temp.penetapan_keluarga_tetap (no_kk);
+    ANALYZE pg_temp.penetapan_keluarga_tetap;
+    WITH buka AS (
+        INSERT INTO dtks.penetapan_keluarga (no_kk, rumah_tangga_id, kode_wilayah, skor, desil, berlaku, usulan)
+        SELECT k.no_kk, k.rumah_tangga_id, k.kode_wilayah, k.skor, k.desil, daterange(bulan, NULL), u.usulan
+          FROM pg_temp.penetapan_keluarga_kini k
+          LEFT JOIN pg_temp.penetapan_usulan_kk u ON u.no_kk = k.no_kk
+          LEFT JOIN pg_temp.penetapan_keluarga_tetap x ON x.no_kk = k.no_kk
+         WHERE x.no_kk IS NULL
+        RETURNING no_kk, rumah_tangga_id, kode_wilayah, desil)
+    INSERT INTO pg_temp.penetapan_keluarga_buka
+    SELECT b.*, NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_keluarga_tutup x
+                             WHERE x.no_kk = b.no_kk AND x.alasan_keluar IS NULL) AS masuk
+      FROM buka b;
+
+    -- members: those of the families whose members may have changed, and those now wanted (they may come from elsewhere)
+    WITH calon AS (
+        SELECT c.id, d.nik, d.no_kk, d.kode_wilayah, d.shdk, d.jenis_kelamin, d.tanggal_lahir
+          FROM (SELECT p.id, p.nik FROM pg_temp.penetapan_kk_anggota t
+                  JOIN dtks.penetapan_anggota p ON p.no_kk = t.no_kk AND upper_inf(p.berlaku)
+                UNION
+                SELECT p.id, p.nik FROM pg_temp.penetapan_anggota_kini d
+                  JOIN dtks.penetapan_anggota p ON p.nik = d.nik AND upper_inf(p.berlaku)) c
+          LEFT JOIN pg_temp.penetapan_anggota_kini d ON d.nik = c.nik),
+    tutup AS (
+        UPDATE dtks.penetapan_anggota p
+           SET berlaku = daterange(lower(p.berlaku), bulan),
+               alasan_keluar = CASE WHEN d.nik IS NULL AND NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_koreksi k
+                                                                  JOIN pg_temp.penetapan_anggota_kini w ON w.nik = k.nik
+                                                                 WHERE k.nik_lama = p.nik)
+                                    THEN coalesce((SELECT a.alasan FROM pg_temp.penetapan_alasan_nik a
+                                                    WHERE a.nik = coalesce((SELECT k.nik FROM pg_temp.penetapan_koreksi k
+                                                                             WHERE k.nik_lama = p.nik LIMIT 1), p.nik)),
+                                                  (SELECT r.alasan FROM pg_temp.penetapan_alasan_kk r WHERE r.no_kk = p.no_kk),
+                                                  'lainnya') END
+          FROM calon d
+         WHERE p.id = d.id
+           AND (d.nik IS NULL OR (d.no_kk::text, d.kode_wilayah::text, d.shdk, d.jenis_kelamin, d.tanggal_lahir)
+                                  IS DISTINCT FROM (p.no_kk::text, p.kode_wilayah::text, p.shdk, p.jenis_kelamin, p.tanggal_lahir))
+        RETURNING p.nik, p.kode_wilayah, p.jenis_kelamin, p.tanggal_lahir, p.alasan_keluar)
+    INSERT INTO pg_temp.penetapan_anggota_tutup SELECT * FROM tutup;
+    CREATE INDEX ON pg_temp.penetapan_anggota_tutup (nik);
+    ANALYZE pg_temp.penetapan_anggota_tutup;
+    INSERT INTO pg_temp.penetapan_anggota_tetap
+    SELECT d.nik FROM pg_temp.penetapan_anggota_kini d
+     WHERE EXISTS (SELECT 1 FROM dtks.penetapan_anggota p WHERE p.nik = d.nik AND upper_inf(p.berlaku));
+    CREATE UNIQUE INDEX ON pg_temp.penetapan_anggota_tetap (nik);
+    ANALYZE pg_temp.penetapan_anggota_tetap;
+    WITH buka AS (
+        INSERT INTO dtks.penetapan_anggota (nik, no_kk, kode_wilayah, shdk, jenis_kelamin, tanggal_lahir, berlaku, usulan)
+        SELECT d.nik, d.no_kk, d.kode_wilayah, d.shdk, d.jenis_kelamin, d.tanggal_lahir, daterange(bulan, NULL), u.usulan
+          FROM pg_temp.penetapan_anggota_kini d
+          LEFT JOIN pg_temp.penetapan_usulan_kk u ON u.no_kk = d.no_kk
+          LEFT JOIN pg_temp.penetapan_anggota_tetap x ON x.nik = d.nik
+         WHERE x.nik IS NULL
+        RETURNING nik, kode_wilayah, jenis_kelamin, tanggal_lahir)
+    -- (a member whose NIK was corrected continues: its old NIK's row ended as a changed row)
+    INSERT INTO pg_temp.penetapan_anggota_buka
+    SELECT b.*, NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_anggota_tutup x
+                             WHERE x.alasan_keluar IS NULL
+                               AND (x.nik = b.nik OR x.nik IN (SELECT k.nik_lama FROM pg_temp.penetapan_koreksi k WHERE k.nik = b.nik))) AS masuk
+      FROM buka b;
+
+    -- programs: a family that left ends them; a bansos usulan starts one
+    SELECT u.id, u.program INTO tanpa
+      FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis = 'bansos' AND NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_keluarga_kini k WHERE k.no_kk = u.no_kk)
+       AND NOT EXISTS (SELECT 1 FROM dtks.penetapan_keluarga p WHERE p.no_kk = u.no_kk AND upper_inf(p.berlaku)
+                          AND NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_kk t WHERE t.no_kk = u.no_kk))
+     ORDER BY u.id LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'penetapan of %: usulan % (bansos) cannot be applied: the family is not in DTKS after the month', to_char(bulan, 'YYYY-MM'), tanpa.id
+            USING ERRCODE = 'DTK05',
+                  DETAIL = format('A program (%s) starts only for a family in DTKS; this month''s usulan end or do not add it. Nothing was determined.', tanpa.program);
+    END IF;
+    INSERT INTO pg_temp.penetapan_program_tetap
+    SELECT DISTINCT u.no_kk, u.program FROM pg_temp.penetapan_usulan u
+     WHERE u.jenis = 'bansos'
+       AND EXISTS (SELECT 1 FROM dtks.penetapan_program p WHERE p.no_kk = u.no_kk AND p.program = u.program AND upper_inf(p.berlaku));
+    CREATE INDEX ON pg_temp.penetapan_program_tetap (no_kk, program);
+    ANALYZE pg_temp.penetapan_program_tetap;
+    WITH selesai AS (
+        UPDATE dtks.penetapan_program p
+           SET berlaku = daterange(lower(p.berlaku), bulan), alasan_selesai = t.alasan_keluar
+          FROM pg_temp.penetapan_keluarga_tutup t
+         WHERE p.no_kk = t.no_kk AND upper_inf(p.berlaku) AND t.alasan_keluar IS NOT NULL
+        RETURNING p.no_kk, p.program, -1 AS n),
+    mulai AS (
+        INSERT INTO dtks.penetapan_program (no_kk, program, berlaku, usulan)
+        SELECT DISTINCT ON (u.no_kk, u.program) u.no_kk, u.program, daterange(bulan, NULL), u.id
+          FROM pg_temp.penetapan_usulan u
+         WHERE u.jenis = 'bansos'
+           AND NOT EXISTS (SELECT 1 FROM pg_temp.penetapan_program_tetap x WHERE x.no_kk = u.no_kk AND x.program = u.program)
+         ORDER BY u.no_kk, u.program, u.id
+        RETURNING no_kk, program, 1 AS n)
+    INSERT INTO pg_temp.penetapan_program_ubah SELECT * FROM selesai UNION ALL SELECT * FROM mulai;
+
+    RETURN QUERY
+    SELECT (SELECT count(*) FROM pg_temp.penetapan_keluarga_buka b WHERE b.masuk),
+           (SELECT count(*) FROM pg_temp.penetapan_keluarga_tutup t WHERE t.alasan_keluar IS NOT NULL),
+           (SELECT count(*) FROM pg_temp.penetapan_anggota_buka b WHERE b.masuk),
+           (SELECT count(*) FROM pg_temp.penetapan_anggota_tutup t WHERE t.alasan_keluar IS NOT NULL),
+           (SELECT count(*) FROM pg_temp.penetapan_program_ubah p WHERE p.n > 0),
+           (SELECT count(*) FROM pg_temp.penetapan_program_ubah p WHERE p.n < 0);
+END
+$$;
+COMMENT ON FUNCTION dtks.penetapan_terapkan(date, integer, text, text, text) IS
+    'Part of dtks.penetapan_jalankan: applies one round of the month''s usulan to the registry (baru adds the household, family and members; perbaikan corrects them, replaces a member''s NIK (nik_lama, dtks.penetapan_koreksi_nik) and adds or ends members; penghentian ends members or the whole family with its reason)';
+COMMENT ON FUNCTION dtks.tetapkan(date) IS
+    'The monthly penetapan (pusat or a superuser; 42501 otherwise): every usulan dikirim for the month of periode or earlier becomes ditetapkan and is applied (baru adds the family and members, perbaikan corrects, penghentian ends with its reason, bansos starts the program); changed families are scored and placed in desil (all ranked again on the first month or a new model); presence periods and monthly figures are updated. A month once (23505), in order (DTK04: not before the last, not after the coming month, i.e. the one after dtks.tanggal_acuan or today, not with the month before it not determined; the first month is free); an usulan that cannot be applied refuses the month (DTK05), and so does a NIK correction (nik_lama) that fails its checks (DTK11); all or nothing';
 -- The rows of dtks.galat_kode, generated from src/galat_kode.txt by scripts/galat-kode (edit that
 -- file, not this one); appended to the install script and to the upgrade script, so that
 -- the table is the catalogue of the version installed.
@@ -2963,4 +4280,5 @@ INSERT INTO dtks.galat_kode (kode, nama, makna) VALUES
     ('DTK07', 'kolom_ekspor_tidak_ada', 'a permohonan asks for a field that is not in the export catalogue dtks.ekspor_kolom'),
     ('DTK08', 'langkah_permohonan_tidak_ada', 'a permohonan status change that is not a step of the permohonan process: no such step, the permohonan already in that status (the loser of two sessions taking one step), or a new permohonan not starting as diajukan'),
     ('DTK09', 'permohonan_terkunci', 'a permohonan changed where it may not: its instansi at any time, its content once it is no longer diajukan, or a column only the process sets (dicatat, dicatat_oleh, diputuskan, diputuskan_oleh) written'),
-    ('DTK10', 'ekspor_tidak_terbuka', 'an export (dtks.ekspor_data) of a permohonan that is neither approved (disetujui) nor handed over (diserahkan): not decided yet, refused, or closed by its laporan');
+    ('DTK10', 'ekspor_tidak_terbuka', 'an export (dtks.ekspor_data) of a permohonan that is neither approved (disetujui) nor handed over (diserahkan): not decided yet, refused, or closed by its laporan'),
+    ('DTK11', 'nik_koreksi_ditolak', 'a NIK correction (perbaikan naming nik_lama and nik) of the penetapan month that cannot be applied: the new NIK not in dtks.penduduk, active in another family or already a person in the registry, nik_lama not a current member of the family, or equal to nik (every problem listed in the detail); nothing of the month is determined');

@@ -49,6 +49,7 @@
 #define NAMA_INISIAL 0.9		/* an initial matching a word that starts with it */
 #define NAMA_AMBANG 0.8			/* two words below this Jaro-Winkler are not paired */
 #define NAMA_TANPA_PASANGAN 0.5 /* weight of a word left without a pair */
+#define NAMA_BIN 0.95			/* the names before bin/binti on one side only */
 
 /* Decode a text argument into code points; refuse more than BANDING_MAKS characters. */
 static int
@@ -245,17 +246,15 @@ PG_FUNCTION_INFO_V1(nama_banding);
  * of the pair scores S (skor_kata; a pair scoring 0 is no pair); with P pairs and U words left without a pair,
  *		nama_banding = 2 S / (2 P + NAMA_TANPA_PASANGAN U)
  * so a dropped word (one word without a pair) costs less than a wrong one (two).  1 for two keys without words.
+ * When only one key has BIN or BINTI (and the father's name after it), the words before it are compared too, and
+ * 0.95 of that counts if higher.
  */
-double
-banding_nama(text *ta, text *tb)
+static double
+banding_nama_kode(const pg_wchar *a, int na, const pg_wchar *b, int nb)
 {
-	pg_wchar	a[BANDING_MAKS * MAX_MULTIBYTE_CHAR_LEN + 1];
-	pg_wchar	b[BANDING_MAKS * MAX_MULTIBYTE_CHAR_LEN + 1];
 	Kata		ka[NAMA_KATA_MAKS];
 	Kata		kb[NAMA_KATA_MAKS];
 	double		skor[NAMA_KATA_MAKS][NAMA_KATA_MAKS];
-	int			na = ambil_kode(ta, a, "dtks.nama_banding", "a");
-	int			nb = ambil_kode(tb, b, "dtks.nama_banding", "b");
 	int			wa = pecah_kata(a, na, ka, "a");
 	int			wb = pecah_kata(b, nb, kb, "b");
 	int			himpunan = 1 << wb;
@@ -304,6 +303,36 @@ banding_nama(text *ta, text *tb)
 		}
 	pfree(terbaik);
 	pfree(pasangan);
+	return hasil;
+}
+
+/* Where a key's BIN or BINTI (the father's name after it) starts, as a count of code points; -1 without one. */
+static int
+awal_bin(const pg_wchar *k, int n)
+{
+	for (int i = 1; i + 4 < n; i++)
+		if (k[i - 1] == ' ' && k[i] == 'B' && k[i + 1] == 'I' && k[i + 2] == 'N' &&
+			(k[i + 3] == ' ' || (i + 5 < n && k[i + 3] == 'T' && k[i + 4] == 'I' && k[i + 5] == ' ')))
+			return i - 1;
+	return -1;
+}
+
+double
+banding_nama(text *ta, text *tb)
+{
+	pg_wchar	a[BANDING_MAKS * MAX_MULTIBYTE_CHAR_LEN + 1];
+	pg_wchar	b[BANDING_MAKS * MAX_MULTIBYTE_CHAR_LEN + 1];
+	int			na = ambil_kode(ta, a, "dtks.nama_banding", "a");
+	int			nb = ambil_kode(tb, b, "dtks.nama_banding", "b");
+	double		hasil = banding_nama_kode(a, na, b, nb);
+	int			ba = awal_bin(a, na);
+	int			bb = awal_bin(b, nb);
+
+	/* bin/binti and the father's name written on one side only: the names before it, a little less than equal */
+	if (ba >= 0 && bb < 0)
+		hasil = Max(hasil, NAMA_BIN * banding_nama_kode(a, ba, b, nb));
+	else if (bb >= 0 && ba < 0)
+		hasil = Max(hasil, NAMA_BIN * banding_nama_kode(a, na, b, bb));
 	return hasil;
 }
 

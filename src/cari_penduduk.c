@@ -27,10 +27,11 @@
 
 #define BATAS_MAKS 100
 
-double		padan_ambang_calon = 12.0;
+double		padan_ambang_calon = 13.0;
 double		padan_ambang_tautan = 14.0;
 double		padan_selisih = 4.0;
 double		padan_ambang_nama = 0.5;
+double		padan_ambang_ganda = 9.0;
 double		padan_alamat_ambang = 0.3;
 bool		padan_alamat_menghalangi = false;
 
@@ -154,7 +155,7 @@ PG_FUNCTION_INFO_V1(calon_ganda);
 
 /*
  * dtks.calon_ganda(kode_wilayah): the pairs of dtks.ganda_cari inside the region, which must lie inside what
- * the caller may see (NULL: all of that); the threshold is dtks.padan_ambang_calon.
+ * the caller may see (NULL: all of that); the threshold is dtks.padan_ambang_ganda.
  */
 Datum
 calon_ganda(PG_FUNCTION_ARGS)
@@ -181,7 +182,7 @@ calon_ganda(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	arg[0] = Int64GetDatum(wilayah);
 	argnull[0] = ada ? ' ' : 'n';
-	arg[1] = Float8GetDatum(padan_ambang_calon);
+	arg[1] = Float8GetDatum(padan_ambang_ganda);
 	argnull[1] = ' ';
 
 	SPI_connect();

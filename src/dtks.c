@@ -45,7 +45,7 @@ _PG_init(void)
 	DefineCustomRealVariable("dtks.padan_ambang_calon",
 							 "Least score of a Dukcapil candidate that dtks.cari_penduduk shows at all.",
 							 "Scores are sums of the log2 m/u weights of dtks.padan_bobot.",
-							 &padan_ambang_calon, 12.0, -100.0, 100.0, PGC_SUSET, 0, NULL, NULL, NULL);
+							 &padan_ambang_calon, 13.0, -100.0, 100.0, PGC_SUSET, 0, NULL, NULL, NULL);
 	DefineCustomRealVariable("dtks.padan_ambang_tautan",
 							 "Least score of a Dukcapil candidate the matching links (and proposes) by itself.",
 							 NULL, &padan_ambang_tautan, 14.0, -100.0, 100.0, PGC_SUSET, 0, NULL, NULL, NULL);
@@ -55,6 +55,10 @@ _PG_init(void)
 	DefineCustomRealVariable("dtks.padan_ambang_nama",
 							 "Least pg_trgm similarity of name keys that the name index of the candidate search looks up.",
 							 NULL, &padan_ambang_nama, 0.5, 0.1, 1.0, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomRealVariable("dtks.padan_ambang_ganda",
+							 "Least score of a pair of records dtks.calon_ganda reports as likely one person.",
+							 "The pair is scored without the NIKs (two NIKs are what a duplicate has).",
+							 &padan_ambang_ganda, 9.0, -100.0, 100.0, PGC_SUSET, 0, NULL, NULL, NULL);
 	DefineCustomRealVariable("dtks.alamat_ambang",
 							 "Least pg_trgm similarity of an usulan address and the Dukcapil one not reported as alamat_beda.",
 							 NULL, &padan_alamat_ambang, 0.3, 0.0, 1.0, PGC_SUSET, 0, NULL, NULL, NULL);

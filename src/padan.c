@@ -56,16 +56,16 @@ typedef enum Bidang
 	BIDANG_JUMLAH
 } Bidang;
 
-#define TINGKAT_MAKS 8
+#define TINGKAT_MAKS 9
 
 static const char *const bidang_nama[BIDANG_JUMLAH] = {
 	"nik", "nama", "tanggal_lahir", "jenis_kelamin", "wilayah", "nik_wilayah", "alamat"
 };
 
 static const char *const tingkat_nama[BIDANG_JUMLAH][TINGKAT_MAKS] = {
-	{"sama", "satu_digit", "tukar_berdekatan", "tanggal_bulan_tertukar", "digit_hilang", "digit_lebih", "lain", "kosong"},
+	{"sama", "satu_digit", "tukar_berdekatan", "tanggal_bulan_tertukar", "digit_hilang", "digit_lebih", "no_kk", "lain", "kosong"},
 	{"sama", "hampir", "mirip", "agak", "beda", "kosong"},
-	{"sama", "tertukar", "hari", "bulan", "tahun", "beda", "kosong"},
+	{"sama", "tertukar", "hari", "bulan", "tahun", "baku", "beda", "kosong"},
 	{"sama", "beda", "kosong"},
 	{"desa", "kecamatan", "kabkota", "provinsi", "beda", "kosong"},
 	{"kecamatan", "kabkota", "beda", "kosong"},
@@ -192,6 +192,10 @@ ambil_model(text *nama)
 	return NULL;
 }
 
+#define NIK_NO_KK 6
+#define NIK_LAIN 7
+#define NIK_KOSONG 8
+
 /* The class of typed digits against a number of another length than a NIK's (no date fields there). */
 static int
 kelas_nomor(const char *ketik, int n, const char *nomor, int m)
@@ -201,7 +205,7 @@ kelas_nomor(const char *ketik, int n, const char *nomor, int m)
 	int			kedua = -1;
 
 	if (n == 0)
-		return 7;				/* kosong */
+		return NIK_KOSONG;
 	if (n == m + 1 || n == m - 1)
 	{
 		const char *pendek = n < m ? ketik : nomor;
@@ -213,10 +217,10 @@ kelas_nomor(const char *ketik, int n, const char *nomor, int m)
 			i++;
 		if (memcmp(pendek + i, panjang + i + 1, lp - i) == 0)
 			return n < m ? 4 : 5;
-		return 6;
+		return NIK_LAIN;
 	}
 	if (n != m)
-		return 6;
+		return NIK_LAIN;
 	for (int i = 0; i < m; i++)
 		if (ketik[i] != nomor[i])
 		{
@@ -232,12 +236,12 @@ kelas_nomor(const char *ketik, int n, const char *nomor, int m)
 		return 1;
 	if (beda == 2 && kedua == pertama + 1 && ketik[pertama] == nomor[kedua] && ketik[kedua] == nomor[pertama])
 		return 2;
-	return 6;
+	return NIK_LAIN;
 }
 
 /* The NIK level of typed text against a candidate's number (digits of its text form). */
 static int
-tingkat_nik(text *ketik, text *calon)
+tingkat_nik(text *ketik, text *calon, text *kk)
 {
 	char		k[IDENTITAS_DIGIT + 2];
 	char	   *c;
@@ -246,19 +250,37 @@ tingkat_nik(text *ketik, text *calon)
 	int			len;
 
 	if (ketik == NULL || calon == NULL)
-		return 7;
+		return NIK_KOSONG;
 	n = banding_digit_ketik(ketik, k, IDENTITAS_DIGIT + 1);
-	if (n == 0)
-		return 7;
+	/* no NIK typed: nothing, a few digits, or one digit repeated (0000000000000000 for "none") */
+	if (n < IDENTITAS_DIGIT - 2)
+		return NIK_KOSONG;
+	for (int i = 1; i < Min(n, IDENTITAS_DIGIT + 1); i++)
+		if (k[i] != k[0])
+			break;
+		else if (i == Min(n, IDENTITAS_DIGIT + 1) - 1)
+			return NIK_KOSONG;
 	len = VARSIZE_ANY_EXHDR(calon);
 	c = palloc(len + 1);
 	m = banding_digit_ketik(calon, c, len);
 	if (m == 0)
-		return 7;
+		return NIK_KOSONG;
 	if (m == IDENTITAS_DIGIT)
-		return cari_tingkat(BIDANG_NIK, banding_kelas_nik(k, n, c));
+	{
+		int			t = cari_tingkat(BIDANG_NIK, banding_kelas_nik(k, n, c));
+
+		/* the family card's number typed for the NIK: it names the family, not the person */
+		if (t == NIK_LAIN && kk != NULL && n == IDENTITAS_DIGIT)
+		{
+			char		d[IDENTITAS_DIGIT + 1];
+
+			if (banding_digit_ketik(kk, d, IDENTITAS_DIGIT) == IDENTITAS_DIGIT && memcmp(d, k, IDENTITAS_DIGIT) == 0)
+				return NIK_NO_KK;
+		}
+		return t;
+	}
 	if (n > IDENTITAS_DIGIT + 1)
-		return 6;
+		return NIK_LAIN;
 	return kelas_nomor(k, n, c, m);
 }
 
@@ -267,6 +289,13 @@ static bool
 kunci_kosong(text *t)
 {
 	return t == NULL || VARSIZE_ANY_EXHDR(t) == 0;
+}
+
+/* Is a date a placeholder for an unknown day (1 January, 31 December)? */
+static bool
+tanggal_baku(int m, int d)
+{
+	return (m == 1 && d == 1) || (m == 12 && d == 31);
 }
 
 /* The date level; day, month and year of each. */
@@ -281,7 +310,7 @@ tingkat_tanggal(bool ada_a, DateADT a, bool ada_b, DateADT b)
 				db;
 
 	if (!ada_a || !ada_b || DATE_NOT_FINITE(a) || DATE_NOT_FINITE(b))
-		return 6;
+		return 7;
 	if (a == b)
 		return 0;
 	j2date(a + POSTGRES_EPOCH_JDATE, &ya, &ma, &da);
@@ -294,7 +323,9 @@ tingkat_tanggal(bool ada_a, DateADT a, bool ada_b, DateADT b)
 		return 3;				/* the month differs */
 	if (ma == mb && da == db)
 		return 4;				/* the year differs */
-	return 5;
+	if (ya == yb && (tanggal_baku(ma, da) || tanggal_baku(mb, db)))
+		return 5;				/* one is the placeholder of an unknown day in the same year */
+	return 6;
 }
 
 /* L or P from what was typed (L, P, laki-laki, perempuan, pria, wanita, 1, 2); 0 when none. */
@@ -377,7 +408,7 @@ bandingkan(FunctionCallInfo fcinfo, int *tingkat, double *ukuran)
 
 	for (int b = 0; b < BIDANG_JUMLAH; b++)
 		ukuran[b] = -1.0;
-	tingkat[BIDANG_NIK] = tingkat_nik(ARG_TEKS(1), ARG_TEKS(2));
+	tingkat[BIDANG_NIK] = tingkat_nik(ARG_TEKS(1), ARG_TEKS(2), PG_NARGS() > 12 ? ARG_TEKS(12) : NULL);
 	if (kunci_kosong(ka) || kunci_kosong(kb))
 		tingkat[BIDANG_NAMA] = 5;
 	else
@@ -393,7 +424,7 @@ bandingkan(FunctionCallInfo fcinfo, int *tingkat, double *ukuran)
 	tingkat[BIDANG_WILAYAH] = tingkat_wilayah(!PG_ARGISNULL(9), PG_ARGISNULL(9) ? 0 : PG_GETARG_INT64(9),
 											  !PG_ARGISNULL(10), PG_ARGISNULL(10) ? 0 : PG_GETARG_INT64(10));
 	/* the kecamatan of first registration counts only where the typed NIK says nothing of the candidate's */
-	if (tingkat[BIDANG_NIK] == 6 || tingkat[BIDANG_NIK] == 7)
+	if (tingkat[BIDANG_NIK] == NIK_LAIN || tingkat[BIDANG_NIK] == NIK_KOSONG || tingkat[BIDANG_NIK] == NIK_NO_KK)
 		tingkat[BIDANG_NIK_WILAYAH] = tingkat_nik_wilayah(ARG_TEKS(2), !PG_ARGISNULL(9),
 														  PG_ARGISNULL(9) ? 0 : PG_GETARG_INT64(9));
 	else

@@ -21,6 +21,9 @@ extern double padan_selisih;
 /* dtks.padan_ambang_nama: the least pg_trgm similarity of name keys the name index looks up. */
 extern double padan_ambang_nama;
 
+/* dtks.padan_ambang_ganda: the least score of a pair dtks.calon_ganda reports. */
+extern double padan_ambang_ganda;
+
 /* dtks.alamat_ambang: the least pg_trgm similarity of two addresses not reported alamat_beda. */
 extern double padan_alamat_ambang;
 

@@ -14,7 +14,7 @@ COMMENT ON FUNCTION dtks.damerau_levenshtein(text, text) IS
 CREATE FUNCTION dtks.nama_banding(a text, b text) RETURNS double precision
     AS 'MODULE_PATHNAME', 'nama_banding' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION dtks.nama_banding(text, text) IS
-    'Similarity in [0, 1] of two name keys (dtks.nama_kunci) word by word, order free: the words paired one to one to maximise the sum S of pair scores (1 equal, 0.9 a one-letter initial and a word starting with it, else Jaro-Winkler when at least 0.8, no pair below); with P pairs and U words left unpaired the result is 2S / (2P + 0.5U), so a dropped word costs less than a wrong one; 1 for two keys without words, 0 when one has none; keys of more than 255 characters or 12 words are refused (54000)';
+    'Similarity in [0, 1] of two name keys (dtks.nama_kunci) word by word, order free: the words paired one to one to maximise the sum S of pair scores (1 equal, 0.9 a one-letter initial and a word starting with it, else Jaro-Winkler when at least 0.8, no pair below); with P pairs and U words left unpaired the result is 2S / (2P + 0.5U), so a dropped word costs less than a wrong one; when only one key has BIN or BINTI (with the father''s name after it), 0.95 of the comparison of the words before it counts if higher; 1 for two keys without words, 0 when one has none; keys of more than 255 characters or 12 words are refused (54000)';
 
 CREATE FUNCTION dtks.nik_banding(diketik text, nik dtks.nik) RETURNS text
     AS 'MODULE_PATHNAME', 'nik_banding' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -28,8 +28,9 @@ INSERT INTO dtks.padan_tingkat (bidang, tingkat, urutan, keterangan) VALUES
     ('nik', 'tanggal_bulan_tertukar', 4, 'day and month fields (digits 7-8, 9-10) swapped, as typed or before the woman''s +40'),
     ('nik', 'digit_hilang', 5, 'one digit dropped'),
     ('nik', 'digit_lebih', 6, 'one digit too many'),
-    ('nik', 'lain', 7, 'any other difference'),
-    ('nik', 'kosong', 8, 'no digit typed (or no number on the record)'),
+    ('nik', 'no_kk', 7, 'the number of the record''s family card (KK) typed for the NIK'),
+    ('nik', 'lain', 8, 'any other difference'),
+    ('nik', 'kosong', 9, 'no NIK typed: no digit, fewer than 14, or one digit repeated (0000000000000000); or no number on the record'),
     ('nama', 'sama', 1, 'dtks.nama_banding of the name keys at least 0.999 (the same words, in any order)'),
     ('nama', 'hampir', 2, 'dtks.nama_banding at least 0.93 (a typing error, an initial)'),
     ('nama', 'mirip', 3, 'dtks.nama_banding at least 0.85 (a dropped word, two errors)'),
@@ -41,8 +42,9 @@ INSERT INTO dtks.padan_tingkat (bidang, tingkat, urutan, keterangan) VALUES
     ('tanggal_lahir', 'hari', 3, 'only the day differs, or the dates are one day apart'),
     ('tanggal_lahir', 'bulan', 4, 'only the month differs'),
     ('tanggal_lahir', 'tahun', 5, 'only the year differs'),
-    ('tanggal_lahir', 'beda', 6, 'any other difference'),
-    ('tanggal_lahir', 'kosong', 7, 'a date is missing'),
+    ('tanggal_lahir', 'baku', 6, 'one is 1 January or 31 December, the placeholder of an unknown day, in the other''s year'),
+    ('tanggal_lahir', 'beda', 7, 'any other difference'),
+    ('tanggal_lahir', 'kosong', 8, 'a date is missing'),
     ('jenis_kelamin', 'sama', 1, 'the same sex (L, P; laki-laki, perempuan, pria, wanita, 1, 2 read as L or P)'),
     ('jenis_kelamin', 'beda', 2, 'another sex'),
     ('jenis_kelamin', 'kosong', 3, 'not given or not readable'),
@@ -103,23 +105,25 @@ INSERT INTO dtks.padan_bobot (model, bidang, tingkat, m, u, keterangan, bawaan) 
     ('dukcapil', 'nik', 'tanggal_bulan_tertukar', 0.01, 0.00005, 'the date fields written the other way round', true),
     ('dukcapil', 'nik', 'digit_hilang', 0.02, 0.0002, 'a key missed', true),
     ('dukcapil', 'nik', 'digit_lebih', 0.01, 0.0001, 'a key pressed twice', true),
+    ('dukcapil', 'nik', 'no_kk', 0.02, 0.01, 'the KK number typed: it names the family, not the person', true),
     ('dukcapil', 'nik', 'lain', 0.04, 0.9992, 'two errors, or another number typed', true),
     ('dukcapil', 'nik', 'kosong', 1, 1, 'no evidence', true),
     ('dukcapil', 'nama', 'sama', 0.64, 0.001, 'the same key (old spelling, titles, degrees, word order folded)', true),
-    ('dukcapil', 'nama', 'hampir', 0.22, 0.004, 'one typing error or an initial', true),
-    ('dukcapil', 'nama', 'mirip', 0.06, 0.02, 'a dropped word or two errors; also siblings', true),
-    ('dukcapil', 'nama', 'agak', 0.05, 0.05, 'as often one person as two', true),
-    ('dukcapil', 'nama', 'beda', 0.03, 0.925, 'another name', true),
+    ('dukcapil', 'nama', 'hampir', 0.30, 0.004, 'one typing error or an initial', true),
+    ('dukcapil', 'nama', 'mirip', 0.10, 0.02, 'a dropped word or two errors; also siblings', true),
+    ('dukcapil', 'nama', 'agak', 0.12, 0.05, 'a dropped word, a nickname', true),
+    ('dukcapil', 'nama', 'beda', 0.003, 0.925, 'another name (a relative: another given name)', true),
     ('dukcapil', 'nama', 'kosong', 1, 1, 'no evidence', true),
     ('dukcapil', 'tanggal_lahir', 'sama', 0.85, 0.0005, 'the same date', true),
     ('dukcapil', 'tanggal_lahir', 'tertukar', 0.02, 0.00005, 'day and month swapped', true),
-    ('dukcapil', 'tanggal_lahir', 'hari', 0.04, 0.002, 'the day mistyped', true),
+    ('dukcapil', 'tanggal_lahir', 'hari', 0.06, 0.002, 'the day mistyped', true),
     ('dukcapil', 'tanggal_lahir', 'bulan', 0.03, 0.001, 'the month mistyped', true),
     ('dukcapil', 'tanggal_lahir', 'tahun', 0.03, 0.002, 'the year mistyped', true),
+    ('dukcapil', 'tanggal_lahir', 'baku', 0.03, 0.003, 'the day unknown when typed, or to Dukcapil', true),
     ('dukcapil', 'tanggal_lahir', 'beda', 0.02, 0.99, 'another date (a father, a relative)', true),
     ('dukcapil', 'tanggal_lahir', 'kosong', 1, 1, 'no evidence', true),
     ('dukcapil', 'jenis_kelamin', 'sama', 0.97, 0.5, 'the same sex', true),
-    ('dukcapil', 'jenis_kelamin', 'beda', 0.03, 0.5, 'the sex mistyped', true),
+    ('dukcapil', 'jenis_kelamin', 'beda', 0.008, 0.5, 'the sex mistyped', true),
     ('dukcapil', 'jenis_kelamin', 'kosong', 1, 1, 'no evidence', true),
     ('dukcapil', 'wilayah', 'desa', 0.75, 0.05, 'living where Dukcapil has the address', true),
     ('dukcapil', 'wilayah', 'kecamatan', 0.10, 0.10, 'moved within the kecamatan', true),
@@ -127,7 +131,7 @@ INSERT INTO dtks.padan_bobot (model, bidang, tingkat, m, u, keterangan, bawaan) 
     ('dukcapil', 'wilayah', 'provinsi', 0.04, 0.30, 'moved within the province', true),
     ('dukcapil', 'wilayah', 'beda', 0.04, 0.30, 'moved further', true),
     ('dukcapil', 'wilayah', 'kosong', 1, 1, 'no evidence', true),
-    ('dukcapil', 'nik_wilayah', 'kecamatan', 0.5, 0.1, 'registered where born and still living there', true),
+    ('dukcapil', 'nik_wilayah', 'kecamatan', 0.3, 0.1, 'registered where born and still living there', true),
     ('dukcapil', 'nik_wilayah', 'kabkota', 0.3, 0.5, 'registered in the kab/kota', true),
     ('dukcapil', 'nik_wilayah', 'beda', 0.2, 0.4, 'registered elsewhere', true),
     ('dukcapil', 'nik_wilayah', 'kosong', 1, 1, 'not counted', true),
@@ -140,18 +144,18 @@ INSERT INTO dtks.padan_bobot (model, bidang, tingkat, m, u, keterangan, bawaan) 
 CREATE FUNCTION dtks.padan_nilai(model text, nik_ketik text, nik_calon text, kunci_ketik text, kunci_calon text,
                                  lahir_ketik date, lahir_calon date, jk_ketik text, jk_calon text,
                                  wilayah_ketik dtks.kode_wilayah, wilayah_calon dtks.kode_wilayah,
-                                 alamat_mirip double precision) RETURNS double precision
+                                 alamat_mirip double precision, kk_calon text DEFAULT NULL) RETURNS double precision
     AS 'MODULE_PATHNAME', 'padan_nilai' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION dtks.padan_nilai(text, text, text, text, text, date, date, text, text, dtks.kode_wilayah, dtks.kode_wilayah, double precision) IS
-    'Score of a typed person (the _ketik arguments) against a record (_calon): every field compared to its level (dtks.padan_tingkat: the NIK by dtks.nik_banding on the digits, or the same classes for numbers of another length; the name keys by dtks.nama_banding; dates, sex, desa, the record NIK''s kecamatan of first registration; alamat_mirip, a similarity of the addresses the caller measured), the sum of log2(m/u) of those levels in the model''s dtks.padan_bobot (NULL model: dukcapil); a NULL argument is the level kosong; 42704 for a model without weights';
+COMMENT ON FUNCTION dtks.padan_nilai(text, text, text, text, text, date, date, text, text, dtks.kode_wilayah, dtks.kode_wilayah, double precision, text) IS
+    'Score of a typed person (the _ketik arguments) against a record (_calon): every field compared to its level (dtks.padan_tingkat: the NIK by dtks.nik_banding on the digits, or the same classes for numbers of another length; the name keys by dtks.nama_banding; dates, sex, desa, the record NIK''s kecamatan of first registration; alamat_mirip, a similarity of the addresses the caller measured; kk_calon, the record''s KK number, tells a KK number typed for the NIK), the sum of log2(m/u) of those levels in the model''s dtks.padan_bobot (NULL model: dukcapil); a NULL argument is the level kosong; 42704 for a model without weights';
 
 -- The same, field by field.
 CREATE FUNCTION dtks.padan_rincian(model text, nik_ketik text, nik_calon text, kunci_ketik text, kunci_calon text,
                                    lahir_ketik date, lahir_calon date, jk_ketik text, jk_calon text,
                                    wilayah_ketik dtks.kode_wilayah, wilayah_calon dtks.kode_wilayah,
-                                   alamat_mirip double precision) RETURNS jsonb
+                                   alamat_mirip double precision, kk_calon text DEFAULT NULL) RETURNS jsonb
     AS 'MODULE_PATHNAME', 'padan_rincian' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION dtks.padan_rincian(text, text, text, text, text, date, date, text, text, dtks.kode_wilayah, dtks.kode_wilayah, double precision) IS
+COMMENT ON FUNCTION dtks.padan_rincian(text, text, text, text, text, date, date, text, text, dtks.kode_wilayah, dtks.kode_wilayah, double precision, text) IS
     'dtks.padan_nilai field by field: {"skor": the sum, "<field>": {"tingkat": level, "nilai": the name or address similarity, "bobot": its weight}, ...}';
 
 -- The neighbourhoods the candidate search looks up.

@@ -28,18 +28,18 @@ tanggal AS MATERIALIZED (
     -- the typed NIK itself, and the birth dates near the typed one
     SELECT c.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, c.nik::text, kunci.k, c.nama_kunci,
                                    penduduk_calon.tanggal_lahir, c.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                                   c.jenis_kelamin::text, penduduk_calon.kode_wilayah, c.kode_wilayah, NULL) AS skor
-      FROM (SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah
+                                   c.jenis_kelamin::text, penduduk_calon.kode_wilayah, c.kode_wilayah, NULL, c.no_kk::text) AS skor
+      FROM (SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
               FROM dtks.penduduk p
              WHERE p.nik OPERATOR(dtks.=) CASE WHEN dtks.nik_valid(penduduk_calon.nik_ketik) THEN penduduk_calon.nik_ketik::dtks.nik END
                AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
             UNION ALL
-            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah
+            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
               FROM dtks.penduduk p
              WHERE penduduk_calon.lingkup IS NULL
                AND p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))
             UNION ALL
-            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah
+            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
               FROM dtks.penduduk p
              WHERE p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))
                AND p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup) c,
@@ -49,7 +49,7 @@ dekat AS MATERIALIZED (
     -- the NIKs one typing error from the typed one
     SELECT p.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
                                    penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL) AS skor
+                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
       FROM dtks.penduduk p, kunci
      WHERE p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(penduduk_calon.nik_ketik))
        AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
@@ -59,11 +59,12 @@ mirip AS MATERIALIZED (
     -- the names alike by trigrams
     SELECT p.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
                                    penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL) AS skor
+                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
       FROM dtks.penduduk p, kunci
      WHERE p.nama_kunci % kunci.k
        AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
-       AND (penduduk_calon.cari_nama OR penduduk_calon.tanggal_lahir IS NULL)
+       AND (penduduk_calon.cari_nama OR penduduk_calon.tanggal_lahir IS NULL
+            OR pg_catalog.to_char(penduduk_calon.tanggal_lahir, 'MMDD') OPERATOR(pg_catalog.=) ANY (ARRAY['0101', '1231']))
        AND NOT EXISTS (SELECT 1 FROM tanggal t WHERE t.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
        AND NOT EXISTS (SELECT 1 FROM dekat d WHERE d.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
 ),
@@ -77,7 +78,7 @@ calon AS (
 SELECT c.nik, c.skor,
        dtks.padan_rincian('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
                           penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                          p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL)
+                          p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text)
        OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('hidup', p.hidup)
   FROM calon c JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) c.nik, kunci
  ORDER BY c.skor DESC, c.nik
@@ -107,9 +108,9 @@ CREATE FUNCTION dtks.ganda_cari(wilayah dtks.kode_wilayah, ambang double precisi
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 WITH dukcapil AS (
-    SELECT p.nik, p.no_kk, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin::text AS jk, p.kode_wilayah
+    SELECT p.nik, p.no_kk, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin::text AS jk, p.kode_wilayah, p.hidup
       FROM dtks.penduduk p
-     WHERE p.hidup AND (ganda_cari.wilayah IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) ganda_cari.wilayah)
+     WHERE ganda_cari.wilayah IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) ganda_cari.wilayah
 ),
 registri AS (
     SELECT DISTINCT ON (g.nik) g.nik, m.no_kk, dtks.nama_kunci(g.nama) AS nama_kunci, g.tanggal_lahir,
@@ -142,47 +143,47 @@ pasangan AS (
                             a.jk, b.jk, a.kode_wilayah, b.kode_wilayah, NULL) AS skor,
            a.nama_kunci, b.nama_kunci AS nama_kunci_b, a.tanggal_lahir, b.tanggal_lahir AS tanggal_lahir_b,
            a.kode_wilayah, b.kode_wilayah AS kode_wilayah_b,
-           a.no_kk IS NOT NULL AND a.no_kk OPERATOR(dtks.=) b.no_kk AS satu_kk
-      FROM dukcapil a
-      JOIN dukcapil b ON b.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(a.tanggal_lahir))
-                     AND b.nik OPERATOR(dtks.>) a.nik
+           a.no_kk IS NOT NULL AND a.no_kk OPERATOR(dtks.=) b.no_kk AS satu_kk, NOT (a.hidup AND b.hidup) AS meninggal
+      FROM dukcapil a CROSS JOIN LATERAL pg_catalog.unnest(dtks.tanggal_sekitar(a.tanggal_lahir)) AS d(tanggal)
+      JOIN dukcapil b ON b.tanggal_lahir OPERATOR(pg_catalog.=) d.tanggal AND b.nik OPERATOR(dtks.>) a.nik
     UNION ALL
     SELECT 'registri', a.nik, b.nik, NULL, NULL,
            dtks.padan_nilai('dukcapil', NULL, NULL, a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir,
                             a.jk, b.jk, a.kode_wilayah, b.kode_wilayah, NULL),
            a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir, a.kode_wilayah, b.kode_wilayah,
-           a.no_kk OPERATOR(dtks.=) b.no_kk
-      FROM registri a
-      JOIN registri b ON b.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(a.tanggal_lahir))
-                     AND b.nik OPERATOR(dtks.>) a.nik
+           a.no_kk OPERATOR(dtks.=) b.no_kk, false
+      FROM registri a CROSS JOIN LATERAL pg_catalog.unnest(dtks.tanggal_sekitar(a.tanggal_lahir)) AS d(tanggal)
+      JOIN registri b ON b.tanggal_lahir OPERATOR(pg_catalog.=) d.tanggal AND b.nik OPERATOR(dtks.>) a.nik
     UNION ALL
     SELECT 'usulan', a.nik, b.nik, a.usulan, b.usulan,
            CASE WHEN a.nik OPERATOR(dtks.=) b.nik THEN 'Infinity'::double precision
                 ELSE dtks.padan_nilai('dukcapil', NULL, NULL, a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir,
                                       a.jk, b.jk, a.kode_wilayah, b.kode_wilayah, NULL) END,
-           a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir, a.kode_wilayah, b.kode_wilayah, false
+           a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir, a.kode_wilayah, b.kode_wilayah, false, false
       FROM usul a
       JOIN usul b ON b.bulan OPERATOR(pg_catalog.=) a.bulan AND b.usulan OPERATOR(pg_catalog.>) a.usulan
                  AND (b.nik OPERATOR(dtks.=) a.nik
                       OR b.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(a.tanggal_lahir)))
+                 -- (the members of one month's usulan are few: this join stays small)
 )
 SELECT x.sumber, x.nik_a, x.nik_b, x.usulan_a, x.usulan_b, x.skor,
        CASE WHEN x.sumber OPERATOR(pg_catalog.=) 'usulan' AND x.nik_a OPERATOR(dtks.=) x.nik_b THEN 'the same NIK proposed in two usulan of one month'
             ELSE pg_catalog.concat_ws(', ',
                      'nama ' OPERATOR(pg_catalog.||) (r.j OPERATOR(pg_catalog.#>>) '{nama,tingkat}'),
                      'tanggal_lahir ' OPERATOR(pg_catalog.||) (r.j OPERATOR(pg_catalog.#>>) '{tanggal_lahir,tingkat}'),
-                     'wilayah ' OPERATOR(pg_catalog.||) (r.j OPERATOR(pg_catalog.#>>) '{wilayah,tingkat}')) END
+                     'wilayah ' OPERATOR(pg_catalog.||) (r.j OPERATOR(pg_catalog.#>>) '{wilayah,tingkat}'),
+                     CASE WHEN x.meninggal THEN 'one of the two recorded dead' END) END
   FROM pasangan x
  CROSS JOIN LATERAL (SELECT dtks.padan_rincian('dukcapil', NULL, NULL, x.nama_kunci, x.nama_kunci_b, x.tanggal_lahir,
                                                x.tanggal_lahir_b, NULL, NULL, x.kode_wilayah, x.kode_wilayah_b, NULL) AS j) r
  WHERE x.skor OPERATOR(pg_catalog.>=) ganda_cari.ambang
-   -- two people of one KK are relatives, not one person twice, unless their names are the same
-   AND (NOT x.satu_kk OR x.nama_kunci OPERATOR(pg_catalog.=) x.nama_kunci_b)
+   -- two people of one KK are relatives (twins), not one person twice, unless their names are alike (a typing error)
+   AND (NOT x.satu_kk OR dtks.nama_banding(x.nama_kunci, x.nama_kunci_b) OPERATOR(pg_catalog.>=) 0.93)
  ORDER BY x.skor DESC, x.sumber, x.nik_a, x.nik_b;
 END;
 REVOKE ALL ON FUNCTION dtks.ganda_cari(dtks.kode_wilayah, double precision) FROM PUBLIC;
 COMMENT ON FUNCTION dtks.ganda_cari(dtks.kode_wilayah, double precision) IS
-    'The search behind dtks.calon_ganda (which alone calls it, as the owner): pairs of living people of the Dukcapil extract, of members active in the registry, and of members proposed in two usulan going to one month, inside wilayah (NULL: everywhere), born on dates one entry error apart and scoring ambang or more on name, date, sex and desa (dtks.padan_nilai, model dukcapil, without the NIKs); two people of one KK only when their names are the same; the same NIK in two usulan of a month always';
+    'The search behind dtks.calon_ganda (which alone calls it, as the owner): pairs of people of the Dukcapil extract (one of them may be recorded dead), of members active in the registry, and of members proposed in two usulan going to one month, inside wilayah (NULL: everywhere), born on dates one entry error apart and scoring ambang or more on name, date, sex and desa (dtks.padan_nilai, model dukcapil, without the NIKs); two people of one KK only when their names are alike (dtks.nama_banding at least 0.93); the same NIK in two usulan of a month always';
 
 -- Pairs that may be one person twice, for the kab/kota Dinas Sosial, the ministry or a DBA.
 CREATE FUNCTION dtks.calon_ganda(kode_wilayah dtks.kode_wilayah)
@@ -192,7 +193,7 @@ CREATE FUNCTION dtks.calon_ganda(kode_wilayah dtks.kode_wilayah)
 REVOKE ALL ON FUNCTION dtks.calon_ganda(dtks.kode_wilayah) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION dtks.calon_ganda(dtks.kode_wilayah) TO dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
 COMMENT ON FUNCTION dtks.calon_ganda(dtks.kode_wilayah) IS
-    'Pairs that are likely one person under two NIKs (sumber dukcapil: two living records of the extract; registri: two members active in DTKS) and the same person proposed twice in one month (sumber usulan, with the two usulan), inside the region, with the score (dtks.padan_nilai; Infinity for one NIK proposed twice) and the reason; those scoring dtks.padan_ambang_calon or more.  Inside what the caller may see (dtks.cari_penduduk); NULL is that whole scope; 42501 for a region outside it';
+    'Pairs that are likely one person under two NIKs (sumber dukcapil: two records of the extract, one perhaps recorded dead; registri: two members active in DTKS) and the same person proposed twice in one month (sumber usulan, with the two usulan), inside the region, with the score (dtks.padan_nilai; Infinity for one NIK proposed twice) and the reason; those scoring dtks.padan_ambang_ganda or more.  Inside what the caller may see (dtks.cari_penduduk); NULL is that whole scope; 42501 for a region outside it';
 
 -- The desa takes the NIKs the matching proposed: one step, then the usulan can go back to the matching.
 CREATE FUNCTION dtks.usulan_pakai_nik(usulan bigint) RETURNS integer

@@ -53,7 +53,7 @@ anggota_usul AS MATERIALIZED (
 ketik AS MATERIALIZED (
     -- the typed NIK and its record; scored where the record differs from the member in name or birth date
     SELECT k.*, CASE WHEN NOT k.t_cocok THEN dtks.padan_nilai('dukcapil', k.nik_teks, k.t_nik::text, k.kunci, k.t_kunci,
-                                                           k.lahir, k.t_lahir, k.jk, k.t_jk, k.kode_wilayah, k.t_wilayah, NULL) END AS t_skor
+                                                           k.lahir, k.t_lahir, k.jk, k.t_jk, k.kode_wilayah, k.t_wilayah, NULL, k.t_kk::text) END AS t_skor
       FROM (SELECT a.*, n.nik, n.kk, n.lahir, n.kunci, t.nik AS t_nik, t.nama_kunci AS t_kunci, t.tanggal_lahir AS t_lahir,
                    t.jenis_kelamin::text AS t_jk, t.kode_wilayah AS t_wilayah, t.hidup AS t_hidup, t.no_kk AS t_kk,
                    t.alamat AS t_alamat,
@@ -70,16 +70,16 @@ cari AS MATERIALIZED (
     -- the members the candidate search is for: no record for the typed NIK, or one that differs from the member in
     -- name or birth date (the NIK may be another person's).  The search of dtks.penduduk_calon, set-wise: the
     -- birth dates near the member's inside the usulan's kab/kota in one hash join, then the NIKs near the typed one
-    -- where those gave no record to link, then the names alike where no date was typed.
+    -- where those gave no record to link, then the names alike where no date was typed (or 1 January, 31 December: a day unknown).
     SELECT k.usulan, k.urutan, k.nik_teks, k.kunci, k.lahir, k.jk, k.kode_wilayah, k.lingkup
       FROM ketik k WHERE NOT coalesce(k.t_cocok, false)
 ),
 lewat_tanggal AS MATERIALIZED (
     SELECT c.usulan, c.urutan, p.nik,
            dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
-                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL) AS skor
+                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
       FROM cari c
-     CROSS JOIN LATERAL (SELECT q.nik, q.nama_kunci, q.tanggal_lahir, q.jenis_kelamin, q.kode_wilayah
+     CROSS JOIN LATERAL (SELECT q.nik, q.nama_kunci, q.tanggal_lahir, q.jenis_kelamin, q.kode_wilayah, q.no_kk
                            FROM dtks.penduduk q
                           WHERE q.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(c.lahir))
                             AND q.kode_wilayah OPERATOR(dtks.<@) c.lingkup) p
@@ -87,7 +87,7 @@ lewat_tanggal AS MATERIALIZED (
 lewat_nik AS MATERIALIZED (
     SELECT c.usulan, c.urutan, p.nik,
            dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
-                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL) AS skor
+                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
       FROM cari c
       JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(c.nik_teks))
      WHERE p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
@@ -98,10 +98,11 @@ lewat_nik AS MATERIALIZED (
 lewat_nama AS MATERIALIZED (
     SELECT c.usulan, c.urutan, p.nik,
            dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
-                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL) AS skor
+                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
       FROM cari c
       JOIN dtks.penduduk p ON p.nama_kunci % c.kunci
-     WHERE c.lahir IS NULL AND p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
+     WHERE (c.lahir IS NULL OR pg_catalog.to_char(c.lahir, 'MMDD') OPERATOR(pg_catalog.=) ANY (ARRAY['0101', '1231']))
+       AND p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
        AND NOT EXISTS (SELECT 1 FROM lewat_nik x CROSS JOIN ambang b
                         WHERE x.usulan OPERATOR(pg_catalog.=) c.usulan AND x.urutan OPERATOR(pg_catalog.=) c.urutan
                           AND x.skor OPERATOR(pg_catalog.>=) b.tautan)
@@ -132,7 +133,7 @@ linked AS (
     -- the linked record: the typed NIK's or the candidate's, with the candidate's comparison
     SELECT t.*, l.*,
            CASE WHEN l.calon THEN dtks.padan_rincian('dukcapil', t.nik_teks, t.c_nik::text, t.kunci, t.c_kunci, t.lahir, t.c_lahir,
-                                                     t.jk, t.c_jk, t.kode_wilayah, t.c_wilayah, NULL)
+                                                     t.jk, t.c_jk, t.kode_wilayah, t.c_wilayah, NULL, t.c_kk::text)
                                   OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('hidup', t.c_hidup) END AS c_rincian
       FROM tautan t
      CROSS JOIN LATERAL (SELECT t.cara OPERATOR(pg_catalog.=) 'calon' AS calon) c

@@ -2933,7 +2933,7 @@ COMMENT ON FUNCTION dtks.damerau_levenshtein(text, text) IS
 CREATE FUNCTION dtks.nama_banding(a text, b text) RETURNS double precision
     AS 'MODULE_PATHNAME', 'nama_banding' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION dtks.nama_banding(text, text) IS
-    'Similarity in [0, 1] of two name keys (dtks.nama_kunci) word by word, order free: the words paired one to one to maximise the sum S of pair scores (1 equal, 0.9 a one-letter initial and a word starting with it, else Jaro-Winkler when at least 0.8, no pair below); with P pairs and U words left unpaired the result is 2S / (2P + 0.5U), so a dropped word costs less than a wrong one; 1 for two keys without words, 0 when one has none; keys of more than 255 characters or 12 words are refused (54000)';
+    'Similarity in [0, 1] of two name keys (dtks.nama_kunci) word by word, order free: the words paired one to one to maximise the sum S of pair scores (1 equal, 0.9 a one-letter initial and a word starting with it, else Jaro-Winkler when at least 0.8, no pair below); with P pairs and U words left unpaired the result is 2S / (2P + 0.5U), so a dropped word costs less than a wrong one; when only one key has BIN or BINTI (with the father''s name after it), 0.95 of the comparison of the words before it counts if higher; 1 for two keys without words, 0 when one has none; keys of more than 255 characters or 12 words are refused (54000)';
 
 CREATE FUNCTION dtks.nik_banding(diketik text, nik dtks.nik) RETURNS text
     AS 'MODULE_PATHNAME', 'nik_banding' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -2982,8 +2982,9 @@ INSERT INTO dtks.padan_tingkat (bidang, tingkat, urutan, keterangan) VALUES
     ('nik', 'tanggal_bulan_tertukar', 4, 'day and month fields (digits 7-8, 9-10) swapped, as typed or before the woman''s +40'),
     ('nik', 'digit_hilang', 5, 'one digit dropped'),
     ('nik', 'digit_lebih', 6, 'one digit too many'),
-    ('nik', 'lain', 7, 'any other difference'),
-    ('nik', 'kosong', 8, 'no digit typed (or no number on the record)'),
+    ('nik', 'no_kk', 7, 'the number of the record''s family card (KK) typed for the NIK'),
+    ('nik', 'lain', 8, 'any other difference'),
+    ('nik', 'kosong', 9, 'no NIK typed: no digit, fewer than 14, or one digit repeated (0000000000000000); or no number on the record'),
     ('nama', 'sama', 1, 'dtks.nama_banding of the name keys at least 0.999 (the same words, in any order)'),
     ('nama', 'hampir', 2, 'dtks.nama_banding at least 0.93 (a typing error, an initial)'),
     ('nama', 'mirip', 3, 'dtks.nama_banding at least 0.85 (a dropped word, two errors)'),
@@ -2995,8 +2996,9 @@ INSERT INTO dtks.padan_tingkat (bidang, tingkat, urutan, keterangan) VALUES
     ('tanggal_lahir', 'hari', 3, 'only the day differs, or the dates are one day apart'),
     ('tanggal_lahir', 'bulan', 4, 'only the month differs'),
     ('tanggal_lahir', 'tahun', 5, 'only the year differs'),
-    ('tanggal_lahir', 'beda', 6, 'any other difference'),
-    ('tanggal_lahir', 'kosong', 7, 'a date is missing'),
+    ('tanggal_lahir', 'baku', 6, 'one is 1 January or 31 December, the placeholder of an unknown day, in the other''s year'),
+    ('tanggal_lahir', 'beda', 7, 'any other difference'),
+    ('tanggal_lahir', 'kosong', 8, 'a date is missing'),
     ('jenis_kelamin', 'sama', 1, 'the same sex (L, P; laki-laki, perempuan, pria, wanita, 1, 2 read as L or P)'),
     ('jenis_kelamin', 'beda', 2, 'another sex'),
     ('jenis_kelamin', 'kosong', 3, 'not given or not readable'),
@@ -3057,23 +3059,25 @@ INSERT INTO dtks.padan_bobot (model, bidang, tingkat, m, u, keterangan, bawaan) 
     ('dukcapil', 'nik', 'tanggal_bulan_tertukar', 0.01, 0.00005, 'the date fields written the other way round', true),
     ('dukcapil', 'nik', 'digit_hilang', 0.02, 0.0002, 'a key missed', true),
     ('dukcapil', 'nik', 'digit_lebih', 0.01, 0.0001, 'a key pressed twice', true),
+    ('dukcapil', 'nik', 'no_kk', 0.02, 0.01, 'the KK number typed: it names the family, not the person', true),
     ('dukcapil', 'nik', 'lain', 0.04, 0.9992, 'two errors, or another number typed', true),
     ('dukcapil', 'nik', 'kosong', 1, 1, 'no evidence', true),
     ('dukcapil', 'nama', 'sama', 0.64, 0.001, 'the same key (old spelling, titles, degrees, word order folded)', true),
-    ('dukcapil', 'nama', 'hampir', 0.22, 0.004, 'one typing error or an initial', true),
-    ('dukcapil', 'nama', 'mirip', 0.06, 0.02, 'a dropped word or two errors; also siblings', true),
-    ('dukcapil', 'nama', 'agak', 0.05, 0.05, 'as often one person as two', true),
-    ('dukcapil', 'nama', 'beda', 0.03, 0.925, 'another name', true),
+    ('dukcapil', 'nama', 'hampir', 0.30, 0.004, 'one typing error or an initial', true),
+    ('dukcapil', 'nama', 'mirip', 0.10, 0.02, 'a dropped word or two errors; also siblings', true),
+    ('dukcapil', 'nama', 'agak', 0.12, 0.05, 'a dropped word, a nickname', true),
+    ('dukcapil', 'nama', 'beda', 0.003, 0.925, 'another name (a relative: another given name)', true),
     ('dukcapil', 'nama', 'kosong', 1, 1, 'no evidence', true),
     ('dukcapil', 'tanggal_lahir', 'sama', 0.85, 0.0005, 'the same date', true),
     ('dukcapil', 'tanggal_lahir', 'tertukar', 0.02, 0.00005, 'day and month swapped', true),
-    ('dukcapil', 'tanggal_lahir', 'hari', 0.04, 0.002, 'the day mistyped', true),
+    ('dukcapil', 'tanggal_lahir', 'hari', 0.06, 0.002, 'the day mistyped', true),
     ('dukcapil', 'tanggal_lahir', 'bulan', 0.03, 0.001, 'the month mistyped', true),
     ('dukcapil', 'tanggal_lahir', 'tahun', 0.03, 0.002, 'the year mistyped', true),
+    ('dukcapil', 'tanggal_lahir', 'baku', 0.03, 0.003, 'the day unknown when typed, or to Dukcapil', true),
     ('dukcapil', 'tanggal_lahir', 'beda', 0.02, 0.99, 'another date (a father, a relative)', true),
     ('dukcapil', 'tanggal_lahir', 'kosong', 1, 1, 'no evidence', true),
     ('dukcapil', 'jenis_kelamin', 'sama', 0.97, 0.5, 'the same sex', true),
-    ('dukcapil', 'jenis_kelamin', 'beda', 0.03, 0.5, 'the sex mistyped', true),
+    ('dukcapil', 'jenis_kelamin', 'beda', 0.008, 0.5, 'the sex mistyped', true),
     ('dukcapil', 'jenis_kelamin', 'kosong', 1, 1, 'no evidence', true),
     ('dukcapil', 'wilayah', 'desa', 0.75, 0.05, 'living where Dukcapil has the address', true),
     ('dukcapil', 'wilayah', 'kecamatan', 0.10, 0.10, 'moved within the kecamatan', true),
@@ -3081,7 +3085,7 @@ INSERT INTO dtks.padan_bobot (model, bidang, tingkat, m, u, keterangan, bawaan) 
     ('dukcapil', 'wilayah', 'provinsi', 0.04, 0.30, 'moved within the province', true),
     ('dukcapil', 'wilayah', 'beda', 0.04, 0.30, 'moved further', true),
     ('dukcapil', 'wilayah', 'kosong', 1, 1, 'no evidence', true),
-    ('dukcapil', 'nik_wilayah', 'kecamatan', 0.5, 0.1, 'registered where born and still living there', true),
+    ('dukcapil', 'nik_wilayah', 'kecamatan', 0.3, 0.1, 'registered where born and still living there', true),
     ('dukcapil', 'nik_wilayah', 'kabkota', 0.3, 0.5, 'registered in the kab/kota', true),
     ('dukcapil', 'nik_wilayah', 'beda', 0.2, 0.4, 'registered elsewhere', true),
     ('dukcapil', 'nik_wilayah', 'kosong', 1, 1, 'not counted', true),
@@ -3094,18 +3098,18 @@ INSERT INTO dtks.padan_bobot (model, bidang, tingkat, m, u, keterangan, bawaan) 
 CREATE FUNCTION dtks.padan_nilai(model text, nik_ketik text, nik_calon text, kunci_ketik text, kunci_calon text,
                                  lahir_ketik date, lahir_calon date, jk_ketik text, jk_calon text,
                                  wilayah_ketik dtks.kode_wilayah, wilayah_calon dtks.kode_wilayah,
-                                 alamat_mirip double precision) RETURNS double precision
+                                 alamat_mirip double precision, kk_calon text DEFAULT NULL) RETURNS double precision
     AS 'MODULE_PATHNAME', 'padan_nilai' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION dtks.padan_nilai(text, text, text, text, text, date, date, text, text, dtks.kode_wilayah, dtks.kode_wilayah, double precision) IS
-    'Score of a typed person (the _ketik arguments) against a record (_calon): every field compared to its level (dtks.padan_tingkat: the NIK by dtks.nik_banding on the digits, or the same classes for numbers of another length; the name keys by dtks.nama_banding; dates, sex, desa, the record NIK''s kecamatan of first registration; alamat_mirip, a similarity of the addresses the caller measured), the sum of log2(m/u) of those levels in the model''s dtks.padan_bobot (NULL model: dukcapil); a NULL argument is the level kosong; 42704 for a model without weights';
+COMMENT ON FUNCTION dtks.padan_nilai(text, text, text, text, text, date, date, text, text, dtks.kode_wilayah, dtks.kode_wilayah, double precision, text) IS
+    'Score of a typed person (the _ketik arguments) against a record (_calon): every field compared to its level (dtks.padan_tingkat: the NIK by dtks.nik_banding on the digits, or the same classes for numbers of another length; the name keys by dtks.nama_banding; dates, sex, desa, the record NIK''s kecamatan of first registration; alamat_mirip, a similarity of the addresses the caller measured; kk_calon, the record''s KK number, tells a KK number typed for the NIK), the sum of log2(m/u) of those levels in the model''s dtks.padan_bobot (NULL model: dukcapil); a NULL argument is the level kosong; 42704 for a model without weights';
 
 -- The same, field by field.
 CREATE FUNCTION dtks.padan_rincian(model text, nik_ketik text, nik_calon text, kunci_ketik text, kunci_calon text,
                                    lahir_ketik date, lahir_calon date, jk_ketik text, jk_calon text,
                                    wilayah_ketik dtks.kode_wilayah, wilayah_calon dtks.kode_wilayah,
-                                   alamat_mirip double precision) RETURNS jsonb
+                                   alamat_mirip double precision, kk_calon text DEFAULT NULL) RETURNS jsonb
     AS 'MODULE_PATHNAME', 'padan_rincian' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION dtks.padan_rincian(text, text, text, text, text, date, date, text, text, dtks.kode_wilayah, dtks.kode_wilayah, double precision) IS
+COMMENT ON FUNCTION dtks.padan_rincian(text, text, text, text, text, date, date, text, text, dtks.kode_wilayah, dtks.kode_wilayah, double precision, text) IS
     'dtks.padan_nilai field by field: {"skor": the sum, "<field>": {"tingkat": level, "nilai": the name or address similarity, "bobot": its weight}, ...}';
 
 -- The neighbourhoods the candidate search looks up.
@@ -3130,8 +3134,8 @@ COMMENT ON COLUMN dtks.penduduk.nama_kunci IS 'dtks.nama_kunci of the name (gene
 COMMENT ON INDEX dtks.penduduk_pkey IS 'One row per NIK (the candidate search looks up the NIKs near a typed one here)';
 CREATE INDEX penduduk_nama_kunci ON dtks.penduduk USING gin (nama_kunci gin_trgm_ops);
 COMMENT ON INDEX dtks.penduduk_nama_kunci IS 'Trigrams of the name keys (pg_trgm): the candidate search by name';
-CREATE INDEX penduduk_tanggal_lahir ON dtks.penduduk (tanggal_lahir) INCLUDE (nik, nama_kunci, jenis_kelamin, kode_wilayah);
-COMMENT ON INDEX dtks.penduduk_tanggal_lahir IS 'Birth dates with what the score compares: the candidate search by the dates near a typed one, read from the index alone';
+CREATE INDEX penduduk_tanggal_lahir ON dtks.penduduk (tanggal_lahir, kode_wilayah) INCLUDE (nik, nama_kunci, jenis_kelamin, no_kk);
+COMMENT ON INDEX dtks.penduduk_tanggal_lahir IS 'Birth dates and desa with what the score compares: the candidate search by the dates near a typed one inside a region, read from the index alone';
 
 -- The findings: the proposed NIK with its score and comparison, and the new kinds.
 ALTER TABLE dtks.usulan_temuan DROP CONSTRAINT usulan_temuan_temuan_check;
@@ -3159,7 +3163,7 @@ CREATE TABLE dtks.usulan_padan (
     nik dtks.nik,
     skor double precision,
     cara text NOT NULL CHECK (cara IN ('nik', 'calon', 'tidak_ada', 'luar_wilayah')),
-    PRIMARY KEY (putaran, usulan, urutan)
+    PRIMARY KEY (usulan, putaran, urutan)
 );
 COMMENT ON TABLE dtks.usulan_padan IS
     'The Dukcapil record each member of an usulan was linked to by a matching run (dtks.padankan_usulan)';
@@ -3168,11 +3172,9 @@ COMMENT ON COLUMN dtks.usulan_padan.usulan IS 'The usulan';
 COMMENT ON COLUMN dtks.usulan_padan.urutan IS 'Position of the member, as in dtks.usulan_temuan';
 COMMENT ON COLUMN dtks.usulan_padan.nik_ketik IS 'The NIK as typed (NULL when none was)';
 COMMENT ON COLUMN dtks.usulan_padan.nik IS 'The linked Dukcapil NIK (NULL when none, or outside the usulan''s kab/kota)';
-COMMENT ON COLUMN dtks.usulan_padan.skor IS 'Score of the linked record (dtks.padan_nilai)';
+COMMENT ON COLUMN dtks.usulan_padan.skor IS 'Score of the linked record (dtks.padan_nilai) where it was weighed: a candidate, or a typed NIK whose record differs from the member in name or birth date (NULL for a typed NIK whose record agrees)';
 COMMENT ON COLUMN dtks.usulan_padan.cara IS 'nik (the typed NIK), calon (the top candidate, credible and clear), tidak_ada (no record), luar_wilayah (a record outside the usulan''s kab/kota, not told)';
-COMMENT ON INDEX dtks.usulan_padan_pkey IS 'One row per run, usulan and member';
-CREATE INDEX usulan_padan_usulan ON dtks.usulan_padan (usulan);
-COMMENT ON INDEX dtks.usulan_padan_usulan IS 'The links of one usulan';
+COMMENT ON INDEX dtks.usulan_padan_pkey IS 'One row per usulan, run and member (the links of one usulan)';
 SELECT pg_catalog.pg_extension_config_dump('dtks.usulan_padan'::regclass, '');
 
 GRANT SELECT ON dtks.usulan_padan TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
@@ -3209,61 +3211,84 @@ SELECT 'padan_bobot', dtks.aturan_kunci('padan_bobot', s.j), s.j
 -- What a caller may learn: the people whose Dukcapil address is inside the kab/kota of its office's region
 -- (the unit Dukcapil grants data access to by agreement), every region for pusat, pt and a superuser.
 
--- The search itself: called by dtks.cari_penduduk and the matching only, as the table owner.
+-- The search itself: called by dtks.cari_penduduk and the matching only, as the table owner.  The channels in
+-- turn, each only when those before gave no record scoring ambang_tautan: the typed NIK itself and the birth dates
+-- near the typed one (inside lingkup, on the index), then the NIKs near the typed one, then (when cari_nama, or
+-- when no date was typed) the names alike.
 CREATE FUNCTION dtks.penduduk_calon(nik_ketik text, nama text, tanggal_lahir date, jenis_kelamin text,
                                     kode_wilayah dtks.kode_wilayah, batas integer, lingkup dtks.kode_wilayah,
-                                    ambang_calon double precision, ambang_tautan double precision)
+                                    ambang_calon double precision, ambang_tautan double precision, cari_nama boolean)
     RETURNS TABLE (nik dtks.nik, skor double precision, rincian jsonb)
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 WITH kunci AS MATERIALIZED (
     SELECT dtks.nama_kunci(penduduk_calon.nama) AS k
 ),
-dekat AS MATERIALIZED (
-    -- the NIKs near the typed one, and the birth dates near the typed one
+tanggal AS MATERIALIZED (
+    -- the typed NIK itself, and the birth dates near the typed one
     SELECT c.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, c.nik::text, kunci.k, c.nama_kunci,
                                    penduduk_calon.tanggal_lahir, c.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                                   c.jenis_kelamin::text, penduduk_calon.kode_wilayah, c.kode_wilayah, NULL) AS skor
-      FROM (SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah
+                                   c.jenis_kelamin::text, penduduk_calon.kode_wilayah, c.kode_wilayah, NULL, c.no_kk::text) AS skor
+      FROM (SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
               FROM dtks.penduduk p
-             WHERE p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(penduduk_calon.nik_ketik))
+             WHERE p.nik OPERATOR(dtks.=) CASE WHEN dtks.nik_valid(penduduk_calon.nik_ketik) THEN penduduk_calon.nik_ketik::dtks.nik END
+               AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
             UNION ALL
-            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah
+            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
               FROM dtks.penduduk p
-             WHERE p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))) c,
+             WHERE penduduk_calon.lingkup IS NULL
+               AND p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))
+            UNION ALL
+            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
+              FROM dtks.penduduk p
+             WHERE p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))
+               AND p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup) c,
            kunci
-     WHERE penduduk_calon.lingkup IS NULL OR c.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup
 ),
-mirip AS MATERIALIZED (
-    -- the names alike, only when the near NIKs and dates gave no record to link
+dekat AS MATERIALIZED (
+    -- the NIKs one typing error from the typed one
     SELECT p.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
                                    penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL) AS skor
+                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
+      FROM dtks.penduduk p, kunci
+     WHERE p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(penduduk_calon.nik_ketik))
+       AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
+       AND NOT EXISTS (SELECT 1 FROM tanggal t WHERE t.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
+),
+mirip AS MATERIALIZED (
+    -- the names alike by trigrams
+    SELECT p.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
+                                   penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
+                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
       FROM dtks.penduduk p, kunci
      WHERE p.nama_kunci % kunci.k
        AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
+       AND (penduduk_calon.cari_nama OR penduduk_calon.tanggal_lahir IS NULL
+            OR pg_catalog.to_char(penduduk_calon.tanggal_lahir, 'MMDD') OPERATOR(pg_catalog.=) ANY (ARRAY['0101', '1231']))
+       AND NOT EXISTS (SELECT 1 FROM tanggal t WHERE t.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
        AND NOT EXISTS (SELECT 1 FROM dekat d WHERE d.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
 ),
 calon AS (
     SELECT DISTINCT ON (a.nik) a.nik, a.skor
-      FROM (SELECT d.nik, d.skor FROM dekat d UNION ALL SELECT m.nik, m.skor FROM mirip m) a
+      FROM (SELECT t.nik, t.skor FROM tanggal t UNION ALL SELECT d.nik, d.skor FROM dekat d
+            UNION ALL SELECT m.nik, m.skor FROM mirip m) a
      WHERE a.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_calon
      ORDER BY a.nik
 )
 SELECT c.nik, c.skor,
        dtks.padan_rincian('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
                           penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                          p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL)
+                          p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text)
        OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('hidup', p.hidup)
   FROM calon c JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) c.nik, kunci
  ORDER BY c.skor DESC, c.nik
  LIMIT GREATEST(penduduk_calon.batas, 0);
 END;
 REVOKE ALL ON FUNCTION dtks.penduduk_calon(text, text, date, text, dtks.kode_wilayah, integer, dtks.kode_wilayah,
-                                           double precision, double precision) FROM PUBLIC;
+                                           double precision, double precision, boolean) FROM PUBLIC;
 COMMENT ON FUNCTION dtks.penduduk_calon(text, text, date, text, dtks.kode_wilayah, integer, dtks.kode_wilayah,
-                                        double precision, double precision) IS
-    'The candidate search behind dtks.cari_penduduk and the matching (which alone call it, as the owner): the records of dtks.penduduk inside lingkup (NULL: everywhere) with a NIK near nik_ketik (dtks.nik_sekitar) or a birth date near tanggal_lahir (dtks.tanggal_sekitar), and, when none of those scores ambang_tautan, with a name key alike by trigrams (pg_trgm %, at the threshold the caller set); scored by dtks.padan_nilai (model dukcapil), those scoring ambang_calon or more, best first, at most batas, with dtks.padan_rincian and whether Dukcapil has the person alive';
+                                        double precision, double precision, boolean) IS
+    'The candidate search behind dtks.cari_penduduk and the matching (which alone call it, as the owner): the records of dtks.penduduk inside lingkup (NULL: everywhere) with the typed NIK or a birth date near tanggal_lahir (dtks.tanggal_sekitar); when none of those scores ambang_tautan, with a NIK near nik_ketik (dtks.nik_sekitar); when none of those does either, and cari_nama is true or no date was typed, with a name key alike by trigrams (pg_trgm %, at the threshold the caller set); scored by dtks.padan_nilai (model dukcapil), those scoring ambang_calon or more, best first, at most batas, with dtks.padan_rincian and whether Dukcapil has the person alive';
 
 -- The candidate search for a DBA, an agency application or the desa's own screen.
 CREATE FUNCTION dtks.cari_penduduk(nik_ketik text, nama text, tanggal_lahir date, jenis_kelamin text,
@@ -3283,9 +3308,9 @@ CREATE FUNCTION dtks.ganda_cari(wilayah dtks.kode_wilayah, ambang double precisi
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 WITH dukcapil AS (
-    SELECT p.nik, p.no_kk, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin::text AS jk, p.kode_wilayah
+    SELECT p.nik, p.no_kk, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin::text AS jk, p.kode_wilayah, p.hidup
       FROM dtks.penduduk p
-     WHERE p.hidup AND (ganda_cari.wilayah IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) ganda_cari.wilayah)
+     WHERE ganda_cari.wilayah IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) ganda_cari.wilayah
 ),
 registri AS (
     SELECT DISTINCT ON (g.nik) g.nik, m.no_kk, dtks.nama_kunci(g.nama) AS nama_kunci, g.tanggal_lahir,
@@ -3318,47 +3343,47 @@ pasangan AS (
                             a.jk, b.jk, a.kode_wilayah, b.kode_wilayah, NULL) AS skor,
            a.nama_kunci, b.nama_kunci AS nama_kunci_b, a.tanggal_lahir, b.tanggal_lahir AS tanggal_lahir_b,
            a.kode_wilayah, b.kode_wilayah AS kode_wilayah_b,
-           a.no_kk IS NOT NULL AND a.no_kk OPERATOR(dtks.=) b.no_kk AS satu_kk
-      FROM dukcapil a
-      JOIN dukcapil b ON b.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(a.tanggal_lahir))
-                     AND b.nik OPERATOR(dtks.>) a.nik
+           a.no_kk IS NOT NULL AND a.no_kk OPERATOR(dtks.=) b.no_kk AS satu_kk, NOT (a.hidup AND b.hidup) AS meninggal
+      FROM dukcapil a CROSS JOIN LATERAL pg_catalog.unnest(dtks.tanggal_sekitar(a.tanggal_lahir)) AS d(tanggal)
+      JOIN dukcapil b ON b.tanggal_lahir OPERATOR(pg_catalog.=) d.tanggal AND b.nik OPERATOR(dtks.>) a.nik
     UNION ALL
     SELECT 'registri', a.nik, b.nik, NULL, NULL,
            dtks.padan_nilai('dukcapil', NULL, NULL, a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir,
                             a.jk, b.jk, a.kode_wilayah, b.kode_wilayah, NULL),
            a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir, a.kode_wilayah, b.kode_wilayah,
-           a.no_kk OPERATOR(dtks.=) b.no_kk
-      FROM registri a
-      JOIN registri b ON b.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(a.tanggal_lahir))
-                     AND b.nik OPERATOR(dtks.>) a.nik
+           a.no_kk OPERATOR(dtks.=) b.no_kk, false
+      FROM registri a CROSS JOIN LATERAL pg_catalog.unnest(dtks.tanggal_sekitar(a.tanggal_lahir)) AS d(tanggal)
+      JOIN registri b ON b.tanggal_lahir OPERATOR(pg_catalog.=) d.tanggal AND b.nik OPERATOR(dtks.>) a.nik
     UNION ALL
     SELECT 'usulan', a.nik, b.nik, a.usulan, b.usulan,
            CASE WHEN a.nik OPERATOR(dtks.=) b.nik THEN 'Infinity'::double precision
                 ELSE dtks.padan_nilai('dukcapil', NULL, NULL, a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir,
                                       a.jk, b.jk, a.kode_wilayah, b.kode_wilayah, NULL) END,
-           a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir, a.kode_wilayah, b.kode_wilayah, false
+           a.nama_kunci, b.nama_kunci, a.tanggal_lahir, b.tanggal_lahir, a.kode_wilayah, b.kode_wilayah, false, false
       FROM usul a
       JOIN usul b ON b.bulan OPERATOR(pg_catalog.=) a.bulan AND b.usulan OPERATOR(pg_catalog.>) a.usulan
                  AND (b.nik OPERATOR(dtks.=) a.nik
                       OR b.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(a.tanggal_lahir)))
+                 -- (the members of one month's usulan are few: this join stays small)
 )
 SELECT x.sumber, x.nik_a, x.nik_b, x.usulan_a, x.usulan_b, x.skor,
        CASE WHEN x.sumber OPERATOR(pg_catalog.=) 'usulan' AND x.nik_a OPERATOR(dtks.=) x.nik_b THEN 'the same NIK proposed in two usulan of one month'
             ELSE pg_catalog.concat_ws(', ',
                      'nama ' OPERATOR(pg_catalog.||) (r.j OPERATOR(pg_catalog.#>>) '{nama,tingkat}'),
                      'tanggal_lahir ' OPERATOR(pg_catalog.||) (r.j OPERATOR(pg_catalog.#>>) '{tanggal_lahir,tingkat}'),
-                     'wilayah ' OPERATOR(pg_catalog.||) (r.j OPERATOR(pg_catalog.#>>) '{wilayah,tingkat}')) END
+                     'wilayah ' OPERATOR(pg_catalog.||) (r.j OPERATOR(pg_catalog.#>>) '{wilayah,tingkat}'),
+                     CASE WHEN x.meninggal THEN 'one of the two recorded dead' END) END
   FROM pasangan x
  CROSS JOIN LATERAL (SELECT dtks.padan_rincian('dukcapil', NULL, NULL, x.nama_kunci, x.nama_kunci_b, x.tanggal_lahir,
                                                x.tanggal_lahir_b, NULL, NULL, x.kode_wilayah, x.kode_wilayah_b, NULL) AS j) r
  WHERE x.skor OPERATOR(pg_catalog.>=) ganda_cari.ambang
-   -- two people of one KK are relatives, not one person twice, unless their names are the same
-   AND (NOT x.satu_kk OR x.nama_kunci OPERATOR(pg_catalog.=) x.nama_kunci_b)
+   -- two people of one KK are relatives (twins), not one person twice, unless their names are alike (a typing error)
+   AND (NOT x.satu_kk OR dtks.nama_banding(x.nama_kunci, x.nama_kunci_b) OPERATOR(pg_catalog.>=) 0.93)
  ORDER BY x.skor DESC, x.sumber, x.nik_a, x.nik_b;
 END;
 REVOKE ALL ON FUNCTION dtks.ganda_cari(dtks.kode_wilayah, double precision) FROM PUBLIC;
 COMMENT ON FUNCTION dtks.ganda_cari(dtks.kode_wilayah, double precision) IS
-    'The search behind dtks.calon_ganda (which alone calls it, as the owner): pairs of living people of the Dukcapil extract, of members active in the registry, and of members proposed in two usulan going to one month, inside wilayah (NULL: everywhere), born on dates one entry error apart and scoring ambang or more on name, date, sex and desa (dtks.padan_nilai, model dukcapil, without the NIKs); two people of one KK only when their names are the same; the same NIK in two usulan of a month always';
+    'The search behind dtks.calon_ganda (which alone calls it, as the owner): pairs of people of the Dukcapil extract (one of them may be recorded dead), of members active in the registry, and of members proposed in two usulan going to one month, inside wilayah (NULL: everywhere), born on dates one entry error apart and scoring ambang or more on name, date, sex and desa (dtks.padan_nilai, model dukcapil, without the NIKs); two people of one KK only when their names are alike (dtks.nama_banding at least 0.93); the same NIK in two usulan of a month always';
 
 -- Pairs that may be one person twice, for the kab/kota Dinas Sosial, the ministry or a DBA.
 CREATE FUNCTION dtks.calon_ganda(kode_wilayah dtks.kode_wilayah)
@@ -3368,7 +3393,7 @@ CREATE FUNCTION dtks.calon_ganda(kode_wilayah dtks.kode_wilayah)
 REVOKE ALL ON FUNCTION dtks.calon_ganda(dtks.kode_wilayah) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION dtks.calon_ganda(dtks.kode_wilayah) TO dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
 COMMENT ON FUNCTION dtks.calon_ganda(dtks.kode_wilayah) IS
-    'Pairs that are likely one person under two NIKs (sumber dukcapil: two living records of the extract; registri: two members active in DTKS) and the same person proposed twice in one month (sumber usulan, with the two usulan), inside the region, with the score (dtks.padan_nilai; Infinity for one NIK proposed twice) and the reason; those scoring dtks.padan_ambang_calon or more.  Inside what the caller may see (dtks.cari_penduduk); NULL is that whole scope; 42501 for a region outside it';
+    'Pairs that are likely one person under two NIKs (sumber dukcapil: two records of the extract, one perhaps recorded dead; registri: two members active in DTKS) and the same person proposed twice in one month (sumber usulan, with the two usulan), inside the region, with the score (dtks.padan_nilai; Infinity for one NIK proposed twice) and the reason; those scoring dtks.padan_ambang_ganda or more.  Inside what the caller may see (dtks.cari_penduduk); NULL is that whole scope; 42501 for a region outside it';
 
 -- The desa takes the NIKs the matching proposed: one step, then the usulan can go back to the matching.
 CREATE FUNCTION dtks.usulan_pakai_nik(usulan bigint) RETURNS integer
@@ -3451,34 +3476,76 @@ anggota_usul AS MATERIALIZED (
      WHERE d.anggota IS NULL
 ),
 ketik AS MATERIALIZED (
-    -- the typed NIK and its record, scored
-    SELECT a.*, n.nik, n.kk, n.lahir, n.kunci, t.nik AS t_nik, t.skor AS t_skor,
-           t.nik IS NOT NULL AND (a.nama IS NULL OR n.kunci OPERATOR(pg_catalog.=) t.nama_kunci)
-                             AND (a.lahir_teks IS NULL OR n.lahir OPERATOR(pg_catalog.=) t.tanggal_lahir) AS t_cocok
-      FROM anggota_usul a
-     CROSS JOIN LATERAL (SELECT CASE WHEN dtks.nik_valid(a.nik_teks) THEN a.nik_teks::dtks.nik END AS nik,
-                                CASE WHEN dtks.no_kk_valid(a.kk_teks) THEN a.kk_teks::dtks.no_kk END AS kk,
-                                dtks.tanggal_dari_teks(a.lahir_teks) AS lahir,
-                                dtks.nama_kunci(a.nama) AS kunci) n
-      LEFT JOIN LATERAL (SELECT p.nik, dtks.padan_nilai('dukcapil', a.nik_teks, p.nik::text, n.kunci, p.nama_kunci, n.lahir,
-                                                        p.tanggal_lahir, a.jk, p.jenis_kelamin::text, a.kode_wilayah,
-                                                        p.kode_wilayah, NULL) AS skor, p.nama_kunci, p.tanggal_lahir
-                           FROM dtks.penduduk p WHERE p.nik OPERATOR(dtks.=) n.nik) t ON true
+    -- the typed NIK and its record; scored where the record differs from the member in name or birth date
+    SELECT k.*, CASE WHEN NOT k.t_cocok THEN dtks.padan_nilai('dukcapil', k.nik_teks, k.t_nik::text, k.kunci, k.t_kunci,
+                                                           k.lahir, k.t_lahir, k.jk, k.t_jk, k.kode_wilayah, k.t_wilayah, NULL, k.t_kk::text) END AS t_skor
+      FROM (SELECT a.*, n.nik, n.kk, n.lahir, n.kunci, t.nik AS t_nik, t.nama_kunci AS t_kunci, t.tanggal_lahir AS t_lahir,
+                   t.jenis_kelamin::text AS t_jk, t.kode_wilayah AS t_wilayah, t.hidup AS t_hidup, t.no_kk AS t_kk,
+                   t.alamat AS t_alamat,
+                   t.nik IS NOT NULL AND (a.nama IS NULL OR n.kunci OPERATOR(pg_catalog.=) t.nama_kunci)
+                                     AND (a.lahir_teks IS NULL OR n.lahir OPERATOR(pg_catalog.=) t.tanggal_lahir) AS t_cocok
+              FROM anggota_usul a
+             CROSS JOIN LATERAL (SELECT CASE WHEN dtks.nik_valid(a.nik_teks) THEN a.nik_teks::dtks.nik END AS nik,
+                                        CASE WHEN dtks.no_kk_valid(a.kk_teks) THEN a.kk_teks::dtks.no_kk END AS kk,
+                                        dtks.tanggal_dari_teks(a.lahir_teks) AS lahir,
+                                        dtks.nama_kunci(a.nama) AS kunci) n
+              LEFT JOIN dtks.penduduk t ON t.nik OPERATOR(dtks.=) n.nik) k
+),
+cari AS MATERIALIZED (
+    -- the members the candidate search is for: no record for the typed NIK, or one that differs from the member in
+    -- name or birth date (the NIK may be another person's).  The search of dtks.penduduk_calon, set-wise: the
+    -- birth dates near the member's inside the usulan's kab/kota in one hash join, then the NIKs near the typed one
+    -- where those gave no record to link, then the names alike where no date was typed (or 1 January, 31 December: a day unknown).
+    SELECT k.usulan, k.urutan, k.nik_teks, k.kunci, k.lahir, k.jk, k.kode_wilayah, k.lingkup
+      FROM ketik k WHERE NOT coalesce(k.t_cocok, false)
+),
+lewat_tanggal AS MATERIALIZED (
+    SELECT c.usulan, c.urutan, p.nik,
+           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
+                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
+      FROM cari c
+     CROSS JOIN LATERAL (SELECT q.nik, q.nama_kunci, q.tanggal_lahir, q.jenis_kelamin, q.kode_wilayah, q.no_kk
+                           FROM dtks.penduduk q
+                          WHERE q.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(c.lahir))
+                            AND q.kode_wilayah OPERATOR(dtks.<@) c.lingkup) p
+),
+lewat_nik AS MATERIALIZED (
+    SELECT c.usulan, c.urutan, p.nik,
+           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
+                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
+      FROM cari c
+      JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(c.nik_teks))
+     WHERE p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
+       AND NOT EXISTS (SELECT 1 FROM lewat_tanggal x CROSS JOIN ambang b
+                        WHERE x.usulan OPERATOR(pg_catalog.=) c.usulan AND x.urutan OPERATOR(pg_catalog.=) c.urutan
+                          AND x.skor OPERATOR(pg_catalog.>=) b.tautan)
+),
+lewat_nama AS MATERIALIZED (
+    SELECT c.usulan, c.urutan, p.nik,
+           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
+                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
+      FROM cari c
+      JOIN dtks.penduduk p ON p.nama_kunci % c.kunci
+     WHERE (c.lahir IS NULL OR pg_catalog.to_char(c.lahir, 'MMDD') OPERATOR(pg_catalog.=) ANY (ARRAY['0101', '1231']))
+       AND p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
+       AND NOT EXISTS (SELECT 1 FROM lewat_nik x CROSS JOIN ambang b
+                        WHERE x.usulan OPERATOR(pg_catalog.=) c.usulan AND x.urutan OPERATOR(pg_catalog.=) c.urutan
+                          AND x.skor OPERATOR(pg_catalog.>=) b.tautan)
 ),
 calon AS MATERIALIZED (
-    -- the best candidate (and the next one's score) where the typed NIK gives no record to link, or one whose
-    -- name or birth date differs from the member's (the NIK may be another person's)
-    SELECT k.usulan, k.urutan, c.nik AS c_nik, c.skor AS c_skor, c.rincian AS c_rincian, c.skor2 AS c_skor2
-      FROM ketik k CROSS JOIN ambang b
-     CROSS JOIN LATERAL (SELECT x.nik, x.skor, x.rincian,
-                                pg_catalog.lead(x.skor) OVER (ORDER BY x.skor DESC, x.nik) AS skor2
-                           FROM dtks.penduduk_calon(k.nik_teks, k.nama, k.lahir, k.jk, k.kode_wilayah, 2, k.lingkup,
-                                                    b.tautan OPERATOR(pg_catalog.-) b.selisih, b.tautan) x
-                          ORDER BY x.skor DESC, x.nik LIMIT 1) c
-     WHERE NOT coalesce(k.t_cocok, false) OR k.t_skor OPERATOR(pg_catalog.<) b.tautan
+    -- the best candidate of each member, and the next one's score
+    SELECT x.usulan, x.urutan, x.nik AS c_nik, x.skor AS c_skor, x.skor2 AS c_skor2, p.nama_kunci AS c_kunci,
+           p.tanggal_lahir AS c_lahir, p.jenis_kelamin::text AS c_jk, p.kode_wilayah AS c_wilayah, p.hidup AS c_hidup,
+           p.no_kk AS c_kk, p.alamat AS c_alamat
+      FROM (SELECT y.*, pg_catalog.row_number() OVER w AS nomor, pg_catalog.lead(y.skor) OVER w AS skor2
+              FROM (SELECT DISTINCT z.usulan, z.urutan, z.nik, z.skor
+                      FROM (SELECT * FROM lewat_tanggal UNION ALL SELECT * FROM lewat_nik UNION ALL SELECT * FROM lewat_nama) z) y
+            WINDOW w AS (PARTITION BY y.usulan, y.urutan ORDER BY y.skor DESC, y.nik)) x
+      JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) x.nik
+     WHERE x.nomor OPERATOR(pg_catalog.=) 1
 ),
 tautan AS MATERIALIZED (
-    SELECT k.*, c.c_nik, c.c_skor, c.c_rincian,
+    SELECT k.*, c.c_nik, c.c_skor, c.c_kunci, c.c_lahir, c.c_jk, c.c_wilayah, c.c_hidup, c.c_kk, c.c_alamat,
            CASE WHEN c.c_nik IS NOT NULL AND c.c_nik IS DISTINCT FROM k.t_nik AND c.c_skor OPERATOR(pg_catalog.>=) b.tautan
                      AND coalesce(c.c_skor OPERATOR(pg_catalog.-) GREATEST(c.c_skor2, k.t_skor) OPERATOR(pg_catalog.>=) b.selisih, true)
                      THEN 'calon'
@@ -3487,53 +3554,86 @@ tautan AS MATERIALIZED (
       FROM ketik k CROSS JOIN ambang b
       LEFT JOIN calon c ON c.usulan OPERATOR(pg_catalog.=) k.usulan AND c.urutan OPERATOR(pg_catalog.=) k.urutan
 ),
-cek AS (
-    SELECT t.*, t.nama AS nama_usul, p.nik AS l_nik, p.nama AS nama_dukcapil, p.nama_kunci AS kunci_dukcapil,
-           p.tanggal_lahir AS lahir_dukcapil, p.hidup, p.no_kk AS kk_dukcapil, p.kode_wilayah AS wilayah_dukcapil,
-           p.alamat AS alamat_dukcapil,
-           p.kode_wilayah IS NOT NULL AND NOT p.kode_wilayah OPERATOR(dtks.<@) t.lingkup AS p_luar,
-           aktif.no_kk AS kk_aktif, aktif.luar AS aktif_luar,
-           CASE WHEN t.cara OPERATOR(pg_catalog.=) 'calon' THEN t.c_skor ELSE t.t_skor END AS l_skor
+linked AS (
+    -- the linked record: the typed NIK's or the candidate's, with the candidate's comparison
+    SELECT t.*, l.*,
+           CASE WHEN l.calon THEN dtks.padan_rincian('dukcapil', t.nik_teks, t.c_nik::text, t.kunci, t.c_kunci, t.lahir, t.c_lahir,
+                                                     t.jk, t.c_jk, t.kode_wilayah, t.c_wilayah, NULL, t.c_kk::text)
+                                  OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('hidup', t.c_hidup) END AS c_rincian
       FROM tautan t
-      LEFT JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) (CASE WHEN t.cara OPERATOR(pg_catalog.=) 'calon' THEN t.c_nik ELSE t.t_nik END)
-      LEFT JOIN LATERAL (SELECT m.no_kk, NOT r.kode_wilayah OPERATOR(dtks.<@) t.lingkup AS luar
-                           FROM dtks.keanggotaan m JOIN dtks.keluarga k ON k.no_kk OPERATOR(dtks.=) m.no_kk
-                           JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
-                          WHERE m.nik OPERATOR(dtks.=) coalesce(p.nik, t.nik) AND m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE
-                            AND k.status OPERATOR(pg_catalog.=) 'aktif'
-                          LIMIT 1) aktif ON true
+     CROSS JOIN LATERAL (SELECT t.cara OPERATOR(pg_catalog.=) 'calon' AS calon) c
+     CROSS JOIN LATERAL (SELECT CASE WHEN c.calon THEN t.c_nik ELSE t.t_nik END AS l_nik,
+                                CASE WHEN c.calon THEN t.c_kunci ELSE t.t_kunci END AS kunci_dukcapil,
+                                CASE WHEN c.calon THEN t.c_lahir ELSE t.t_lahir END AS lahir_dukcapil,
+                                CASE WHEN c.calon THEN t.c_hidup ELSE t.t_hidup END AS hidup,
+                                CASE WHEN c.calon THEN t.c_kk ELSE t.t_kk END AS kk_dukcapil,
+                                CASE WHEN c.calon THEN t.c_wilayah ELSE t.t_wilayah END AS wilayah_dukcapil,
+                                CASE WHEN c.calon THEN t.c_alamat ELSE t.t_alamat END AS alamat_dukcapil,
+                                CASE WHEN c.calon THEN t.c_skor ELSE t.t_skor END AS l_skor,
+                                c.calon) l
+),
+cek AS (
+    SELECT l.*, l.nama AS nama_usul,
+           l.wilayah_dukcapil IS NOT NULL AND NOT l.wilayah_dukcapil OPERATOR(dtks.<@) l.lingkup AS p_luar,
+           CASE WHEN l.alamat IS NULL OR l.alamat_dukcapil IS NULL THEN NULL
+                WHEN pg_catalog.upper(l.alamat) OPERATOR(pg_catalog.=) pg_catalog.upper(l.alamat_dukcapil) THEN 1
+                ELSE similarity(pg_catalog.upper(l.alamat), pg_catalog.upper(l.alamat_dukcapil)) END AS alamat_mirip,
+           aktif.no_kk AS kk_aktif, NOT aktif.kode_wilayah OPERATOR(dtks.<@) l.lingkup AS aktif_luar
+      FROM linked l
+      LEFT JOIN (SELECT m.nik, m.no_kk, r.kode_wilayah
+                   FROM dtks.keanggotaan m JOIN dtks.keluarga k ON k.no_kk OPERATOR(dtks.=) m.no_kk
+                   JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
+                  WHERE m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE AND k.status OPERATOR(pg_catalog.=) 'aktif') aktif
+             ON aktif.nik OPERATOR(dtks.=) coalesce(l.l_nik, l.nik)
 ),
 temuan AS (
-    SELECT c.usulan, c.urutan, c.nik, t.temuan, t.menghalangi, t.nik_usulan, t.skor, t.rincian
+    -- one scan of the members per kind of finding (cheaper than a row per kind and member)
+    SELECT c.usulan, c.urutan, c.nik, 'nik_tidak_sah' AS temuan, true AS menghalangi, NULL::dtks.nik AS nik_usulan,
+           NULL::double precision AS skor, NULL::jsonb AS rincian
+      FROM cek c WHERE c.nik IS NULL
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'nik_tidak_ada', true, NULL, NULL, NULL
+      FROM cek c WHERE c.nik IS NOT NULL AND c.t_nik IS NULL
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'luar_wilayah',
+           (c.l_nik IS NOT NULL AND c.p_luar) OR c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL
+      FROM cek c
+     WHERE (c.l_nik IS NOT NULL AND c.p_luar)
+        OR (c.kk_aktif IS NOT NULL AND c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false))
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'nik_salah', true, c.c_nik, c.c_skor, NULL
+      FROM cek c WHERE c.cara OPERATOR(pg_catalog.=) 'calon' AND c.t_nik IS NOT NULL
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'nik_diusulkan', false, c.c_nik, c.c_skor, c.c_rincian
+      FROM cek c WHERE c.cara OPERATOR(pg_catalog.=) 'calon'
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'nama_beda', true, NULL, NULL, NULL
+      FROM cek c
+     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.nama_usul IS NOT NULL AND c.kunci OPERATOR(pg_catalog.<>) c.kunci_dukcapil
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'tanggal_lahir_beda', true, NULL, NULL, NULL
+      FROM cek c
+     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.lahir_teks IS NOT NULL
+       AND NOT coalesce(c.lahir OPERATOR(pg_catalog.=) c.lahir_dukcapil, false)
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'meninggal',
+           NOT (c.jenis OPERATOR(pg_catalog.=) 'penghentian' AND c.alasan_penghentian OPERATOR(pg_catalog.=) 'meninggal'), NULL, NULL, NULL
+      FROM cek c WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND NOT c.hidup
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'kk_beda', true, NULL, NULL, NULL
+      FROM cek c
+     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.kk IS NOT NULL AND NOT coalesce(c.kk_dukcapil OPERATOR(dtks.=) c.kk, false)
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'aktif_di_kk_lain', c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL
+      FROM cek c
+     WHERE c.kk_aktif IS NOT NULL AND NOT c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false)
+    UNION ALL
+    SELECT c.usulan, c.urutan, c.nik, 'alamat_beda', b.alamat_menghalangi, NULL, NULL,
+           pg_catalog.jsonb_build_object('desa_sama', c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah,
+                                         'kemiripan', pg_catalog.round(c.alamat_mirip::numeric, 2))
       FROM cek c CROSS JOIN ambang b
-     CROSS JOIN LATERAL (VALUES
-        ('nik_tidak_sah', c.nik IS NULL, true, NULL::dtks.nik, NULL::double precision, NULL::jsonb),
-        ('nik_tidak_ada', c.nik IS NOT NULL AND c.t_nik IS NULL, true, NULL, NULL, NULL),
-        ('luar_wilayah', (c.l_nik IS NOT NULL AND c.p_luar) OR (c.kk_aktif IS NOT NULL AND c.aktif_luar
-                                                               AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false)),
-                         NOT (c.l_nik IS NULL OR NOT c.p_luar) OR c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL),
-        ('nik_salah', c.cara OPERATOR(pg_catalog.=) 'calon' AND c.t_nik IS NOT NULL, true, c.c_nik, c.c_skor, NULL),
-        ('nik_diusulkan', c.cara OPERATOR(pg_catalog.=) 'calon', false, c.c_nik, c.c_skor, c.c_rincian),
-        ('nama_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.nama_usul IS NOT NULL
-                      AND c.kunci OPERATOR(pg_catalog.<>) c.kunci_dukcapil, true, NULL, NULL, NULL),
-        ('tanggal_lahir_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.lahir_teks IS NOT NULL
-                               AND c.lahir_teks IS DISTINCT FROM pg_catalog.to_char(c.lahir_dukcapil, 'YYYY-MM-DD'), true, NULL, NULL, NULL),
-        ('meninggal', c.l_nik IS NOT NULL AND NOT c.p_luar AND NOT c.hidup,
-                      NOT (c.jenis OPERATOR(pg_catalog.=) 'penghentian' AND c.alasan_penghentian OPERATOR(pg_catalog.=) 'meninggal'), NULL, NULL, NULL),
-        ('kk_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.kk IS NOT NULL
-                    AND NOT coalesce(c.kk_dukcapil OPERATOR(dtks.=) c.kk, false), true, NULL, NULL, NULL),
-        ('aktif_di_kk_lain', c.kk_aktif IS NOT NULL AND NOT c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false),
-                             c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL),
-        ('alamat_beda', c.l_nik IS NOT NULL AND NOT c.p_luar AND c.wilayah_dukcapil IS NOT NULL
-                        AND (NOT c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah
-                             OR (c.alamat IS NOT NULL AND c.alamat_dukcapil IS NOT NULL
-                                 AND similarity(pg_catalog.upper(c.alamat), pg_catalog.upper(c.alamat_dukcapil)) OPERATOR(pg_catalog.<) b.alamat)),
-                        b.alamat_menghalangi, NULL, NULL,
-                        pg_catalog.jsonb_build_object('desa_sama', c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah,
-                                                      'kemiripan', CASE WHEN c.alamat IS NOT NULL AND c.alamat_dukcapil IS NOT NULL
-                                                                        THEN pg_catalog.round(similarity(pg_catalog.upper(c.alamat), pg_catalog.upper(c.alamat_dukcapil))::numeric, 2) END))
-     ) AS t(temuan, ditemukan, menghalangi, nik_usulan, skor, rincian)
-     WHERE t.ditemukan
+     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.wilayah_dukcapil IS NOT NULL
+       AND (NOT c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah OR c.alamat_mirip OPERATOR(pg_catalog.<) b.alamat)
     UNION ALL
     SELECT d.id, NULL, NULL, 'tanpa_anggota', true, NULL, NULL, NULL
       FROM dipilih d

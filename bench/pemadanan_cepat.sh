@@ -20,7 +20,7 @@
 #    Target: at most 1.5x.
 #
 # Uses the database named by the PG* variables (dtks and the region reference loaded; registry and usulan empty:
-# run it on a scratch database; it empties them at the end).
+# run it on a scratch database; it empties them at the end, unless BENCH_SIMPAN is set).
 set -euo pipefail
 cd "$(dirname "$0")"
 n=${1:-100000}
@@ -32,7 +32,7 @@ kosongkan='SET session_replication_role = replica;
   TRUNCATE dtks.usulan, dtks.usulan_riwayat, dtks.usulan_temuan, dtks.usulan_padan, dtks.nik_koreksi, dtks.penduduk, dtks.keanggotaan,
            dtks.keluarga, dtks.anggota, dtks.rumah_tangga, dtks.riwayat_anggota, dtks.riwayat_keluarga,
            dtks.riwayat_rumah_tangga, dtks.riwayat_keanggotaan, dtks.sintetis_galat, dtks.skor_keluarga RESTART IDENTITY;'
-psql_q -c "$kosongkan"
+psql_q -c "$kosongkan" -c "DROP INDEX IF EXISTS dtks.penduduk_nama_trgm_bench"
 psql_q -c "DROP SCHEMA IF EXISTS dtks_bench_padan CASCADE" -c "CREATE SCHEMA dtks_bench_padan" -f pemadanan_tepat.sql
 
 echo "== data: $jumlah_penduduk penduduk, $n usulan"
@@ -171,4 +171,4 @@ awk -v c="$ms_calon" -v t="$ms_tepat" -v w="$ms_tulis" 'BEGIN {
   printf "   with the search / exact only = %.2f   target <= 1.5   %s\n", c / t, (c / t <= 1.5 ? "PASS" : "MISS");
   printf "   floor: links written / exact only = %.2f; with the search / floor = %.2f\n", w / t, c / w }'
 rm -f /tmp/dtks-padan.$$
-psql_q -c "$kosongkan" -c "DROP SCHEMA dtks_bench_padan CASCADE"
+[ -n "${BENCH_SIMPAN:-}" ] || psql_q -c "$kosongkan" -c "DROP SCHEMA dtks_bench_padan CASCADE" -c "DROP INDEX dtks.penduduk_nama_trgm_bench"

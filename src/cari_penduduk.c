@@ -27,7 +27,7 @@
 
 #define BATAS_MAKS 100
 
-double		padan_ambang_calon = 13.0;
+double		padan_ambang_calon = 14.0;
 double		padan_ambang_tautan = 14.0;
 double		padan_selisih = 4.0;
 double		padan_ambang_nama = 0.5;

@@ -45,7 +45,7 @@ _PG_init(void)
 	DefineCustomRealVariable("dtks.padan_ambang_calon",
 							 "Least score of a Dukcapil candidate that dtks.cari_penduduk shows at all.",
 							 "Scores are sums of the log2 m/u weights of dtks.padan_bobot.",
-							 &padan_ambang_calon, 13.0, -100.0, 100.0, PGC_SUSET, 0, NULL, NULL, NULL);
+							 &padan_ambang_calon, 14.0, -100.0, 100.0, PGC_SUSET, 0, NULL, NULL, NULL);
 	DefineCustomRealVariable("dtks.padan_ambang_tautan",
 							 "Least score of a Dukcapil candidate the matching links (and proposes) by itself.",
 							 NULL, &padan_ambang_tautan, 14.0, -100.0, 100.0, PGC_SUSET, 0, NULL, NULL, NULL);

@@ -5,7 +5,7 @@
 -- an absent person, keeps relatives apart; the weights are data and the thresholds settings; what an office
 -- may see; the duplicates; the matching links, proposes and the desa takes the proposal in one step.
 \ir lib/awal.psql
-SELECT plan(89);
+SELECT plan(90);
 
 SET LOCAL dtks.tanggal_acuan = '2026-11-15';
 -- the extract: a Jakarta Pusat kecamatan (31.71.01), a neighbour (31.71.02), and Sleman (34.04)
@@ -51,7 +51,8 @@ SELECT is(pg_temp.tingkat('31710114078500001', 'Budi Santoso', '1985-07-14', 'L'
 SELECT is(pg_temp.pertama(NULL, 'Budi Santoso', '1985-07-14', 'L', '31.71.01.1001'), '3171011407850001', 'the NIK missing');
 SELECT is(pg_temp.pertama('', 'Budi Santoso', '1985-07-14', 'L', '31.71.01.1001'), '3171011407850001', 'the NIK empty');
 SELECT is(pg_temp.pertama('3171O114O785OOO1', 'Budi Santoso', '1985-07-14', 'L', '31.71.01.1001'), '3171011407850001', 'letters O typed for zeros: the digits left are compared');
-SELECT is(pg_temp.pertama('3171011407850001', NULL, NULL, NULL, NULL), '3171011407850001', 'the NIK alone');
+SELECT is(pg_temp.pertama('3171011407850001', NULL, NULL, NULL, NULL), NULL, 'the NIK alone shows nobody (a NIK is not enough)');
+SELECT is(pg_temp.pertama('3171011407850001', 'Budi', NULL, NULL, NULL), '3171011407850001', 'the NIK and a name');
 SELECT is(pg_temp.pertama('3171011008150004', 'Hasan Basri', '2015-08-10', 'L', '31.71.01.1001'), '3171011008150003',
           'a NIK that is another person''s (the twin''s): the person typed comes first');
 
@@ -134,9 +135,9 @@ SELECT is(pg_temp.nilai_sebagai('tap_desa', $$SELECT nik::text FROM dtks.cari_pe
           '3171016707950007', 'a desa finds a person of its kab/kota living in another kecamatan');
 SELECT is(pg_temp.nilai_sebagai('tap_desa', $$SELECT count(*) FROM dtks.cari_penduduk('3404011212700008', 'Sukarno Hadi', '1970-12-12', 'L', '31.71.01.1001')$$),
           '0', 'but learns nothing of a person of another kab/kota, even with the right NIK');
-SELECT is(pg_temp.nilai_sebagai('tap_kabkota_lain', $$SELECT nik::text FROM dtks.cari_penduduk('3404011212700008', NULL, NULL, NULL, NULL) LIMIT 1$$),
+SELECT is(pg_temp.nilai_sebagai('tap_kabkota_lain', $$SELECT nik::text FROM dtks.cari_penduduk('3404011212700008', 'Sukarno Hadi', NULL, NULL, NULL) LIMIT 1$$),
           '3404011212700008', 'that kab/kota''s office does');
-SELECT is(pg_temp.nilai_sebagai('tap_pusat', $$SELECT count(*) FROM dtks.cari_penduduk('3404011212700008', NULL, NULL, NULL, NULL)$$), '1', 'and the ministry');
+SELECT is(pg_temp.nilai_sebagai('tap_pusat', $$SELECT count(*) FROM dtks.cari_penduduk('3404011212700008', 'Sukarno Hadi', NULL, NULL, NULL)$$), '1', 'and the ministry');
 SELECT is(pg_temp.sebagai('tap_tanpa', $$SELECT * FROM dtks.cari_penduduk('3171011407850001', NULL, NULL, NULL, NULL)$$), '42501',
           'a role without an office: 42501');
 SELECT is(pg_temp.sebagai('tap_desa', $$SELECT * FROM dtks.penduduk$$), '42501', 'no office reads the extract itself');

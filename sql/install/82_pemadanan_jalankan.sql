@@ -70,7 +70,8 @@ cari AS MATERIALIZED (
     -- the members the candidate search is for: no record for the typed NIK, or one that differs from the member in
     -- name or birth date (the NIK may be another person's).  The search of dtks.penduduk_calon, set-wise: the
     -- birth dates near the member's inside the usulan's kab/kota in one hash join, then the NIKs near the typed one
-    -- where those gave no record to link, then the names alike where no date was typed (or 1 January, 31 December: a day unknown).
+    -- where those gave no record to link, then the names alike where no date was typed (a trigram search of a common name is costly at national scale;
+    -- dtks.cari_penduduk also takes it for 1 January and 31 December, the placeholders of an unknown day).
     SELECT k.usulan, k.urutan, k.nik_teks, k.kunci, k.lahir, k.jk, k.kode_wilayah, k.lingkup
       FROM ketik k WHERE NOT coalesce(k.t_cocok, false)
 ),
@@ -101,8 +102,7 @@ lewat_nama AS MATERIALIZED (
                             p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
       FROM cari c
       JOIN dtks.penduduk p ON p.nama_kunci % c.kunci
-     WHERE (c.lahir IS NULL OR pg_catalog.to_char(c.lahir, 'MMDD') OPERATOR(pg_catalog.=) ANY (ARRAY['0101', '1231']))
-       AND p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
+     WHERE c.lahir IS NULL AND p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
        AND NOT EXISTS (SELECT 1 FROM lewat_nik x CROSS JOIN ambang b
                         WHERE x.usulan OPERATOR(pg_catalog.=) c.usulan AND x.urutan OPERATOR(pg_catalog.=) c.urutan
                           AND x.skor OPERATOR(pg_catalog.>=) b.tautan)

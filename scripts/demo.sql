@@ -503,16 +503,15 @@ SELECT f.no_kk, h.kode_wilayah AS desa, 'MUHAMMAD RIZKY PRATAMA'::text AS nama, 
 INSERT INTO penduduk (nik, no_kk, nama, tanggal_lahir, jenis_kelamin, kode_wilayah, hidup)
 SELECT nik, no_kk, nama, lahir, 'L', desa, true FROM demo.bayi;
 SELECT 'op_' || replace(desa::text, '.', '') AS op_bayi, 'dinsos_' || replace(dtks.leluhur(desa, 2)::text, '.', '') AS dinsos_bayi,
-       desa AS desa_bayi, nik AS nik_bayi,
+       desa AS desa_bayi, nik AS nik_bayi, no_kk AS kk_bayi, lahir AS lahir_bayi,
        overlay(nik::text PLACING substr(nik::text, 16, 1) || substr(nik::text, 15, 1) FROM 15 FOR 2) AS nik_ketik
   FROM demo.bayi \gset
 SET ROLE :op_bayi;
 INSERT INTO usulan (jenis, sumber, kode_wilayah, no_kk, berita_acara, data)
-SELECT 'perbaikan', 'musdes', desa, no_kk, 'BA/MUSDES/BAYI',
-       jsonb_build_object('anggota', jsonb_build_array(jsonb_build_object(
-           'nik', :'nik_ketik', 'nama', 'Moch. Rizki Pratama', 'jenis_kelamin', 'L', 'tanggal_lahir', lahir, 'shdk', 4,
-           'status_kawin', 1, 'kartu_identitas', 1, 'penyakit_kronis', 1, 'jaminan_kesehatan', 1)))
-  FROM demo.bayi;
+VALUES ('perbaikan', 'musdes', :'desa_bayi', :'kk_bayi', 'BA/MUSDES/BAYI',
+        jsonb_build_object('anggota', jsonb_build_array(jsonb_build_object(
+            'nik', :'nik_ketik', 'nama', 'Moch. Rizki Pratama', 'jenis_kelamin', 'L', 'tanggal_lahir', :'lahir_bayi', 'shdk', 4,
+            'status_kawin', 1, 'kartu_identitas', 1, 'penyakit_kronis', 1, 'jaminan_kesehatan', 1))));
 UPDATE usulan SET status = 'diajukan' WHERE berita_acara = 'BA/MUSDES/BAYI';
 SELECT id AS usulan_bayi FROM usulan WHERE berita_acara = 'BA/MUSDES/BAYI' \gset
 RESET ROLE;
@@ -528,11 +527,11 @@ SELECT t.urutan, t.nik, t.temuan, t.menghalangi, t.nik_usulan, round(t.skor::num
   FROM usulan_temuan t WHERE t.usulan = :usulan_bayi ORDER BY t.temuan;
 \echo '    the desa checks the candidate itself (dtks.cari_penduduk, inside its kab/kota) and takes it in one step:'
 SELECT nik, round(skor::numeric, 1) AS skor, rincian #>> '{nik,tingkat}' AS nik_cocok, rincian #>> '{nama,tingkat}' AS nama_cocok
-  FROM cari_penduduk(:'nik_ketik', 'Moch. Rizki Pratama', DATE :'bulan1' - 20, 'L', :'desa_bayi');
+  FROM cari_penduduk(:'nik_ketik', 'Moch. Rizki Pratama', :'lahir_bayi', 'L', :'desa_bayi');
 SELECT usulan_pakai_nik(:usulan_bayi) AS nik_diganti;
 SELECT data #>> '{anggota,0,nik}' AS nik_sekarang, status FROM usulan WHERE id = :usulan_bayi;
 RESET ROLE;
-\echo '    (the desa sends it again with month 2''s usulan below; it matches, and the baby enters DTKS in month 2)'
+\echo '    (the desa sends it again with month 2''s usulan below, and the matching runs on it again)'
 
 \echo
 \echo '--- One person twice in Dukcapil: a man of Kota Yogyakarta registered again in Sleman under another NIK, his'

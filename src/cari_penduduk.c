@@ -63,6 +63,22 @@ padan_lingkup_pemanggil(int64 *lingkup)
 	return false;
 }
 
+/* Copy every row SPI returned into the function's result set. */
+static void
+simpan_hasil(ReturnSetInfo *rsinfo)
+{
+	int			kolom = rsinfo->setDesc->natts;
+	Datum	   *nilai = palloc(sizeof(Datum) * kolom);
+	bool	   *null = palloc(sizeof(bool) * kolom);
+
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		for (int k = 0; k < kolom; k++)
+			nilai[k] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, k + 1, &null[k]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, nilai, null);
+	}
+}
+
 PG_FUNCTION_INFO_V1(cari_penduduk);
 
 /*
@@ -135,15 +151,7 @@ cari_penduduk(PG_FUNCTION_ARGS)
 	}
 	if (SPI_execute_plan(rencana, arg, argnull, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "cari_penduduk: the search failed");
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		Datum		nilai[3];
-		bool		null[3];
-
-		for (int k = 0; k < 3; k++)
-			nilai[k] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, k + 1, &null[k]);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, nilai, null);
-	}
+	simpan_hasil(rsinfo);
 	spi_aman_keluar(&aman);
 	SPI_finish();
 	return (Datum) 0;
@@ -202,15 +210,7 @@ calon_ganda(PG_FUNCTION_ARGS)
 	}
 	if (SPI_execute_plan(rencana_ganda, arg, argnull, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "calon_ganda: the search failed");
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		Datum		nilai[7];
-		bool		null[7];
-
-		for (int k = 0; k < 7; k++)
-			nilai[k] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, k + 1, &null[k]);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, nilai, null);
-	}
+	simpan_hasil(rsinfo);
 	spi_aman_keluar(&aman);
 	SPI_finish();
 	return (Datum) 0;

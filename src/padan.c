@@ -192,6 +192,7 @@ ambil_model(text *nama)
 	return NULL;
 }
 
+#define NOMOR_MAKS 32			/* the longest record number compared digit by digit */
 #define NIK_NO_KK 6
 #define NIK_LAIN 7
 #define NIK_KOSONG 8
@@ -239,49 +240,49 @@ kelas_nomor(const char *ketik, int n, const char *nomor, int m)
 	return NIK_LAIN;
 }
 
-/* The NIK level of typed text against a candidate's number (digits of its text form). */
+/* Are the first n typed digits one digit repeated (0000000000000000 typed for "none")? */
+static bool
+digit_berulang(const char *k, int n)
+{
+	for (int i = 1; i < n; i++)
+		if (k[i] != k[0])
+			return false;
+	return n > 1;
+}
+
+/* The NIK level of typed text against a candidate's number (digits of its text form) and family card number. */
 static int
 tingkat_nik(text *ketik, text *calon, text *kk)
 {
 	char		k[IDENTITAS_DIGIT + 2];
-	char	   *c;
+	char		c[NOMOR_MAKS];
 	int			n,
 				m;
-	int			len;
+	int			t;
 
 	if (ketik == NULL || calon == NULL)
 		return NIK_KOSONG;
 	n = banding_digit_ketik(ketik, k, IDENTITAS_DIGIT + 1);
-	/* no NIK typed: nothing, a few digits, or one digit repeated (0000000000000000 for "none") */
+	m = banding_digit_ketik(calon, c, NOMOR_MAKS);
+	if (n == 0 || m == 0 || digit_berulang(k, Min(n, IDENTITAS_DIGIT + 1)))
+		return NIK_KOSONG;
+	if (m > NOMOR_MAKS)
+		return NIK_LAIN;		/* no identity number is that long */
+	if (m != IDENTITAS_DIGIT)
+		return n > IDENTITAS_DIGIT + 1 ? NIK_LAIN : kelas_nomor(k, n, c, m);
+	/* against a NIK, a few digits are no NIK typed */
 	if (n < IDENTITAS_DIGIT - 2)
 		return NIK_KOSONG;
-	for (int i = 1; i < Min(n, IDENTITAS_DIGIT + 1); i++)
-		if (k[i] != k[0])
-			break;
-		else if (i == Min(n, IDENTITAS_DIGIT + 1) - 1)
-			return NIK_KOSONG;
-	len = VARSIZE_ANY_EXHDR(calon);
-	c = palloc(len + 1);
-	m = banding_digit_ketik(calon, c, len);
-	if (m == 0)
-		return NIK_KOSONG;
-	if (m == IDENTITAS_DIGIT)
+	t = cari_tingkat(BIDANG_NIK, banding_kelas_nik(k, n, c));
+	/* the family card's number typed for the NIK: it names the family, not the person */
+	if (t == NIK_LAIN && kk != NULL && n == IDENTITAS_DIGIT)
 	{
-		int			t = cari_tingkat(BIDANG_NIK, banding_kelas_nik(k, n, c));
+		char		d[IDENTITAS_DIGIT + 1];
 
-		/* the family card's number typed for the NIK: it names the family, not the person */
-		if (t == NIK_LAIN && kk != NULL && n == IDENTITAS_DIGIT)
-		{
-			char		d[IDENTITAS_DIGIT + 1];
-
-			if (banding_digit_ketik(kk, d, IDENTITAS_DIGIT) == IDENTITAS_DIGIT && memcmp(d, k, IDENTITAS_DIGIT) == 0)
-				return NIK_NO_KK;
-		}
-		return t;
+		if (banding_digit_ketik(kk, d, IDENTITAS_DIGIT) == IDENTITAS_DIGIT && memcmp(d, k, IDENTITAS_DIGIT) == 0)
+			return NIK_NO_KK;
 	}
-	if (n > IDENTITAS_DIGIT + 1)
-		return NIK_LAIN;
-	return kelas_nomor(k, n, c, m);
+	return t;
 }
 
 /* Is a key empty or NULL? */

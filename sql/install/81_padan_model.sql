@@ -30,7 +30,7 @@ INSERT INTO dtks.padan_tingkat (bidang, tingkat, urutan, keterangan) VALUES
     ('nik', 'digit_lebih', 6, 'one digit too many'),
     ('nik', 'no_kk', 7, 'the number of the record''s family card (KK) typed for the NIK'),
     ('nik', 'lain', 8, 'any other difference'),
-    ('nik', 'kosong', 9, 'no NIK typed: no digit, fewer than 14, or one digit repeated (0000000000000000); or no number on the record'),
+    ('nik', 'kosong', 9, 'no NIK typed: no digit, one digit repeated (0000000000000000), or fewer than 14 against a NIK; or no number on the record'),
     ('nama', 'sama', 1, 'dtks.nama_banding of the name keys at least 0.999 (the same words, in any order)'),
     ('nama', 'hampir', 2, 'dtks.nama_banding at least 0.93 (a typing error, an initial)'),
     ('nama', 'mirip', 3, 'dtks.nama_banding at least 0.85 (a dropped word, two errors)'),

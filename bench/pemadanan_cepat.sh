@@ -155,7 +155,7 @@ VACUUM ANALYZE dtks.usulan;
 SELECT clock_timestamp() AS t0 \gset
 $jalan \gset
 SELECT round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000) AS ms \gset
-SELECT count(*) AS temuan, count(*) FILTER (WHERE temuan = 'nik_diusulkan') AS diusulkan FROM dtks.usulan_temuan \gset
+SELECT count(*) AS temuan, count(*) FILTER (WHERE nik_usulan IS NOT NULL) AS diusulkan FROM dtks.usulan_temuan \gset
 SELECT count(*) FILTER (WHERE cara = 'calon') AS calon FROM dtks.usulan_padan \gset
 \echo MS $v :ms diperiksa :diperiksa padan :padan tidak_padan :tidak_padan temuan :temuan nik_diusulkan :diusulkan ditautkan_calon :calon
 SQL

@@ -144,7 +144,9 @@ cari_penduduk(PG_FUNCTION_ARGS)
 		tipe[7] = FLOAT8OID;
 		tipe[8] = FLOAT8OID;
 		tipe[9] = BOOLOID;
-		rencana = SPI_prepare("SELECT c.nik, c.skor, c.rincian FROM dtks.penduduk_calon($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) c",
+		/* the search with its breakdown (which says whether Dukcapil has the person alive) */
+		rencana = SPI_prepare("SELECT c.nik, c.skor, c.rincian"
+							  " FROM dtks.penduduk_calon($1, dtks.nama_kunci($2), $3, $4, $5, $6, $7, $8, $9, $10, true) c",
 							  10, tipe);
 		if (rencana == NULL || SPI_keepplan(rencana) != 0)
 			elog(ERROR, "cari_penduduk: cannot prepare the search: %s", SPI_result_code_string(SPI_result));

@@ -176,10 +176,8 @@ muat_bobot(void)
 
 /* The weights of a model; an error when it has none. */
 static const Model *
-ambil_model(text *nama)
+ambil_model(const char *n)
 {
-	char	   *n = text_to_cstring(nama);
-
 	if (!cache_sah)
 		muat_bobot();
 	for (Model *m = model_cache; m != NULL; m = m->berikut)
@@ -330,8 +328,8 @@ tingkat_tanggal(bool ada_a, DateADT a, bool ada_b, DateADT b)
 }
 
 /* L or P from what was typed (L, P, laki-laki, perempuan, pria, wanita, 1, 2); 0 when none. */
-static char
-jenis_kelamin(text *t)
+char
+padan_jenis_kelamin(text *t)
 {
 	const char *s;
 	int			len;
@@ -397,48 +395,61 @@ tingkat_nik_wilayah(text *calon, bool ada_w, int64 w)
 	return 2;
 }
 
-/* Every field's level and measure for the twelve arguments of padan_nilai / padan_rincian. */
+/* Every field's level and measure of a typed person against a candidate (alamat: the address similarity, < 0 none). */
 static void
-bandingkan(FunctionCallInfo fcinfo, int *tingkat, double *ukuran)
+banding_sisi(const PadanSisi *a, const PadanSisi *b, double alamat, int *tingkat, double *ukuran)
 {
-#define ARG_TEKS(i) (PG_ARGISNULL(i) ? NULL : PG_GETARG_TEXT_PP(i))
-	text	   *ka = ARG_TEKS(3);
-	text	   *kb = ARG_TEKS(4);
-	char		ja = jenis_kelamin(ARG_TEKS(7));
-	char		jb = jenis_kelamin(ARG_TEKS(8));
-
-	for (int b = 0; b < BIDANG_JUMLAH; b++)
-		ukuran[b] = -1.0;
-	tingkat[BIDANG_NIK] = tingkat_nik(ARG_TEKS(1), ARG_TEKS(2), PG_NARGS() > 12 ? ARG_TEKS(12) : NULL);
-	if (kunci_kosong(ka) || kunci_kosong(kb))
+	for (int i = 0; i < BIDANG_JUMLAH; i++)
+		ukuran[i] = -1.0;
+	tingkat[BIDANG_NIK] = tingkat_nik(a->nik, b->nik, b->kk);
+	if (kunci_kosong(a->kunci) || kunci_kosong(b->kunci))
 		tingkat[BIDANG_NAMA] = 5;
 	else
 	{
-		double		s = banding_nama(ka, kb);
+		double		s = banding_nama(a->kunci, b->kunci);
 
 		ukuran[BIDANG_NAMA] = s;
 		tingkat[BIDANG_NAMA] = s >= NAMA_SAMA ? 0 : s >= NAMA_HAMPIR ? 1 : s >= NAMA_MIRIP ? 2 : s >= NAMA_AGAK ? 3 : 4;
 	}
-	tingkat[BIDANG_TANGGAL] = tingkat_tanggal(!PG_ARGISNULL(5), PG_ARGISNULL(5) ? 0 : PG_GETARG_DATEADT(5),
-											  !PG_ARGISNULL(6), PG_ARGISNULL(6) ? 0 : PG_GETARG_DATEADT(6));
-	tingkat[BIDANG_JK] = ja == 0 || jb == 0 ? 2 : ja == jb ? 0 : 1;
-	tingkat[BIDANG_WILAYAH] = tingkat_wilayah(!PG_ARGISNULL(9), PG_ARGISNULL(9) ? 0 : PG_GETARG_INT64(9),
-											  !PG_ARGISNULL(10), PG_ARGISNULL(10) ? 0 : PG_GETARG_INT64(10));
+	tingkat[BIDANG_TANGGAL] = tingkat_tanggal(a->ada_lahir, a->lahir, b->ada_lahir, b->lahir);
+	tingkat[BIDANG_JK] = a->jk == 0 || b->jk == 0 ? 2 : a->jk == b->jk ? 0 : 1;
+	tingkat[BIDANG_WILAYAH] = tingkat_wilayah(a->ada_wilayah, a->wilayah, b->ada_wilayah, b->wilayah);
 	/* the kecamatan of first registration counts only where the typed NIK says nothing of the candidate's */
 	if (tingkat[BIDANG_NIK] == NIK_LAIN || tingkat[BIDANG_NIK] == NIK_KOSONG || tingkat[BIDANG_NIK] == NIK_NO_KK)
-		tingkat[BIDANG_NIK_WILAYAH] = tingkat_nik_wilayah(ARG_TEKS(2), !PG_ARGISNULL(9),
-														  PG_ARGISNULL(9) ? 0 : PG_GETARG_INT64(9));
+		tingkat[BIDANG_NIK_WILAYAH] = tingkat_nik_wilayah(b->nik, a->ada_wilayah, a->wilayah);
 	else
 		tingkat[BIDANG_NIK_WILAYAH] = 3;
-	if (PG_ARGISNULL(11))
+	if (alamat < 0.0)
 		tingkat[BIDANG_ALAMAT] = 3;
 	else
 	{
-		double		s = PG_GETARG_FLOAT8(11);
-
-		ukuran[BIDANG_ALAMAT] = s;
-		tingkat[BIDANG_ALAMAT] = s >= ALAMAT_SAMA ? 0 : s >= ALAMAT_MIRIP ? 1 : 2;
+		ukuran[BIDANG_ALAMAT] = alamat;
+		tingkat[BIDANG_ALAMAT] = alamat >= ALAMAT_SAMA ? 0 : alamat >= ALAMAT_MIRIP ? 1 : 2;
 	}
+}
+
+/* The two sides and the address similarity from the twelve (or thirteen) arguments of padan_nilai / padan_rincian. */
+static double
+sisi_argumen(FunctionCallInfo fcinfo, PadanSisi *a, PadanSisi *b)
+{
+#define ARG_TEKS(i) (PG_ARGISNULL(i) ? NULL : PG_GETARG_TEXT_PP(i))
+	a->nik = ARG_TEKS(1);
+	b->nik = ARG_TEKS(2);
+	a->kunci = ARG_TEKS(3);
+	b->kunci = ARG_TEKS(4);
+	a->ada_lahir = !PG_ARGISNULL(5);
+	a->lahir = a->ada_lahir ? PG_GETARG_DATEADT(5) : 0;
+	b->ada_lahir = !PG_ARGISNULL(6);
+	b->lahir = b->ada_lahir ? PG_GETARG_DATEADT(6) : 0;
+	a->jk = padan_jenis_kelamin(ARG_TEKS(7));
+	b->jk = padan_jenis_kelamin(ARG_TEKS(8));
+	a->ada_wilayah = !PG_ARGISNULL(9);
+	a->wilayah = a->ada_wilayah ? PG_GETARG_INT64(9) : 0;
+	b->ada_wilayah = !PG_ARGISNULL(10);
+	b->wilayah = b->ada_wilayah ? PG_GETARG_INT64(10) : 0;
+	a->kk = NULL;
+	b->kk = PG_NARGS() > 12 ? ARG_TEKS(12) : NULL;
+	return PG_ARGISNULL(11) ? -1.0 : PG_GETARG_FLOAT8(11);
 #undef ARG_TEKS
 }
 
@@ -447,8 +458,30 @@ static const Model *
 model_argumen(FunctionCallInfo fcinfo)
 {
 	if (PG_ARGISNULL(0))
-		return ambil_model(cstring_to_text(PADAN_MODEL_BAWAAN));
-	return ambil_model(PG_GETARG_TEXT_PP(0));
+		return ambil_model(PADAN_MODEL_BAWAAN);
+	return ambil_model(text_to_cstring(PG_GETARG_TEXT_PP(0)));
+}
+
+/* The sum of a model's weights of the levels. */
+static double
+jumlah_bobot(const Model *m, const int *tingkat)
+{
+	double		jumlah = 0.0;
+
+	for (int b = 0; b < BIDANG_JUMLAH; b++)
+		jumlah += m->bobot[b][tingkat[b]];
+	return jumlah;
+}
+
+/* The score of the default model (dukcapil) of a typed person against a candidate, without the address. */
+double
+padan_skor(const PadanSisi *ketik, const PadanSisi *calon)
+{
+	int			tingkat[BIDANG_JUMLAH];
+	double		ukuran[BIDANG_JUMLAH];
+
+	banding_sisi(ketik, calon, -1.0, tingkat, ukuran);
+	return jumlah_bobot(ambil_model(PADAN_MODEL_BAWAAN), tingkat);
 }
 
 PG_FUNCTION_INFO_V1(padan_nilai);
@@ -460,12 +493,12 @@ padan_nilai(PG_FUNCTION_ARGS)
 	const Model *m = model_argumen(fcinfo);
 	int			tingkat[BIDANG_JUMLAH];
 	double		ukuran[BIDANG_JUMLAH];
-	double		jumlah = 0.0;
+	PadanSisi	a,
+				b;
+	double		alamat = sisi_argumen(fcinfo, &a, &b);
 
-	bandingkan(fcinfo, tingkat, ukuran);
-	for (int b = 0; b < BIDANG_JUMLAH; b++)
-		jumlah += m->bobot[b][tingkat[b]];
-	PG_RETURN_FLOAT8(jumlah);
+	banding_sisi(&a, &b, alamat, tingkat, ukuran);
+	PG_RETURN_FLOAT8(jumlah_bobot(m, tingkat));
 }
 
 /* Push a string key and a string value. */
@@ -501,6 +534,94 @@ jsonb_angka(JsonbParseState **st, const char *kunci, double nilai)
 	pushJsonbValue(st, WJB_VALUE, &v);
 }
 
+/* The largest weight of a field among levels lo..hi. */
+static double
+bobot_maks(const Model *m, int bidang, int lo, int hi)
+{
+	double		w = m->bobot[bidang][lo];
+
+	for (int t = lo + 1; t <= hi; t++)
+		w = Max(w, m->bobot[bidang][t]);
+	return w;
+}
+
+/*
+ * The highest score (model dukcapil, no address) that a record the search has not seen yet may have against what
+ * was typed, when its birth date is one entry error from the typed one but not the typed date with day and month
+ * swapped (level hari to baku) and its NIK is not the typed one (whose record the search looked up first): each
+ * field at its best level given what was typed.
+ */
+double
+padan_skor_maks_tanggal_dekat(const PadanSisi *ketik)
+{
+	const Model *m = ambil_model(PADAN_MODEL_BAWAAN);
+	double		nik;
+	double		nama;
+
+	/* a NIK level that says something of the record, or one that lets the kecamatan of registration count */
+	nik = Max(bobot_maks(m, BIDANG_NIK, 1, 5) + m->bobot[BIDANG_NIK_WILAYAH][3],
+			  bobot_maks(m, BIDANG_NIK, NIK_NO_KK, NIK_KOSONG) + bobot_maks(m, BIDANG_NIK_WILAYAH, 0, 3));
+	nama = kunci_kosong(ketik->kunci) ? m->bobot[BIDANG_NAMA][5] : bobot_maks(m, BIDANG_NAMA, 0, 5);
+	return nik + nama + bobot_maks(m, BIDANG_TANGGAL, 2, 5) +
+		(ketik->jk == 0 ? m->bobot[BIDANG_JK][2] : bobot_maks(m, BIDANG_JK, 0, 2)) +
+		(ketik->ada_wilayah ? bobot_maks(m, BIDANG_WILAYAH, 0, 5) : m->bobot[BIDANG_WILAYAH][5]) +
+		m->bobot[BIDANG_ALAMAT][3];
+}
+
+/* The breakdown of levels as jsonb: {"skor": total, "<field>": {"tingkat", "nilai", "bobot"}, ...}. */
+static Jsonb *
+rincian_jsonb(const Model *m, const int *tingkat, const double *ukuran, int hidup)
+{
+	JsonbParseState *st = NULL;
+	JsonbValue *hasil;
+
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	for (int b = 0; b < BIDANG_JUMLAH; b++)
+	{
+		JsonbValue	k;
+
+		k.type = jbvString;
+		k.val.string.val = (char *) bidang_nama[b];
+		k.val.string.len = strlen(bidang_nama[b]);
+		pushJsonbValue(&st, WJB_KEY, &k);
+		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+		jsonb_teks(&st, "tingkat", tingkat_nama[b][tingkat[b]]);
+		if (ukuran[b] >= 0.0)
+			jsonb_angka(&st, "nilai", ukuran[b]);
+		jsonb_angka(&st, "bobot", m->bobot[b][tingkat[b]]);
+		pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	}
+	jsonb_angka(&st, "skor", jumlah_bobot(m, tingkat));
+	if (hidup >= 0)
+	{
+		JsonbValue	k;
+
+		k.type = jbvString;
+		k.val.string.val = "hidup";
+		k.val.string.len = 5;
+		pushJsonbValue(&st, WJB_KEY, &k);
+		k.type = jbvBool;
+		k.val.boolean = hidup > 0;
+		pushJsonbValue(&st, WJB_VALUE, &k);
+	}
+	hasil = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	return JsonbValueToJsonb(hasil);
+}
+
+/*
+ * The breakdown (dtks.padan_rincian, default model, no address) of a typed person against a candidate, with
+ * "hidup" whether Dukcapil has the candidate alive (hidup 1 or 0; -1 leaves it out).
+ */
+Jsonb *
+padan_rincian_sisi(const PadanSisi *ketik, const PadanSisi *calon, int hidup)
+{
+	int			tingkat[BIDANG_JUMLAH];
+	double		ukuran[BIDANG_JUMLAH];
+
+	banding_sisi(ketik, calon, -1.0, tingkat, ukuran);
+	return rincian_jsonb(ambil_model(PADAN_MODEL_BAWAAN), tingkat, ukuran, hidup);
+}
+
 PG_FUNCTION_INFO_V1(padan_rincian);
 
 /*
@@ -513,31 +634,12 @@ padan_rincian(PG_FUNCTION_ARGS)
 	const Model *m = model_argumen(fcinfo);
 	int			tingkat[BIDANG_JUMLAH];
 	double		ukuran[BIDANG_JUMLAH];
-	double		jumlah = 0.0;
-	JsonbParseState *st = NULL;
-	JsonbValue *hasil;
+	PadanSisi	a,
+				b;
+	double		alamat = sisi_argumen(fcinfo, &a, &b);
 
-	bandingkan(fcinfo, tingkat, ukuran);
-	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-	for (int b = 0; b < BIDANG_JUMLAH; b++)
-	{
-		JsonbValue	k;
-
-		jumlah += m->bobot[b][tingkat[b]];
-		k.type = jbvString;
-		k.val.string.val = (char *) bidang_nama[b];
-		k.val.string.len = strlen(bidang_nama[b]);
-		pushJsonbValue(&st, WJB_KEY, &k);
-		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-		jsonb_teks(&st, "tingkat", tingkat_nama[b][tingkat[b]]);
-		if (ukuran[b] >= 0.0)
-			jsonb_angka(&st, "nilai", ukuran[b]);
-		jsonb_angka(&st, "bobot", m->bobot[b][tingkat[b]]);
-		pushJsonbValue(&st, WJB_END_OBJECT, NULL);
-	}
-	jsonb_angka(&st, "skor", jumlah);
-	hasil = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
-	PG_RETURN_JSONB_P(JsonbValueToJsonb(hasil));
+	banding_sisi(&a, &b, alamat, tingkat, ukuran);
+	PG_RETURN_JSONB_P(rincian_jsonb(m, tingkat, ukuran, -1));
 }
 
 PG_FUNCTION_INFO_V1(padan_bobot_berubah);
@@ -571,6 +673,15 @@ nik_dari_digit(const char *d, int64 *nilai)
 	return true;
 }
 
+/* The value of typed text when its digits, 16 of them, are a valid NIK (anything but digits skipped). */
+bool
+padan_nik_ketik_sah(text *teks, int64 *nilai)
+{
+	char		d[IDENTITAS_DIGIT + 2];
+
+	return banding_digit_ketik(teks, d, IDENTITAS_DIGIT + 1) == IDENTITAS_DIGIT && nik_dari_digit(d, nilai);
+}
+
 /* Add a 16-digit string to the set when it is a valid NIK. */
 static void
 tambah_nik(int64 *nik, int *n, const char *d)
@@ -591,25 +702,20 @@ banding_int64(const void *a, const void *b)
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-#define SEKITAR_MAKS (IDENTITAS_DIGIT * 9 + IDENTITAS_DIGIT + 4 + (IDENTITAS_DIGIT + 1) * 10)
-
-PG_FUNCTION_INFO_V1(nik_sekitar);
-
 /*
- * dtks.nik_sekitar(teks text): the valid NIKs whose difference from the typed digits is one of the classes of
+ * The valid NIKs whose difference from the typed digits is one of the classes of
  * dtks.nik_banding but lain and kosong: 16 digits give the digits themselves, every digit changed, every adjacent
  * pair swapped and the day and month fields swapped (as they stand, or with the woman's +40 moved); 15 digits a
- * digit inserted anywhere; 17 a digit deleted.  Sorted, without repeats; empty for any other count of digits.
+ * digit inserted anywhere; 17 a digit deleted.  Into nik (room for PADAN_SEKITAR_MAKS), sorted, without repeats;
+ * how many (none for any other count of digits).
  */
-Datum
-nik_sekitar(PG_FUNCTION_ARGS)
+int
+padan_nik_sekitar(text *teks, int64 *nik)
 {
 	char		d[IDENTITAS_DIGIT + 2];
-	int			n = banding_digit_ketik(PG_GETARG_TEXT_PP(0), d, IDENTITAS_DIGIT + 1);
-	int64		nik[SEKITAR_MAKS];
+	int			n = banding_digit_ketik(teks, d, IDENTITAS_DIGIT + 1);
 	int			k = 0;
 	int			u = 0;
-	Datum	   *isi;
 	char		s[IDENTITAS_DIGIT];
 
 	if (n == IDENTITAS_DIGIT)
@@ -686,7 +792,19 @@ nik_sekitar(PG_FUNCTION_ARGS)
 	}
 	else
 		u = k;
-	isi = palloc(sizeof(Datum) * Max(u, 1));
+	return u;
+}
+
+PG_FUNCTION_INFO_V1(nik_sekitar);
+
+/* dtks.nik_sekitar(teks text): padan_nik_sekitar as an array of dtks.nik. */
+Datum
+nik_sekitar(PG_FUNCTION_ARGS)
+{
+	int64		nik[PADAN_SEKITAR_MAKS];
+	int			u = padan_nik_sekitar(PG_GETARG_TEXT_PP(0), nik);
+	Datum	   *isi = palloc(sizeof(Datum) * Max(u, 1));
+
 	for (int i = 0; i < u; i++)
 		isi[i] = Int64GetDatum(nik[i]);
 	PG_RETURN_ARRAYTYPE_P(construct_array(isi, u, get_element_type(get_func_rettype(fcinfo->flinfo->fn_oid)),
@@ -702,19 +820,14 @@ tambah_tanggal(DateADT *t, int *n, int y, int m, int d)
 	t[(*n)++] = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
 }
 
-PG_FUNCTION_INFO_V1(tanggal_sekitar);
-
 /*
- * dtks.tanggal_sekitar(tanggal date): the date, the days before and after it, the same day of the months before
- * and after, of the years before and after, and the date with day and month swapped, each where the calendar has
- * it, sorted without repeats.
+ * The date, the days before and after it, the same day of the months before and after, of the years before and
+ * after, and the date with day and month swapped, each where the calendar has it: into t (room for
+ * PADAN_TANGGAL_MAKS), sorted without repeats; how many (none for infinity).
  */
-Datum
-tanggal_sekitar(PG_FUNCTION_ARGS)
+int
+padan_tanggal_sekitar(DateADT a, DateADT *t)
 {
-	DateADT		a = PG_GETARG_DATEADT(0);
-	DateADT		t[8];
-	Datum		isi[8];
 	int			n = 0;
 	int			u = 0;
 	int			y,
@@ -722,7 +835,7 @@ tanggal_sekitar(PG_FUNCTION_ARGS)
 				d;
 
 	if (DATE_NOT_FINITE(a))
-		PG_RETURN_ARRAYTYPE_P(construct_empty_array(DATEOID));
+		return 0;
 	j2date(a + POSTGRES_EPOCH_JDATE, &y, &m, &d);
 	t[n++] = a;
 	t[n++] = a - 1;
@@ -742,9 +855,47 @@ tanggal_sekitar(PG_FUNCTION_ARGS)
 			t[j - 1] = x;
 		}
 	for (int i = 0; i < n; i++)
-		if (u == 0 || t[i] != DatumGetDateADT(isi[u - 1]))
-			isi[u++] = DateADTGetDatum(t[i]);
-	PG_RETURN_ARRAYTYPE_P(construct_array(isi, u, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
+		if (u == 0 || t[i] != t[u - 1])
+			t[u++] = t[i];
+	return u;
+}
+
+/* The date with day and month swapped, where the calendar has it and it is another date. */
+bool
+padan_tanggal_tertukar(DateADT a, DateADT *b)
+{
+	DateADT		t[1];
+	int			n = 0;
+	int			y,
+				m,
+				d;
+
+	if (DATE_NOT_FINITE(a))
+		return false;
+	j2date(a + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	if (d == m)
+		return false;
+	tambah_tanggal(t, &n, y, d, m);
+	if (n == 1)
+		*b = t[0];
+	return n == 1;
+}
+
+PG_FUNCTION_INFO_V1(tanggal_sekitar);
+
+/* dtks.tanggal_sekitar(tanggal date): padan_tanggal_sekitar as an array. */
+Datum
+tanggal_sekitar(PG_FUNCTION_ARGS)
+{
+	DateADT		t[PADAN_TANGGAL_MAKS];
+	Datum		isi[PADAN_TANGGAL_MAKS];
+	int			n = padan_tanggal_sekitar(PG_GETARG_DATEADT(0), t);
+
+	if (n == 0)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(DATEOID));
+	for (int i = 0; i < n; i++)
+		isi[i] = DateADTGetDatum(t[i]);
+	PG_RETURN_ARRAYTYPE_P(construct_array(isi, n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
 }
 
 PG_FUNCTION_INFO_V1(tanggal_dari_teks);

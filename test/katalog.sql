@@ -150,7 +150,7 @@ INSERT INTO fungsi_harapan VALUES
     ('tanggal_dari_teks',          '{text}',                           'IMMUTABLE', false),
     ('padan_nilai',                '{text,text,text,text,text,date,date,text,text,kode_wilayah,kode_wilayah,"double precision",text}', 'STABLE', false),
     ('padan_rincian',              '{text,text,text,text,text,date,date,text,text,kode_wilayah,kode_wilayah,"double precision",text}', 'STABLE', false),
-    ('penduduk_calon',             '{text,text,date,text,kode_wilayah,integer,kode_wilayah,"double precision","double precision",boolean}', 'STABLE', false),
+    ('penduduk_calon',             '{text,text,date,text,kode_wilayah,integer,kode_wilayah,"double precision","double precision",boolean,boolean}', 'STABLE', false),
     ('cari_penduduk',              '{text,text,date,text,kode_wilayah,integer}', 'STABLE', false),
     ('ganda_cari',                 '{kode_wilayah,"double precision"}', 'STABLE',   false),
     ('calon_ganda',                '{kode_wilayah}',                   'STABLE',    false),
@@ -207,7 +207,7 @@ INSERT INTO fungsi_pemicu VALUES ('registri_catat'), ('registri_periksa'), ('kea
     ('usulan_periksa'), ('usulan_catat'), ('usulan_aturan_berubah'),
     ('permohonan_periksa'), ('permohonan_langkah_catat'), ('laporan_penerima_periksa'),
     ('aturan_pulihkan'), ('aturan_catat'), ('aturan_kosongkan'), ('aturan_dihapus_terapkan'), ('pemulihan_periksa'),
-    ('padan_bobot_berubah');
+    ('padan_bobot_berubah'), ('usulan_padan_periksa');
 -- the comparison and hash support functions of the three types (int8 internals)
 INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name,
@@ -274,7 +274,7 @@ SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                                          'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor', 'penetapan_selaraskan',
                                          'penetapan_agregat_hitung', 'ekspor_data', 'laporan_tertunggak_periksa',
                                          'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
-                                         'cari_penduduk', 'calon_ganda', 'usulan_pakai_nik', 'penetapan_koreksi_nik')$$,
+                                         'penduduk_calon', 'cari_penduduk', 'calon_ganda', 'usulan_pakai_nik', 'penetapan_koreksi_nik')$$,
                 'every dtks function and aggregate but the trigger functions, those that write and those that work as the owner is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
@@ -286,11 +286,12 @@ SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::reg
               'LEAKPROOF exactly on the comparison, containment and hash functions');
 SELECT set_eq($$SELECT proname FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prosecdef$$,
               $$VALUES ('riwayat_catat'::name), ('usulan_catat'), ('ekspor_data'), ('laporan_tertunggak_periksa'), ('laporan_penerima_periksa'),
-                       ('aturan_catat'), ('aturan_kosongkan')$$,
-              'only the history triggers, the record of deleted shipped rows and the data-use checks and export are SECURITY DEFINER (roles append history without INSERT on it; an export reads what the office may not)');
+                       ('aturan_catat'), ('aturan_kosongkan'), ('usulan_padan_periksa')$$,
+              'only the history triggers, the record of deleted shipped rows, the link check of usulan_padan and the data-use checks and export are SECURITY DEFINER (roles append history without INSERT on it; an export reads what the office may not)');
 SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
               $$VALUES ('keanggotaan_hanya_ditutup'::name, '{"search_path=pg_catalog, pg_temp"}'::text[]),
+                       ('usulan_padan_periksa', '{"search_path=pg_catalog, pg_temp"}'),
                        ('riwayat_catat', '{"search_path=pg_catalog, pg_temp",enable_hashjoin=on,enable_mergejoin=on}'), ('riwayat_tolak_ubah', '{"search_path=pg_catalog, pg_temp"}'),
                        ('sintetis_muat', '{"search_path=pg_catalog, pg_temp",jit=off}'),
                        ('skor_bobot_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('skor_model_periksa', '{"search_path=pg_catalog, pg_temp"}'),

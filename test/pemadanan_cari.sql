@@ -5,7 +5,7 @@
 -- an absent person, keeps relatives apart; the weights are data and the thresholds settings; what an office
 -- may see; the duplicates; the matching links, proposes and the desa takes the proposal in one step.
 \ir lib/awal.psql
-SELECT plan(90);
+SELECT plan(96);
 
 SET LOCAL dtks.tanggal_acuan = '2026-11-15';
 -- the extract: a Jakarta Pusat kecamatan (31.71.01), a neighbour (31.71.02), and Sleman (34.04)
@@ -170,12 +170,11 @@ CREATE TEMP TABLE u AS SELECT id, berita_acara FROM dtks.usulan WHERE berita_aca
 SELECT is((SELECT tidak_padan::int FROM dtks.padankan_usulan('31.71.01.1001')), 2, 'both usulan need the desa');
 SELECT set_eq($$SELECT t.urutan, t.temuan, t.nik_usulan::text, t.menghalangi FROM dtks.usulan_temuan t JOIN u ON u.id = t.usulan
                  WHERE u.berita_acara = 'BA/19'$$,
-              $$VALUES (1, 'nik_tidak_ada', NULL, true), (1, 'nik_diusulkan', '3171011407850001', false),
-                       (2, 'nik_tidak_sah', NULL, true), (2, 'nik_diusulkan', '3171015203900002', false),
-                       (3, 'nik_salah', '3171015508930014', true), (3, 'nik_diusulkan', '3171015508930014', false)$$,
-              'a mistyped, a missing and another person''s NIK: each with the proposed Dukcapil NIK');
-SELECT ok((SELECT bool_and(t.skor >= current_setting('dtks.padan_ambang_tautan')::float8 AND t.rincian ? 'nama')
-             FROM dtks.usulan_temuan t JOIN u ON u.id = t.usulan WHERE t.temuan = 'nik_diusulkan'),
+              $$VALUES (1, 'nik_tidak_ada', '3171011407850001', true), (2, 'nik_tidak_sah', '3171015203900002', true),
+                       (3, 'nik_salah', '3171015508930014', true)$$,
+              'a mistyped, a missing and another person''s NIK: each finding with the proposed Dukcapil NIK');
+SELECT ok((SELECT bool_and(t.skor >= current_setting('dtks.padan_ambang_tautan')::float8 AND t.rincian ? 'nama' AND t.rincian ? 'hidup')
+             FROM dtks.usulan_temuan t JOIN u ON u.id = t.usulan WHERE t.nik_usulan IS NOT NULL),
           'each proposal with its score and the comparison');
 SELECT set_eq($$SELECT p.urutan, p.nik::text, p.cara FROM dtks.usulan_padan p JOIN u ON u.id = p.usulan WHERE u.berita_acara = 'BA/19'$$,
               $$VALUES (1, '3171011407850001', 'calon'), (2, '3171015203900002', 'calon'), (3, '3171015508930014', 'calon')$$,
@@ -242,5 +241,33 @@ SELECT is((SELECT array_agg(t.temuan ORDER BY t.temuan) FROM dtks.usulan_temuan 
             WHERE x.berita_acara = 'BA/9002' AND t.menghalangi
               AND t.putaran = (SELECT max(putaran) FROM dtks.usulan_temuan)), ARRAY['nama_beda', 'tanggal_lahir_beda'],
           'the registry''s name and date are compared with Dukcapil''s of the new NIK');
+-- the matching asks for one candidate: the best of the full search, whichever dates it may skip
+SELECT is_empty($$
+  WITH q AS (SELECT overlay(p.nik::text placing ((substr(p.nik::text, 16, 1)::int + 1) % 10)::text from 16 for 1) AS nik_ketik,
+                    dtks.nama_kunci(p.nama) AS kunci, p.tanggal_lahir + d.s AS lahir, p.jenis_kelamin::text AS jk, p.kode_wilayah
+               FROM dtks.penduduk p, (VALUES (0), (1), (-1), (31), (365)) d(s) WHERE p.tanggal_lahir IS NOT NULL)
+  SELECT q.* FROM q
+   WHERE (SELECT row(c.nik, c.skor) FROM dtks.penduduk_calon(q.nik_ketik, q.kunci, q.lahir, q.jk, q.kode_wilayah, 1,
+                                                             dtks.leluhur(q.kode_wilayah, 2), 14, 14, false, false) c)
+         IS DISTINCT FROM
+         (SELECT row(c.nik, c.skor) FROM dtks.penduduk_calon(q.nik_ketik, q.kunci, q.lahir, q.jk, q.kode_wilayah, 5,
+                                                             dtks.leluhur(q.kode_wilayah, 2), 14, 14, false, false) c
+           ORDER BY c.skor DESC, c.nik LIMIT 1)$$,
+  'one candidate asked for is the best of the full search');
+SELECT cmp_ok((SELECT count(*) FROM dtks.penduduk), '>=', 10::bigint, 'over a few people');
+-- the link of usulan_padan to usulan, checked once per statement
+SELECT throws_ok($$INSERT INTO dtks.usulan_padan (putaran, usulan, urutan, cara) VALUES (1, -1, 1, 'nik')$$,
+                 '23503', 'a link of dtks.usulan_padan names no usulan', 'a link names an existing usulan');
+SELECT throws_ok($$UPDATE dtks.usulan_padan SET usulan = -1 WHERE (usulan, putaran, urutan) IN (SELECT usulan, putaran, urutan FROM dtks.usulan_padan LIMIT 1)$$,
+                 '23503', 'a link of dtks.usulan_padan names no usulan', 'and keeps naming one');
+ALTER TABLE dtks.usulan DISABLE TRIGGER usulan_periksa;
+INSERT INTO dtks.usulan (jenis, sumber, kode_wilayah, status, berita_acara, data)
+VALUES ('baru', 'mandiri', '31.71.01.1001', 'diajukan', 'BA/TAUT', '{"anggota": []}');
+ALTER TABLE dtks.usulan ENABLE TRIGGER usulan_periksa;
+INSERT INTO dtks.usulan_padan (putaran, usulan, urutan, cara)
+SELECT 1, id, 1, 'tidak_ada' FROM dtks.usulan WHERE berita_acara = 'BA/TAUT';
+SELECT throws_ok($$DELETE FROM dtks.usulan WHERE berita_acara = 'BA/TAUT'$$, '23503', NULL, 'a linked usulan is not deleted');
+SELECT throws_ok($$TRUNCATE dtks.usulan CASCADE$$, '23503', 'dtks.usulan cannot be emptied while dtks.usulan_padan links to it',
+                 'nor truncated away');
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,4 +1,4 @@
--- The candidate search of the Dukcapil extract (src/cari_penduduk.c, src/padan.c): who in dtks.penduduk may be
+-- The candidate search of the Dukcapil extract (src/cari_penduduk.c, src/penduduk_calon.c, src/padan.c): who in dtks.penduduk may be
 -- the person a desa typed, and who in the extract, the registry and one month's usulan may be one person twice.
 --
 -- Candidates come from indexes only: the NIKs one typing error from the typed one (dtks.nik_sekitar, on the
@@ -11,84 +11,22 @@
 -- What a caller may learn: the people whose Dukcapil address is inside the kab/kota of its office's region
 -- (the unit Dukcapil grants data access to by agreement), every region for pusat, pt and a superuser.
 
--- The search itself: called by dtks.cari_penduduk and the matching only, as the table owner.  The channels in
--- turn, each only when those before gave no record scoring ambang_tautan: the typed NIK itself and the birth dates
--- near the typed one (inside lingkup, on the index), then the NIKs near the typed one, then (when cari_nama, or
--- when no date was typed) the names alike.
-CREATE FUNCTION dtks.penduduk_calon(nik_ketik text, nama text, tanggal_lahir date, jenis_kelamin text,
+-- The search itself (src/penduduk_calon.c): called by dtks.cari_penduduk and the matching only, as the table
+-- owner; it probes the indexes directly, one call per person.  The channels in turn, each only when those before
+-- gave no record scoring ambang_tautan: the typed NIK itself and the typed birth date (inside lingkup, read from
+-- penduduk_tanggal_lahir alone where the page is all visible), then the birth dates one entry error from it, then
+-- the NIKs near the typed one, then (when cari_nama, or when no date was typed) the name keys alike by trigrams.
+CREATE FUNCTION dtks.penduduk_calon(nik_ketik text, kunci text, tanggal_lahir date, jenis_kelamin text,
                                     kode_wilayah dtks.kode_wilayah, batas integer, lingkup dtks.kode_wilayah,
-                                    ambang_calon double precision, ambang_tautan double precision, cari_nama boolean)
-    RETURNS TABLE (nik dtks.nik, skor double precision, rincian jsonb)
-    LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-WITH kunci AS MATERIALIZED (
-    SELECT dtks.nama_kunci(penduduk_calon.nama) AS k
-),
-tanggal AS MATERIALIZED (
-    -- the typed NIK itself, and the birth dates near the typed one
-    SELECT c.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, c.nik::text, kunci.k, c.nama_kunci,
-                                   penduduk_calon.tanggal_lahir, c.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                                   c.jenis_kelamin::text, penduduk_calon.kode_wilayah, c.kode_wilayah, NULL, c.no_kk::text) AS skor
-      FROM (SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
-              FROM dtks.penduduk p
-             WHERE p.nik OPERATOR(dtks.=) CASE WHEN dtks.nik_valid(penduduk_calon.nik_ketik) THEN penduduk_calon.nik_ketik::dtks.nik END
-               AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
-            UNION ALL
-            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
-              FROM dtks.penduduk p
-             WHERE penduduk_calon.lingkup IS NULL
-               AND p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))
-            UNION ALL
-            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
-              FROM dtks.penduduk p
-             WHERE p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))
-               AND p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup) c,
-           kunci
-),
-dekat AS MATERIALIZED (
-    -- the NIKs one typing error from the typed one
-    SELECT p.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
-                                   penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
-      FROM dtks.penduduk p, kunci
-     WHERE p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(penduduk_calon.nik_ketik))
-       AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
-       AND NOT EXISTS (SELECT 1 FROM tanggal t WHERE t.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
-),
-mirip AS MATERIALIZED (
-    -- the names alike by trigrams
-    SELECT p.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
-                                   penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
-      FROM dtks.penduduk p, kunci
-     WHERE p.nama_kunci % kunci.k
-       AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
-       AND (penduduk_calon.cari_nama OR penduduk_calon.tanggal_lahir IS NULL
-            OR pg_catalog.to_char(penduduk_calon.tanggal_lahir, 'MMDD') OPERATOR(pg_catalog.=) ANY (ARRAY['0101', '1231']))
-       AND NOT EXISTS (SELECT 1 FROM tanggal t WHERE t.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
-       AND NOT EXISTS (SELECT 1 FROM dekat d WHERE d.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
-),
-calon AS (
-    SELECT DISTINCT ON (a.nik) a.nik, a.skor
-      FROM (SELECT t.nik, t.skor FROM tanggal t UNION ALL SELECT d.nik, d.skor FROM dekat d
-            UNION ALL SELECT m.nik, m.skor FROM mirip m) a
-     WHERE a.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_calon
-     ORDER BY a.nik
-)
-SELECT c.nik, c.skor,
-       dtks.padan_rincian('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
-                          penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                          p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text)
-       OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('hidup', p.hidup)
-  FROM calon c JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) c.nik, kunci
- ORDER BY c.skor DESC, c.nik
- LIMIT GREATEST(penduduk_calon.batas, 0);
-END;
+                                    ambang_calon double precision, ambang_tautan double precision, cari_nama boolean,
+                                    dengan_rincian boolean)
+    RETURNS TABLE (nik dtks.nik, skor double precision, skor_berikut double precision, rincian jsonb)
+    AS 'MODULE_PATHNAME', 'penduduk_calon' LANGUAGE C STABLE PARALLEL UNSAFE ROWS 5;
 REVOKE ALL ON FUNCTION dtks.penduduk_calon(text, text, date, text, dtks.kode_wilayah, integer, dtks.kode_wilayah,
-                                           double precision, double precision, boolean) FROM PUBLIC;
+                                           double precision, double precision, boolean, boolean) FROM PUBLIC;
 COMMENT ON FUNCTION dtks.penduduk_calon(text, text, date, text, dtks.kode_wilayah, integer, dtks.kode_wilayah,
-                                        double precision, double precision, boolean) IS
-    'The candidate search behind dtks.cari_penduduk and the matching (which alone call it, as the owner): the records of dtks.penduduk inside lingkup (NULL: everywhere) with the typed NIK or a birth date near tanggal_lahir (dtks.tanggal_sekitar); when none of those scores ambang_tautan, with a NIK near nik_ketik (dtks.nik_sekitar); when none of those does either, and cari_nama is true or no date was typed, with a name key alike by trigrams (pg_trgm %, at the threshold the caller set); scored by dtks.padan_nilai (model dukcapil), those scoring ambang_calon or more, best first, at most batas, with dtks.padan_rincian and whether Dukcapil has the person alive';
+                                        double precision, double precision, boolean, boolean) IS
+    'The candidate search behind dtks.cari_penduduk and the matching (which alone call it, as the owner; it reads dtks.penduduk through its indexes below the executor, refusing a role without SELECT or under row security): for the name key kunci (dtks.nama_kunci), the records of dtks.penduduk inside lingkup (NULL: everywhere) with the typed NIK or the typed birth date; when none of those scores ambang_tautan, with a birth date near it (dtks.tanggal_sekitar); when none of those does either, with a NIK near nik_ketik (dtks.nik_sekitar); when none of those does either, and cari_nama is true or no date was typed, with a name key alike by trigrams (pg_trgm %, at the threshold the caller set). Scored by dtks.padan_nilai (model dukcapil), those scoring ambang_calon or more, best first, at most batas; skor_berikut is the score of the record ranked next among all scored (NULL: none), rincian (when dengan_rincian) the dtks.padan_rincian of the record with hidup, whether Dukcapil has the person alive';
 
 -- The candidate search for a DBA, an agency application or the desa's own screen.
 CREATE FUNCTION dtks.cari_penduduk(nik_ketik text, nama text, tanggal_lahir date, jenis_kelamin text,
@@ -202,7 +140,8 @@ BEGIN ATOMIC
 WITH usul AS (
     SELECT t.urutan, t.nik_usulan
       FROM dtks.usulan_temuan t
-     WHERE t.usulan OPERATOR(pg_catalog.=) usulan_pakai_nik.usulan AND t.temuan OPERATOR(pg_catalog.=) 'nik_diusulkan'
+     WHERE t.usulan OPERATOR(pg_catalog.=) usulan_pakai_nik.usulan AND t.nik_usulan IS NOT NULL
+       AND t.temuan OPERATOR(pg_catalog.=) ANY (ARRAY['nik_tidak_sah', 'nik_tidak_ada', 'nik_salah'])
        AND t.putaran OPERATOR(pg_catalog.=) (SELECT pg_catalog.max(s.putaran) FROM dtks.usulan_temuan s
                                               WHERE s.usulan OPERATOR(pg_catalog.=) usulan_pakai_nik.usulan)
 ),
@@ -223,4 +162,4 @@ SELECT CASE WHEN EXISTS (SELECT 1 FROM ubah) THEN (SELECT pg_catalog.count(*)::i
 END;
 GRANT EXECUTE ON FUNCTION dtks.usulan_pakai_nik(bigint) TO dtks_desa, dtks_kabkota, dtks_pusat;
 COMMENT ON FUNCTION dtks.usulan_pakai_nik(bigint) IS
-    'The desa''s one-step correction: every member NIK the last matching run of the usulan proposed (finding nik_diusulkan) replaces the typed one in data->''anggota''; returns how many.  Runs with the caller''s rights: only usulan it may change, in a status that may be corrected (draf, tidak_padan, dikembalikan; the state machine refuses others); then submit it again (tidak_padan -> diajukan)';
+    'The desa''s one-step correction: every member NIK the last matching run of the usulan proposed (nik_usulan of its finding nik_tidak_sah, nik_tidak_ada or nik_salah) replaces the typed one in data->''anggota''; returns how many.  Runs with the caller''s rights: only usulan it may change, in a status that may be corrected (draf, tidak_padan, dikembalikan; the state machine refuses others); then submit it again (tidak_padan -> diajukan)';

@@ -1,8 +1,8 @@
 -- The Dukcapil matching of usulan (pemadanan): the set-based run and the entry points that start it.
 
 -- The matching itself, set-based: called by dtks.padankan_usulan only, as the table owner.  Per member: the
--- typed NIK's record scored (dtks.padan_nilai); where it is missing, differs in name or birth date, or scores
--- below dtks.padan_ambang_tautan, the candidate search (dtks.penduduk_calon) inside the usulan's kab/kota; the member is linked to the top
+-- typed NIK's record scored (dtks.padan_nilai); where it is missing or differs in name or birth date, the
+-- candidate search (dtks.penduduk_calon) inside the usulan's kab/kota; the member is linked to the top
 -- candidate when it scores dtks.padan_ambang_tautan and leads the next (and the typed NIK's record) by
 -- dtks.padan_selisih, else to the typed NIK's record.  The findings compare the member with the linked record;
 -- of a record outside the usulan's kab/kota only luar_wilayah is told.
@@ -18,13 +18,14 @@ WITH ambang AS MATERIALIZED (
            pg_catalog.current_setting('dtks.alamat_beda_menghalangi')::boolean AS alamat_menghalangi
 ),
 dipilih AS MATERIALIZED (
+    -- the usulan, locked; narrow (the members are read from data again below): every later step scans it
     SELECT u.id, u.jenis, u.no_kk, u.alasan_penghentian, u.kode_wilayah, dtks.leluhur(u.kode_wilayah, 2) AS lingkup,
-           CASE WHEN pg_catalog.jsonb_typeof(u.data OPERATOR(pg_catalog.->) 'anggota') OPERATOR(pg_catalog.=) 'array' THEN u.data OPERATOR(pg_catalog.->) 'anggota' END AS anggota,
+           coalesce(pg_catalog.jsonb_typeof(u.data OPERATOR(pg_catalog.->) 'anggota') OPERATOR(pg_catalog.=) 'array', false) AS ada_anggota,
            coalesce(u.data OPERATOR(pg_catalog.->>) 'no_kk', u.no_kk::text) AS kk_teks,
-           coalesce(u.data OPERATOR(pg_catalog.#>>) '{rumah_tangga,alamat}',
-                    (SELECT r.alamat FROM dtks.keluarga k JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
-                      WHERE k.no_kk OPERATOR(dtks.=) u.no_kk)) AS alamat
+           coalesce(u.data OPERATOR(pg_catalog.#>>) '{rumah_tangga,alamat}', r.alamat) AS alamat
       FROM dtks.usulan u
+      LEFT JOIN dtks.keluarga k ON k.no_kk OPERATOR(dtks.=) u.no_kk
+      LEFT JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
      WHERE u.status OPERATOR(pg_catalog.=) 'diajukan' AND (wilayah IS NULL OR u.kode_wilayah OPERATOR(dtks.<@) wilayah)
        FOR UPDATE OF u
 ),
@@ -37,9 +38,11 @@ anggota_usul AS MATERIALIZED (
            coalesce(a.e OPERATOR(pg_catalog.->>) 'jenis_kelamin', l.jenis_kelamin::text) AS jk,
            coalesce(a.e OPERATOR(pg_catalog.->>) 'alamat', d.alamat) AS alamat, d.kk_teks, d.jenis, d.alasan_penghentian,
            d.kode_wilayah, d.lingkup, a.e OPERATOR(pg_catalog.?) 'nik_lama' AS koreksi
-      FROM dipilih d CROSS JOIN LATERAL pg_catalog.jsonb_array_elements(d.anggota) WITH ORDINALITY AS a(e, urutan)
+      FROM dipilih d JOIN dtks.usulan u ON u.id OPERATOR(pg_catalog.=) d.id
+     CROSS JOIN LATERAL pg_catalog.jsonb_array_elements(u.data OPERATOR(pg_catalog.->) 'anggota') WITH ORDINALITY AS a(e, urutan)
       LEFT JOIN dtks.anggota l ON l.nik OPERATOR(dtks.=) CASE WHEN dtks.nik_valid(a.e OPERATOR(pg_catalog.->>) 'nik_lama')
                                                               THEN (a.e OPERATOR(pg_catalog.->>) 'nik_lama')::dtks.nik END
+     WHERE d.ada_anggota
     UNION ALL
     -- else the family's current members in DTKS
     SELECT d.id, (pg_catalog.row_number() OVER (PARTITION BY d.id ORDER BY m.nik))::integer, m.nik::text, g.nama,
@@ -48,13 +51,18 @@ anggota_usul AS MATERIALIZED (
       FROM dipilih d
       JOIN dtks.keanggotaan m ON m.no_kk OPERATOR(dtks.=) d.no_kk AND m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE
       JOIN dtks.anggota g ON g.nik OPERATOR(dtks.=) m.nik
-     WHERE d.anggota IS NULL
+     WHERE NOT d.ada_anggota
 ),
 ketik AS MATERIALIZED (
-    -- the typed NIK and its record; scored where the record differs from the member in name or birth date
-    SELECT k.*, CASE WHEN NOT k.t_cocok THEN dtks.padan_nilai('dukcapil', k.nik_teks, k.t_nik::text, k.kunci, k.t_kunci,
-                                                           k.lahir, k.t_lahir, k.jk, k.t_jk, k.kode_wilayah, k.t_wilayah, NULL, k.t_kk::text) END AS t_skor
-      FROM (SELECT a.*, n.nik, n.kk, n.lahir, n.kunci, t.nik AS t_nik, t.nama_kunci AS t_kunci, t.tanggal_lahir AS t_lahir,
+    -- the typed NIK and its record; scored where there is one and it differs from the member in name or birth date
+    SELECT k.usulan, k.urutan, k.nik_teks, k.ada_nama, k.ada_lahir, k.jk, k.alamat, k.jenis, k.alasan_penghentian,
+           k.kode_wilayah, k.lingkup, k.koreksi, k.nik, k.kk, k.lahir, k.kunci, k.t_nik, k.t_kunci, k.t_lahir,
+           k.t_wilayah, k.t_hidup, k.t_kk, k.t_alamat, k.t_cocok,
+           CASE WHEN k.t_nik IS NOT NULL AND NOT k.t_cocok THEN dtks.padan_nilai('dukcapil', k.nik_teks, k.t_nik::text, k.kunci, k.t_kunci,
+                                                         k.lahir, k.t_lahir, k.jk, k.t_jk, k.kode_wilayah, k.t_wilayah, NULL, k.t_kk::text) END AS t_skor
+      FROM (SELECT a.usulan, a.urutan, a.nik_teks, a.nama IS NOT NULL AS ada_nama, a.lahir_teks IS NOT NULL AS ada_lahir,
+                   a.jk, a.alamat, a.jenis, a.alasan_penghentian, a.kode_wilayah, a.lingkup, a.koreksi,
+                   n.nik, n.kk, n.lahir, n.kunci, t.nik AS t_nik, t.nama_kunci AS t_kunci, t.tanggal_lahir AS t_lahir,
                    t.jenis_kelamin::text AS t_jk, t.kode_wilayah AS t_wilayah, t.hidup AS t_hidup, t.no_kk AS t_kk,
                    t.alamat AS t_alamat,
                    t.nik IS NOT NULL AND (a.nama IS NULL OR n.kunci OPERATOR(pg_catalog.=) t.nama_kunci)
@@ -66,149 +74,100 @@ ketik AS MATERIALIZED (
                                         dtks.nama_kunci(a.nama) AS kunci) n
               LEFT JOIN dtks.penduduk t ON t.nik OPERATOR(dtks.=) n.nik) k
 ),
-cari AS MATERIALIZED (
-    -- the members the candidate search is for: no record for the typed NIK, or one that differs from the member in
-    -- name or birth date (the NIK may be another person's).  The search of dtks.penduduk_calon, set-wise: the
-    -- birth dates near the member's inside the usulan's kab/kota in one hash join, then the NIKs near the typed one
-    -- where those gave no record to link, then the names alike where no date was typed (a trigram search of a common name is costly at national scale;
-    -- dtks.cari_penduduk also takes it for 1 January and 31 December, the placeholders of an unknown day).
-    SELECT k.usulan, k.urutan, k.nik_teks, k.kunci, k.lahir, k.jk, k.kode_wilayah, k.lingkup
-      FROM ketik k WHERE NOT coalesce(k.t_cocok, false)
-),
-lewat_tanggal AS MATERIALIZED (
-    SELECT c.usulan, c.urutan, p.nik,
-           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
-                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
-      FROM cari c
-     CROSS JOIN LATERAL (SELECT q.nik, q.nama_kunci, q.tanggal_lahir, q.jenis_kelamin, q.kode_wilayah, q.no_kk
-                           FROM dtks.penduduk q
-                          WHERE q.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(c.lahir))
-                            AND q.kode_wilayah OPERATOR(dtks.<@) c.lingkup) p
-),
-lewat_nik AS MATERIALIZED (
-    SELECT c.usulan, c.urutan, p.nik,
-           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
-                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
-      FROM cari c
-      JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(c.nik_teks))
-     WHERE p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
-       AND NOT EXISTS (SELECT 1 FROM lewat_tanggal x CROSS JOIN ambang b
-                        WHERE x.usulan OPERATOR(pg_catalog.=) c.usulan AND x.urutan OPERATOR(pg_catalog.=) c.urutan
-                          AND x.skor OPERATOR(pg_catalog.>=) b.tautan)
-),
-lewat_nama AS MATERIALIZED (
-    SELECT c.usulan, c.urutan, p.nik,
-           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
-                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
-      FROM cari c
-      JOIN dtks.penduduk p ON p.nama_kunci % c.kunci
-     WHERE c.lahir IS NULL AND p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
-       AND NOT EXISTS (SELECT 1 FROM lewat_nik x CROSS JOIN ambang b
-                        WHERE x.usulan OPERATOR(pg_catalog.=) c.usulan AND x.urutan OPERATOR(pg_catalog.=) c.urutan
-                          AND x.skor OPERATOR(pg_catalog.>=) b.tautan)
-),
-calon AS MATERIALIZED (
-    -- the best candidate of each member, and the next one's score
-    SELECT x.usulan, x.urutan, x.nik AS c_nik, x.skor AS c_skor, x.skor2 AS c_skor2, p.nama_kunci AS c_kunci,
-           p.tanggal_lahir AS c_lahir, p.jenis_kelamin::text AS c_jk, p.kode_wilayah AS c_wilayah, p.hidup AS c_hidup,
-           p.no_kk AS c_kk, p.alamat AS c_alamat
-      FROM (SELECT y.*, pg_catalog.row_number() OVER w AS nomor, pg_catalog.lead(y.skor) OVER w AS skor2
-              FROM (SELECT DISTINCT z.usulan, z.urutan, z.nik, z.skor
-                      FROM (SELECT * FROM lewat_tanggal UNION ALL SELECT * FROM lewat_nik UNION ALL SELECT * FROM lewat_nama) z) y
-            WINDOW w AS (PARTITION BY y.usulan, y.urutan ORDER BY y.skor DESC, y.nik)) x
-      JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) x.nik
-     WHERE x.nomor OPERATOR(pg_catalog.=) 1
-),
-tautan AS MATERIALIZED (
-    SELECT k.*, c.c_nik, c.c_skor, c.c_kunci, c.c_lahir, c.c_jk, c.c_wilayah, c.c_hidup, c.c_kk, c.c_alamat,
-           CASE WHEN c.c_nik IS NOT NULL AND c.c_nik IS DISTINCT FROM k.t_nik AND c.c_skor OPERATOR(pg_catalog.>=) b.tautan
-                     AND coalesce(c.c_skor OPERATOR(pg_catalog.-) GREATEST(c.c_skor2, k.t_skor) OPERATOR(pg_catalog.>=) b.selisih, true)
-                     THEN 'calon'
-                WHEN k.t_nik IS NOT NULL THEN 'nik'
-                ELSE 'tidak_ada' END AS cara
+tautan AS (
+    -- the candidate search for the members whose typed NIK does not settle them (no record, or one that differs
+    -- from the member in name or birth date: the NIK may be another person's): dtks.penduduk_calon inside the
+    -- usulan's kab/kota, the names alike only where no date was typed (a trigram search of a common name is costly
+    -- at national scale; dtks.cari_penduduk takes it whenever the dates and NIKs gave nobody).  The member is
+    -- linked to the best candidate when it scores dtks.padan_ambang_tautan and leads the next one and the typed
+    -- NIK's record by dtks.padan_selisih, else to the typed NIK's record.
+    SELECT k.*, c.c_skor, x.cara,
+           CASE WHEN x.calon THEN c.c_nik ELSE k.t_nik END AS l_nik,
+           CASE WHEN x.calon THEN c.c_skor ELSE k.t_skor END AS l_skor,
+           CASE WHEN x.calon THEN c.c_kunci ELSE k.t_kunci END AS kunci_dukcapil,
+           CASE WHEN x.calon THEN c.c_lahir ELSE k.t_lahir END AS lahir_dukcapil,
+           CASE WHEN x.calon THEN c.c_hidup ELSE k.t_hidup END AS hidup,
+           CASE WHEN x.calon THEN c.c_kk ELSE k.t_kk END AS kk_dukcapil,
+           CASE WHEN x.calon THEN c.c_wilayah ELSE k.t_wilayah END AS wilayah_dukcapil,
+           CASE WHEN x.calon THEN c.c_alamat ELSE k.t_alamat END AS alamat_dukcapil,
+           CASE WHEN x.calon THEN c.c_rincian END AS c_rincian
       FROM ketik k CROSS JOIN ambang b
-      LEFT JOIN calon c ON c.usulan OPERATOR(pg_catalog.=) k.usulan AND c.urutan OPERATOR(pg_catalog.=) k.urutan
+      LEFT JOIN LATERAL (
+            SELECT c.nik AS c_nik, c.skor AS c_skor, c.skor_berikut AS c_skor2, c.rincian AS c_rincian,
+                   p.nama_kunci AS c_kunci, p.tanggal_lahir AS c_lahir, p.kode_wilayah AS c_wilayah,
+                   p.hidup AS c_hidup, p.no_kk AS c_kk, p.alamat AS c_alamat
+              -- at most one candidate with its breakdown, and none (no search: batas 0) for a member its typed NIK
+              -- settles
+              FROM dtks.penduduk_calon(k.nik_teks, k.kunci, k.lahir, k.jk, k.kode_wilayah,
+                                       CASE WHEN coalesce(k.t_cocok, false) THEN 0 ELSE 1 END, k.lingkup,
+                                       b.tautan, b.tautan, false, true) c
+              JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) c.nik) c ON true
+     CROSS JOIN LATERAL (
+            SELECT c.c_nik IS NOT NULL AND c.c_nik IS DISTINCT FROM k.t_nik AND c.c_skor OPERATOR(pg_catalog.>=) b.tautan
+                   AND coalesce(c.c_skor OPERATOR(pg_catalog.-) GREATEST(c.c_skor2, k.t_skor) OPERATOR(pg_catalog.>=) b.selisih, true) AS calon) y
+     CROSS JOIN LATERAL (
+            SELECT y.calon, CASE WHEN y.calon THEN 'calon' WHEN k.t_nik IS NOT NULL THEN 'nik' ELSE 'tidak_ada' END AS cara) x
 ),
-linked AS (
-    -- the linked record: the typed NIK's or the candidate's, with the candidate's comparison
-    SELECT t.*, l.*,
-           CASE WHEN l.calon THEN dtks.padan_rincian('dukcapil', t.nik_teks, t.c_nik::text, t.kunci, t.c_kunci, t.lahir, t.c_lahir,
-                                                     t.jk, t.c_jk, t.kode_wilayah, t.c_wilayah, NULL, t.c_kk::text)
-                                  OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('hidup', t.c_hidup) END AS c_rincian
-      FROM tautan t
-     CROSS JOIN LATERAL (SELECT t.cara OPERATOR(pg_catalog.=) 'calon' AS calon) c
-     CROSS JOIN LATERAL (SELECT CASE WHEN c.calon THEN t.c_nik ELSE t.t_nik END AS l_nik,
-                                CASE WHEN c.calon THEN t.c_kunci ELSE t.t_kunci END AS kunci_dukcapil,
-                                CASE WHEN c.calon THEN t.c_lahir ELSE t.t_lahir END AS lahir_dukcapil,
-                                CASE WHEN c.calon THEN t.c_hidup ELSE t.t_hidup END AS hidup,
-                                CASE WHEN c.calon THEN t.c_kk ELSE t.t_kk END AS kk_dukcapil,
-                                CASE WHEN c.calon THEN t.c_wilayah ELSE t.t_wilayah END AS wilayah_dukcapil,
-                                CASE WHEN c.calon THEN t.c_alamat ELSE t.t_alamat END AS alamat_dukcapil,
-                                CASE WHEN c.calon THEN t.c_skor ELSE t.t_skor END AS l_skor,
-                                c.calon) l
-),
-cek AS (
-    SELECT l.*, l.nama AS nama_usul,
-           l.wilayah_dukcapil IS NOT NULL AND NOT l.wilayah_dukcapil OPERATOR(dtks.<@) l.lingkup AS p_luar,
-           CASE WHEN l.alamat IS NULL OR l.alamat_dukcapil IS NULL THEN NULL
-                WHEN pg_catalog.upper(l.alamat) OPERATOR(pg_catalog.=) pg_catalog.upper(l.alamat_dukcapil) THEN 1
-                ELSE similarity(pg_catalog.upper(l.alamat), pg_catalog.upper(l.alamat_dukcapil)) END AS alamat_mirip,
-           aktif.no_kk AS kk_aktif, NOT aktif.kode_wilayah OPERATOR(dtks.<@) l.lingkup AS aktif_luar
-      FROM linked l
-      LEFT JOIN (SELECT m.nik, m.no_kk, r.kode_wilayah
-                   FROM dtks.keanggotaan m JOIN dtks.keluarga k ON k.no_kk OPERATOR(dtks.=) m.no_kk
-                   JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
-                  WHERE m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE AND k.status OPERATOR(pg_catalog.=) 'aktif') aktif
+cek AS MATERIALIZED (
+    -- per member the linked record and what the findings compare (of a record outside the usulan's kab/kota only
+    -- luar_wilayah is told)
+    SELECT l.usulan, l.urutan, l.nik_teks, l.nik, l.t_nik, l.jenis, l.alasan_penghentian, l.koreksi, l.cara,
+           l.l_nik, l.l_skor, l.c_skor, l.c_rincian, d.p_luar,
+           d.ada AND l.ada_nama AND l.kunci OPERATOR(pg_catalog.<>) l.kunci_dukcapil AS nama_beda,
+           d.ada AND l.ada_lahir AND NOT coalesce(l.lahir OPERATOR(pg_catalog.=) l.lahir_dukcapil, false) AS lahir_beda,
+           d.ada AND NOT l.hidup AS meninggal,
+           d.ada AND l.kk IS NOT NULL AND NOT coalesce(l.kk_dukcapil OPERATOR(dtks.=) l.kk, false) AS kk_beda,
+           d.ada AND l.wilayah_dukcapil IS NOT NULL
+                 AND (NOT l.wilayah_dukcapil OPERATOR(dtks.=) l.kode_wilayah OR d.alamat_mirip OPERATOR(pg_catalog.<) b.alamat) AS alamat_beda,
+           l.wilayah_dukcapil OPERATOR(dtks.=) l.kode_wilayah AS desa_sama, d.alamat_mirip,
+           -- the member active in another family in DTKS, and whether that family lives outside the kab/kota
+           CASE WHEN aktif.no_kk IS NOT NULL AND NOT coalesce(aktif.no_kk OPERATOR(dtks.=) l.kk, false)
+                THEN NOT (SELECT r.kode_wilayah OPERATOR(dtks.<@) l.lingkup
+                            FROM dtks.keluarga f JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) f.rumah_tangga_id
+                           WHERE f.no_kk OPERATOR(dtks.=) aktif.no_kk) END AS aktif_luar
+      FROM tautan l CROSS JOIN ambang b
+     CROSS JOIN LATERAL (
+            SELECT l.l_nik IS NOT NULL AND NOT coalesce(NOT l.wilayah_dukcapil OPERATOR(dtks.<@) l.lingkup, false) AS ada,
+                   coalesce(NOT l.wilayah_dukcapil OPERATOR(dtks.<@) l.lingkup, false) AS p_luar,
+                   CASE WHEN l.l_nik IS NULL OR l.alamat IS NULL OR l.alamat_dukcapil IS NULL THEN NULL
+                        WHEN pg_catalog.upper(l.alamat) OPERATOR(pg_catalog.=) pg_catalog.upper(l.alamat_dukcapil) THEN 1
+                        ELSE similarity(pg_catalog.upper(l.alamat), pg_catalog.upper(l.alamat_dukcapil)) END AS alamat_mirip) d
+      LEFT JOIN (SELECT m.nik, m.no_kk
+                   FROM dtks.keanggotaan m JOIN dtks.keluarga f ON f.no_kk OPERATOR(dtks.=) m.no_kk
+                  WHERE m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE AND f.status OPERATOR(pg_catalog.=) 'aktif') aktif
              ON aktif.nik OPERATOR(dtks.=) coalesce(l.l_nik, l.nik)
 ),
 temuan AS (
-    -- one scan of the members per kind of finding (cheaper than a row per kind and member)
-    SELECT c.usulan, c.urutan, c.nik, 'nik_tidak_sah' AS temuan, true AS menghalangi, NULL::dtks.nik AS nik_usulan,
-           NULL::double precision AS skor, NULL::jsonb AS rincian
-      FROM cek c WHERE c.nik IS NULL
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'nik_tidak_ada', true, NULL, NULL, NULL
-      FROM cek c WHERE c.nik IS NOT NULL AND c.t_nik IS NULL
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'luar_wilayah',
-           (c.l_nik IS NOT NULL AND c.p_luar) OR c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL
+    -- two scans of the members: each kind of finding where it holds, for the few members with any
+    SELECT c.usulan, c.urutan, c.nik, t.temuan, t.menghalangi, t.nik_usulan, t.skor, t.rincian
       FROM cek c
-     WHERE (c.l_nik IS NOT NULL AND c.p_luar)
-        OR (c.kk_aktif IS NOT NULL AND c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false))
+     CROSS JOIN LATERAL (SELECT CASE WHEN c.cara OPERATOR(pg_catalog.=) 'calon' THEN c.l_nik END AS usul_nik,
+                                CASE WHEN c.cara OPERATOR(pg_catalog.=) 'calon' THEN c.c_skor END AS usul_skor,
+                                CASE WHEN c.cara OPERATOR(pg_catalog.=) 'calon' THEN c.c_rincian END AS usul_rincian) x
+     CROSS JOIN LATERAL (VALUES
+        -- a wrong or missing NIK's finding carries the Dukcapil NIK proposed, with its score and comparison
+        ('nik_tidak_sah', c.nik IS NULL, true, x.usul_nik, x.usul_skor, x.usul_rincian),
+        ('nik_tidak_ada', c.nik IS NOT NULL AND c.t_nik IS NULL, true, x.usul_nik, x.usul_skor, x.usul_rincian),
+        ('nik_salah', c.cara OPERATOR(pg_catalog.=) 'calon' AND c.t_nik IS NOT NULL, true, x.usul_nik, x.usul_skor, x.usul_rincian),
+        ('luar_wilayah', c.p_luar OR c.aktif_luar, c.p_luar OR c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL),
+        ('aktif_di_kk_lain', NOT c.aktif_luar, c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL)
+     ) AS t(temuan, ditemukan, menghalangi, nik_usulan, skor, rincian)
+     WHERE (c.nik IS NULL OR c.t_nik IS NULL OR c.cara OPERATOR(pg_catalog.=) 'calon' OR c.p_luar OR c.aktif_luar IS NOT NULL)
+       AND t.ditemukan
     UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'nik_salah', true, c.c_nik, c.c_skor, NULL
-      FROM cek c WHERE c.cara OPERATOR(pg_catalog.=) 'calon' AND c.t_nik IS NOT NULL
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'nik_diusulkan', false, c.c_nik, c.c_skor, c.c_rincian
-      FROM cek c WHERE c.cara OPERATOR(pg_catalog.=) 'calon'
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'nama_beda', true, NULL, NULL, NULL
-      FROM cek c
-     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.nama_usul IS NOT NULL AND c.kunci OPERATOR(pg_catalog.<>) c.kunci_dukcapil
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'tanggal_lahir_beda', true, NULL, NULL, NULL
-      FROM cek c
-     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.lahir_teks IS NOT NULL
-       AND NOT coalesce(c.lahir OPERATOR(pg_catalog.=) c.lahir_dukcapil, false)
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'meninggal',
-           NOT (c.jenis OPERATOR(pg_catalog.=) 'penghentian' AND c.alasan_penghentian OPERATOR(pg_catalog.=) 'meninggal'), NULL, NULL, NULL
-      FROM cek c WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND NOT c.hidup
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'kk_beda', true, NULL, NULL, NULL
-      FROM cek c
-     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.kk IS NOT NULL AND NOT coalesce(c.kk_dukcapil OPERATOR(dtks.=) c.kk, false)
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'aktif_di_kk_lain', c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL
-      FROM cek c
-     WHERE c.kk_aktif IS NOT NULL AND NOT c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false)
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'alamat_beda', b.alamat_menghalangi, NULL, NULL,
-           pg_catalog.jsonb_build_object('desa_sama', c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah,
-                                         'kemiripan', pg_catalog.round(c.alamat_mirip::numeric, 2))
+    SELECT c.usulan, c.urutan, c.nik, t.temuan, t.menghalangi, NULL, NULL, t.rincian
       FROM cek c CROSS JOIN ambang b
-     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.wilayah_dukcapil IS NOT NULL
-       AND (NOT c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah OR c.alamat_mirip OPERATOR(pg_catalog.<) b.alamat)
+     CROSS JOIN LATERAL (VALUES
+        ('nama_beda', c.nama_beda, true, NULL::jsonb),
+        ('tanggal_lahir_beda', c.lahir_beda, true, NULL),
+        ('meninggal', c.meninggal,
+                      NOT (c.jenis OPERATOR(pg_catalog.=) 'penghentian' AND c.alasan_penghentian OPERATOR(pg_catalog.=) 'meninggal'), NULL),
+        ('kk_beda', c.kk_beda, true, NULL),
+        ('alamat_beda', c.alamat_beda, b.alamat_menghalangi,
+                        CASE WHEN c.alamat_beda THEN pg_catalog.jsonb_build_object('desa_sama', c.desa_sama,
+                                                   'kemiripan', pg_catalog.round(c.alamat_mirip::numeric, 2)) END)
+     ) AS t(temuan, ditemukan, menghalangi, rincian)
+     WHERE (c.nama_beda OR c.lahir_beda OR c.meninggal OR c.kk_beda OR c.alamat_beda) AND t.ditemukan
     UNION ALL
     SELECT d.id, NULL, NULL, 'tanpa_anggota', true, NULL, NULL, NULL
       FROM dipilih d

@@ -3142,22 +3142,22 @@ ALTER TABLE dtks.usulan_temuan DROP CONSTRAINT usulan_temuan_temuan_check;
 ALTER TABLE dtks.usulan_temuan ADD COLUMN nik_usulan dtks.nik, ADD COLUMN skor double precision, ADD COLUMN rincian jsonb;
 ALTER TABLE dtks.usulan_temuan ADD CONSTRAINT usulan_temuan_temuan_check
         CHECK (temuan IN ('nik_tidak_sah', 'nik_tidak_ada', 'nama_beda', 'tanggal_lahir_beda', 'meninggal', 'kk_beda',
-                          'aktif_di_kk_lain', 'tanpa_anggota', 'nik_salah', 'nik_diusulkan', 'alamat_beda',
+                          'aktif_di_kk_lain', 'tanpa_anggota', 'nik_salah', 'alamat_beda',
                           'luar_wilayah'));
 COMMENT ON COLUMN dtks.usulan_temuan.temuan IS
-    'nik_tidak_sah (not a valid NIK), nik_tidak_ada (not in Dukcapil), nik_salah (the NIK is another person''s: a candidate fits far better), nik_diusulkan (the Dukcapil NIK proposed for a wrong or missing one, in nik_usulan with its skor), nama_beda (names differ after dtks.nama_kunci), tanggal_lahir_beda, meninggal (dead in Dukcapil), kk_beda (Dukcapil has another KK), aktif_di_kk_lain (already active in another DTKS family), alamat_beda (Dukcapil''s desa is another, or the address text differs), luar_wilayah (Dukcapil or DTKS has the person outside the usulan''s kab/kota: nothing more is told), tanpa_anggota (no member to match)';
+    'nik_tidak_sah (not a valid NIK), nik_tidak_ada (not in Dukcapil), nik_salah (the NIK is another person''s: a candidate fits far better), each with the Dukcapil NIK proposed in nik_usulan when a candidate is credible and clear; nama_beda (names differ after dtks.nama_kunci), tanggal_lahir_beda, meninggal (dead in Dukcapil), kk_beda (Dukcapil has another KK), aktif_di_kk_lain (already active in another DTKS family), alamat_beda (Dukcapil''s desa is another, or the address text differs), luar_wilayah (Dukcapil or DTKS has the person outside the usulan''s kab/kota: nothing more is told), tanpa_anggota (no member to match)';
 COMMENT ON COLUMN dtks.usulan_temuan.menghalangi IS
-    'Whether it blocks: meninggal does not for a penghentian because of death; aktif_di_kk_lain does not for a perbaikan (a move) unless the member''s NIK is corrected (nik_lama); nik_diusulkan never (the wrong NIK''s own finding does); alamat_beda as dtks.alamat_beda_menghalangi says';
+    'Whether it blocks: meninggal does not for a penghentian because of death; aktif_di_kk_lain does not for a perbaikan (a move) unless the member''s NIK is corrected (nik_lama); alamat_beda as dtks.alamat_beda_menghalangi says';
 COMMENT ON COLUMN dtks.usulan_temuan.waktu IS 'When the run took place';
-COMMENT ON COLUMN dtks.usulan_temuan.nik_usulan IS 'For nik_diusulkan and nik_salah: the Dukcapil NIK that fits the member (a candidate of dtks.cari_penduduk)';
-COMMENT ON COLUMN dtks.usulan_temuan.skor IS 'For nik_diusulkan and nik_salah: the candidate''s score (dtks.padan_nilai)';
-COMMENT ON COLUMN dtks.usulan_temuan.rincian IS 'For nik_diusulkan: the comparison field by field (dtks.padan_rincian); for alamat_beda: {"desa_sama", "kemiripan"}';
+COMMENT ON COLUMN dtks.usulan_temuan.nik_usulan IS 'For nik_tidak_sah, nik_tidak_ada and nik_salah: the Dukcapil NIK proposed for the member (the candidate of dtks.cari_penduduk the matching linked), NULL when none is credible and clear';
+COMMENT ON COLUMN dtks.usulan_temuan.skor IS 'With nik_usulan: the candidate''s score (dtks.padan_nilai)';
+COMMENT ON COLUMN dtks.usulan_temuan.rincian IS 'With nik_usulan: the comparison field by field (dtks.padan_rincian, with hidup); for alamat_beda: {"desa_sama", "kemiripan"}';
 COMMENT ON CONSTRAINT usulan_temuan_temuan_check ON dtks.usulan_temuan IS 'The kinds of finding';
 
 -- What a matching run linked, per usulan and member.
 CREATE TABLE dtks.usulan_padan (
     putaran bigint NOT NULL,
-    usulan bigint NOT NULL REFERENCES dtks.usulan (id),
+    usulan bigint NOT NULL,
     urutan integer NOT NULL,
     nik_ketik text,
     nik dtks.nik,
@@ -3176,6 +3176,74 @@ COMMENT ON COLUMN dtks.usulan_padan.skor IS 'Score of the linked record (dtks.pa
 COMMENT ON COLUMN dtks.usulan_padan.cara IS 'nik (the typed NIK), calon (the top candidate, credible and clear), tidak_ada (no record), luar_wilayah (a record outside the usulan''s kab/kota, not told)';
 COMMENT ON INDEX dtks.usulan_padan_pkey IS 'One row per usulan, run and member (the links of one usulan)';
 SELECT pg_catalog.pg_extension_config_dump('dtks.usulan_padan'::regclass, '');
+
+-- The link of dtks.usulan_padan to dtks.usulan, checked once per statement rather than as a foreign key: a
+-- matching run writes a row per member (358,720 for 100,000 usulan), and a foreign key's check per row cost more
+-- than the rest of the writing (bench/pemadanan_cepat.sh).  The same guarantees: every row names an usulan, which
+-- is locked FOR KEY SHARE until the end of the transaction; an usulan that rows name is neither deleted, renumbered
+-- nor truncated away (23503).  pg_dump loads dtks.usulan before dtks.usulan_padan (by name).
+CREATE FUNCTION dtks.usulan_padan_periksa() RETURNS trigger
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    hilang bigint;
+    dikunci bigint;
+    dinamai bigint;
+BEGIN
+    IF TG_TABLE_NAME OPERATOR(pg_catalog.=) 'usulan_padan' THEN
+        -- the usulan the new rows name, locked as a foreign key locks them: as many as the rows name, or one is missing
+        SELECT pg_catalog.count(*) INTO dikunci
+          FROM (SELECT FROM dtks.usulan u WHERE u.id OPERATOR(pg_catalog.=) ANY (
+                    ARRAY(SELECT DISTINCT b.usulan FROM baru b)) FOR KEY SHARE OF u) x;
+        SELECT pg_catalog.count(DISTINCT b.usulan) INTO dinamai FROM baru b;
+        IF dikunci OPERATOR(pg_catalog.<) dinamai THEN
+            SELECT b.usulan INTO hilang FROM baru b
+             WHERE NOT EXISTS (SELECT FROM dtks.usulan u WHERE u.id OPERATOR(pg_catalog.=) b.usulan) LIMIT 1;
+            RAISE EXCEPTION 'a link of dtks.usulan_padan names no usulan'
+                USING ERRCODE = '23503', DETAIL = pg_catalog.format('Usulan %s is not in dtks.usulan.', hilang);
+        END IF;
+    ELSIF TG_OP OPERATOR(pg_catalog.=) 'TRUNCATE' THEN
+        IF EXISTS (SELECT FROM dtks.usulan_padan) THEN
+            RAISE EXCEPTION 'dtks.usulan cannot be emptied while dtks.usulan_padan links to it'
+                USING ERRCODE = '23503', DETAIL = 'Truncate dtks.usulan_padan in the same command.';
+        END IF;
+    ELSIF TG_LEVEL OPERATOR(pg_catalog.=) 'ROW' THEN
+        -- an usulan renumbered (UPDATE OF id): not while links name it
+        IF EXISTS (SELECT FROM dtks.usulan_padan p WHERE p.usulan OPERATOR(pg_catalog.=) OLD.id) THEN
+            RAISE EXCEPTION 'usulan % is linked by dtks.usulan_padan', OLD.id
+                USING ERRCODE = '23503', DETAIL = 'The links of a matching run keep their usulan.';
+        END IF;
+        RETURN NEW;
+    ELSE
+        -- DELETE: no usulan that is gone may be named
+        SELECT l.id INTO hilang FROM lama l
+         WHERE EXISTS (SELECT FROM dtks.usulan_padan p WHERE p.usulan OPERATOR(pg_catalog.=) l.id)
+           AND NOT EXISTS (SELECT FROM dtks.usulan u WHERE u.id OPERATOR(pg_catalog.=) l.id) LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION 'usulan % is linked by dtks.usulan_padan', hilang
+                USING ERRCODE = '23503', DETAIL = 'The links of a matching run keep their usulan.';
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION dtks.usulan_padan_periksa() IS
+    'Trigger: the link of dtks.usulan_padan to dtks.usulan, checked set-wise per statement (every row names an existing usulan, locked FOR KEY SHARE; no named usulan deleted or truncated away) and per row for a renumbered usulan: 23503';
+CREATE TRIGGER usulan_padan_periksa AFTER INSERT ON dtks.usulan_padan REFERENCING NEW TABLE AS baru
+    FOR EACH STATEMENT EXECUTE FUNCTION dtks.usulan_padan_periksa();
+COMMENT ON TRIGGER usulan_padan_periksa ON dtks.usulan_padan IS 'Every new row names an existing usulan (23503)';
+CREATE TRIGGER usulan_padan_periksa_ubah AFTER UPDATE ON dtks.usulan_padan REFERENCING NEW TABLE AS baru
+    FOR EACH STATEMENT EXECUTE FUNCTION dtks.usulan_padan_periksa();
+COMMENT ON TRIGGER usulan_padan_periksa_ubah ON dtks.usulan_padan IS 'Every changed row names an existing usulan (23503)';
+CREATE TRIGGER usulan_padan_rujukan AFTER DELETE ON dtks.usulan REFERENCING OLD TABLE AS lama
+    FOR EACH STATEMENT EXECUTE FUNCTION dtks.usulan_padan_periksa();
+COMMENT ON TRIGGER usulan_padan_rujukan ON dtks.usulan IS 'No usulan that dtks.usulan_padan names is deleted (23503)';
+CREATE TRIGGER usulan_padan_rujukan_ubah BEFORE UPDATE OF id ON dtks.usulan
+    FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION dtks.usulan_padan_periksa();
+COMMENT ON TRIGGER usulan_padan_rujukan_ubah ON dtks.usulan IS 'No usulan that dtks.usulan_padan names is renumbered (23503)';
+CREATE TRIGGER usulan_padan_rujukan_kosongkan AFTER TRUNCATE ON dtks.usulan
+    FOR EACH STATEMENT EXECUTE FUNCTION dtks.usulan_padan_periksa();
+COMMENT ON TRIGGER usulan_padan_rujukan_kosongkan ON dtks.usulan IS 'dtks.usulan is not emptied while dtks.usulan_padan links to it (23503)';
 
 GRANT SELECT ON dtks.usulan_padan TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt;
 ALTER TABLE dtks.usulan_padan ENABLE ROW LEVEL SECURITY;
@@ -3198,7 +3266,7 @@ INSERT INTO dtks.aturan_bawaan (tabel, kunci, baris)
 SELECT 'padan_bobot', dtks.aturan_kunci('padan_bobot', s.j), s.j
   FROM (SELECT dtks.aturan_baris(x) AS j FROM dtks.padan_bobot AS x) AS s;
 
--- The candidate search of the Dukcapil extract (src/cari_penduduk.c, src/padan.c): who in dtks.penduduk may be
+-- The candidate search of the Dukcapil extract (src/cari_penduduk.c, src/penduduk_calon.c, src/padan.c): who in dtks.penduduk may be
 -- the person a desa typed, and who in the extract, the registry and one month's usulan may be one person twice.
 --
 -- Candidates come from indexes only: the NIKs one typing error from the typed one (dtks.nik_sekitar, on the
@@ -3211,84 +3279,22 @@ SELECT 'padan_bobot', dtks.aturan_kunci('padan_bobot', s.j), s.j
 -- What a caller may learn: the people whose Dukcapil address is inside the kab/kota of its office's region
 -- (the unit Dukcapil grants data access to by agreement), every region for pusat, pt and a superuser.
 
--- The search itself: called by dtks.cari_penduduk and the matching only, as the table owner.  The channels in
--- turn, each only when those before gave no record scoring ambang_tautan: the typed NIK itself and the birth dates
--- near the typed one (inside lingkup, on the index), then the NIKs near the typed one, then (when cari_nama, or
--- when no date was typed) the names alike.
-CREATE FUNCTION dtks.penduduk_calon(nik_ketik text, nama text, tanggal_lahir date, jenis_kelamin text,
+-- The search itself (src/penduduk_calon.c): called by dtks.cari_penduduk and the matching only, as the table
+-- owner; it probes the indexes directly, one call per person.  The channels in turn, each only when those before
+-- gave no record scoring ambang_tautan: the typed NIK itself and the typed birth date (inside lingkup, read from
+-- penduduk_tanggal_lahir alone where the page is all visible), then the birth dates one entry error from it, then
+-- the NIKs near the typed one, then (when cari_nama, or when no date was typed) the name keys alike by trigrams.
+CREATE FUNCTION dtks.penduduk_calon(nik_ketik text, kunci text, tanggal_lahir date, jenis_kelamin text,
                                     kode_wilayah dtks.kode_wilayah, batas integer, lingkup dtks.kode_wilayah,
-                                    ambang_calon double precision, ambang_tautan double precision, cari_nama boolean)
-    RETURNS TABLE (nik dtks.nik, skor double precision, rincian jsonb)
-    LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-WITH kunci AS MATERIALIZED (
-    SELECT dtks.nama_kunci(penduduk_calon.nama) AS k
-),
-tanggal AS MATERIALIZED (
-    -- the typed NIK itself, and the birth dates near the typed one
-    SELECT c.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, c.nik::text, kunci.k, c.nama_kunci,
-                                   penduduk_calon.tanggal_lahir, c.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                                   c.jenis_kelamin::text, penduduk_calon.kode_wilayah, c.kode_wilayah, NULL, c.no_kk::text) AS skor
-      FROM (SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
-              FROM dtks.penduduk p
-             WHERE p.nik OPERATOR(dtks.=) CASE WHEN dtks.nik_valid(penduduk_calon.nik_ketik) THEN penduduk_calon.nik_ketik::dtks.nik END
-               AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
-            UNION ALL
-            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
-              FROM dtks.penduduk p
-             WHERE penduduk_calon.lingkup IS NULL
-               AND p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))
-            UNION ALL
-            SELECT p.nik, p.nama_kunci, p.tanggal_lahir, p.jenis_kelamin, p.kode_wilayah, p.no_kk
-              FROM dtks.penduduk p
-             WHERE p.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(penduduk_calon.tanggal_lahir))
-               AND p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup) c,
-           kunci
-),
-dekat AS MATERIALIZED (
-    -- the NIKs one typing error from the typed one
-    SELECT p.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
-                                   penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
-      FROM dtks.penduduk p, kunci
-     WHERE p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(penduduk_calon.nik_ketik))
-       AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
-       AND NOT EXISTS (SELECT 1 FROM tanggal t WHERE t.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
-),
-mirip AS MATERIALIZED (
-    -- the names alike by trigrams
-    SELECT p.nik, dtks.padan_nilai('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
-                                   penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                                   p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
-      FROM dtks.penduduk p, kunci
-     WHERE p.nama_kunci % kunci.k
-       AND (penduduk_calon.lingkup IS NULL OR p.kode_wilayah OPERATOR(dtks.<@) penduduk_calon.lingkup)
-       AND (penduduk_calon.cari_nama OR penduduk_calon.tanggal_lahir IS NULL
-            OR pg_catalog.to_char(penduduk_calon.tanggal_lahir, 'MMDD') OPERATOR(pg_catalog.=) ANY (ARRAY['0101', '1231']))
-       AND NOT EXISTS (SELECT 1 FROM tanggal t WHERE t.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
-       AND NOT EXISTS (SELECT 1 FROM dekat d WHERE d.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_tautan)
-),
-calon AS (
-    SELECT DISTINCT ON (a.nik) a.nik, a.skor
-      FROM (SELECT t.nik, t.skor FROM tanggal t UNION ALL SELECT d.nik, d.skor FROM dekat d
-            UNION ALL SELECT m.nik, m.skor FROM mirip m) a
-     WHERE a.skor OPERATOR(pg_catalog.>=) penduduk_calon.ambang_calon
-     ORDER BY a.nik
-)
-SELECT c.nik, c.skor,
-       dtks.padan_rincian('dukcapil', penduduk_calon.nik_ketik, p.nik::text, kunci.k, p.nama_kunci,
-                          penduduk_calon.tanggal_lahir, p.tanggal_lahir, penduduk_calon.jenis_kelamin,
-                          p.jenis_kelamin::text, penduduk_calon.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text)
-       OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('hidup', p.hidup)
-  FROM calon c JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) c.nik, kunci
- ORDER BY c.skor DESC, c.nik
- LIMIT GREATEST(penduduk_calon.batas, 0);
-END;
+                                    ambang_calon double precision, ambang_tautan double precision, cari_nama boolean,
+                                    dengan_rincian boolean)
+    RETURNS TABLE (nik dtks.nik, skor double precision, skor_berikut double precision, rincian jsonb)
+    AS 'MODULE_PATHNAME', 'penduduk_calon' LANGUAGE C STABLE PARALLEL UNSAFE ROWS 5;
 REVOKE ALL ON FUNCTION dtks.penduduk_calon(text, text, date, text, dtks.kode_wilayah, integer, dtks.kode_wilayah,
-                                           double precision, double precision, boolean) FROM PUBLIC;
+                                           double precision, double precision, boolean, boolean) FROM PUBLIC;
 COMMENT ON FUNCTION dtks.penduduk_calon(text, text, date, text, dtks.kode_wilayah, integer, dtks.kode_wilayah,
-                                        double precision, double precision, boolean) IS
-    'The candidate search behind dtks.cari_penduduk and the matching (which alone call it, as the owner): the records of dtks.penduduk inside lingkup (NULL: everywhere) with the typed NIK or a birth date near tanggal_lahir (dtks.tanggal_sekitar); when none of those scores ambang_tautan, with a NIK near nik_ketik (dtks.nik_sekitar); when none of those does either, and cari_nama is true or no date was typed, with a name key alike by trigrams (pg_trgm %, at the threshold the caller set); scored by dtks.padan_nilai (model dukcapil), those scoring ambang_calon or more, best first, at most batas, with dtks.padan_rincian and whether Dukcapil has the person alive';
+                                        double precision, double precision, boolean, boolean) IS
+    'The candidate search behind dtks.cari_penduduk and the matching (which alone call it, as the owner; it reads dtks.penduduk through its indexes below the executor, refusing a role without SELECT or under row security): for the name key kunci (dtks.nama_kunci), the records of dtks.penduduk inside lingkup (NULL: everywhere) with the typed NIK or the typed birth date; when none of those scores ambang_tautan, with a birth date near it (dtks.tanggal_sekitar); when none of those does either, with a NIK near nik_ketik (dtks.nik_sekitar); when none of those does either, and cari_nama is true or no date was typed, with a name key alike by trigrams (pg_trgm %, at the threshold the caller set). Scored by dtks.padan_nilai (model dukcapil), those scoring ambang_calon or more, best first, at most batas; skor_berikut is the score of the record ranked next among all scored (NULL: none), rincian (when dengan_rincian) the dtks.padan_rincian of the record with hidup, whether Dukcapil has the person alive';
 
 -- The candidate search for a DBA, an agency application or the desa's own screen.
 CREATE FUNCTION dtks.cari_penduduk(nik_ketik text, nama text, tanggal_lahir date, jenis_kelamin text,
@@ -3402,7 +3408,8 @@ BEGIN ATOMIC
 WITH usul AS (
     SELECT t.urutan, t.nik_usulan
       FROM dtks.usulan_temuan t
-     WHERE t.usulan OPERATOR(pg_catalog.=) usulan_pakai_nik.usulan AND t.temuan OPERATOR(pg_catalog.=) 'nik_diusulkan'
+     WHERE t.usulan OPERATOR(pg_catalog.=) usulan_pakai_nik.usulan AND t.nik_usulan IS NOT NULL
+       AND t.temuan OPERATOR(pg_catalog.=) ANY (ARRAY['nik_tidak_sah', 'nik_tidak_ada', 'nik_salah'])
        AND t.putaran OPERATOR(pg_catalog.=) (SELECT pg_catalog.max(s.putaran) FROM dtks.usulan_temuan s
                                               WHERE s.usulan OPERATOR(pg_catalog.=) usulan_pakai_nik.usulan)
 ),
@@ -3423,11 +3430,11 @@ SELECT CASE WHEN EXISTS (SELECT 1 FROM ubah) THEN (SELECT pg_catalog.count(*)::i
 END;
 GRANT EXECUTE ON FUNCTION dtks.usulan_pakai_nik(bigint) TO dtks_desa, dtks_kabkota, dtks_pusat;
 COMMENT ON FUNCTION dtks.usulan_pakai_nik(bigint) IS
-    'The desa''s one-step correction: every member NIK the last matching run of the usulan proposed (finding nik_diusulkan) replaces the typed one in data->''anggota''; returns how many.  Runs with the caller''s rights: only usulan it may change, in a status that may be corrected (draf, tidak_padan, dikembalikan; the state machine refuses others); then submit it again (tidak_padan -> diajukan)';
+    'The desa''s one-step correction: every member NIK the last matching run of the usulan proposed (nik_usulan of its finding nik_tidak_sah, nik_tidak_ada or nik_salah) replaces the typed one in data->''anggota''; returns how many.  Runs with the caller''s rights: only usulan it may change, in a status that may be corrected (draf, tidak_padan, dikembalikan; the state machine refuses others); then submit it again (tidak_padan -> diajukan)';
 
 -- The matching itself, set-based: called by dtks.padankan_usulan only, as the table owner.  Per member: the
--- typed NIK's record scored (dtks.padan_nilai); where it is missing, differs in name or birth date, or scores
--- below dtks.padan_ambang_tautan, the candidate search (dtks.penduduk_calon) inside the usulan's kab/kota; the member is linked to the top
+-- typed NIK's record scored (dtks.padan_nilai); where it is missing or differs in name or birth date, the
+-- candidate search (dtks.penduduk_calon) inside the usulan's kab/kota; the member is linked to the top
 -- candidate when it scores dtks.padan_ambang_tautan and leads the next (and the typed NIK's record) by
 -- dtks.padan_selisih, else to the typed NIK's record.  The findings compare the member with the linked record;
 -- of a record outside the usulan's kab/kota only luar_wilayah is told.
@@ -3443,13 +3450,14 @@ WITH ambang AS MATERIALIZED (
            pg_catalog.current_setting('dtks.alamat_beda_menghalangi')::boolean AS alamat_menghalangi
 ),
 dipilih AS MATERIALIZED (
+    -- the usulan, locked; narrow (the members are read from data again below): every later step scans it
     SELECT u.id, u.jenis, u.no_kk, u.alasan_penghentian, u.kode_wilayah, dtks.leluhur(u.kode_wilayah, 2) AS lingkup,
-           CASE WHEN pg_catalog.jsonb_typeof(u.data OPERATOR(pg_catalog.->) 'anggota') OPERATOR(pg_catalog.=) 'array' THEN u.data OPERATOR(pg_catalog.->) 'anggota' END AS anggota,
+           coalesce(pg_catalog.jsonb_typeof(u.data OPERATOR(pg_catalog.->) 'anggota') OPERATOR(pg_catalog.=) 'array', false) AS ada_anggota,
            coalesce(u.data OPERATOR(pg_catalog.->>) 'no_kk', u.no_kk::text) AS kk_teks,
-           coalesce(u.data OPERATOR(pg_catalog.#>>) '{rumah_tangga,alamat}',
-                    (SELECT r.alamat FROM dtks.keluarga k JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
-                      WHERE k.no_kk OPERATOR(dtks.=) u.no_kk)) AS alamat
+           coalesce(u.data OPERATOR(pg_catalog.#>>) '{rumah_tangga,alamat}', r.alamat) AS alamat
       FROM dtks.usulan u
+      LEFT JOIN dtks.keluarga k ON k.no_kk OPERATOR(dtks.=) u.no_kk
+      LEFT JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
      WHERE u.status OPERATOR(pg_catalog.=) 'diajukan' AND (wilayah IS NULL OR u.kode_wilayah OPERATOR(dtks.<@) wilayah)
        FOR UPDATE OF u
 ),
@@ -3462,9 +3470,11 @@ anggota_usul AS MATERIALIZED (
            coalesce(a.e OPERATOR(pg_catalog.->>) 'jenis_kelamin', l.jenis_kelamin::text) AS jk,
            coalesce(a.e OPERATOR(pg_catalog.->>) 'alamat', d.alamat) AS alamat, d.kk_teks, d.jenis, d.alasan_penghentian,
            d.kode_wilayah, d.lingkup, a.e OPERATOR(pg_catalog.?) 'nik_lama' AS koreksi
-      FROM dipilih d CROSS JOIN LATERAL pg_catalog.jsonb_array_elements(d.anggota) WITH ORDINALITY AS a(e, urutan)
+      FROM dipilih d JOIN dtks.usulan u ON u.id OPERATOR(pg_catalog.=) d.id
+     CROSS JOIN LATERAL pg_catalog.jsonb_array_elements(u.data OPERATOR(pg_catalog.->) 'anggota') WITH ORDINALITY AS a(e, urutan)
       LEFT JOIN dtks.anggota l ON l.nik OPERATOR(dtks.=) CASE WHEN dtks.nik_valid(a.e OPERATOR(pg_catalog.->>) 'nik_lama')
                                                               THEN (a.e OPERATOR(pg_catalog.->>) 'nik_lama')::dtks.nik END
+     WHERE d.ada_anggota
     UNION ALL
     -- else the family's current members in DTKS
     SELECT d.id, (pg_catalog.row_number() OVER (PARTITION BY d.id ORDER BY m.nik))::integer, m.nik::text, g.nama,
@@ -3473,13 +3483,18 @@ anggota_usul AS MATERIALIZED (
       FROM dipilih d
       JOIN dtks.keanggotaan m ON m.no_kk OPERATOR(dtks.=) d.no_kk AND m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE
       JOIN dtks.anggota g ON g.nik OPERATOR(dtks.=) m.nik
-     WHERE d.anggota IS NULL
+     WHERE NOT d.ada_anggota
 ),
 ketik AS MATERIALIZED (
-    -- the typed NIK and its record; scored where the record differs from the member in name or birth date
-    SELECT k.*, CASE WHEN NOT k.t_cocok THEN dtks.padan_nilai('dukcapil', k.nik_teks, k.t_nik::text, k.kunci, k.t_kunci,
-                                                           k.lahir, k.t_lahir, k.jk, k.t_jk, k.kode_wilayah, k.t_wilayah, NULL, k.t_kk::text) END AS t_skor
-      FROM (SELECT a.*, n.nik, n.kk, n.lahir, n.kunci, t.nik AS t_nik, t.nama_kunci AS t_kunci, t.tanggal_lahir AS t_lahir,
+    -- the typed NIK and its record; scored where there is one and it differs from the member in name or birth date
+    SELECT k.usulan, k.urutan, k.nik_teks, k.ada_nama, k.ada_lahir, k.jk, k.alamat, k.jenis, k.alasan_penghentian,
+           k.kode_wilayah, k.lingkup, k.koreksi, k.nik, k.kk, k.lahir, k.kunci, k.t_nik, k.t_kunci, k.t_lahir,
+           k.t_wilayah, k.t_hidup, k.t_kk, k.t_alamat, k.t_cocok,
+           CASE WHEN k.t_nik IS NOT NULL AND NOT k.t_cocok THEN dtks.padan_nilai('dukcapil', k.nik_teks, k.t_nik::text, k.kunci, k.t_kunci,
+                                                         k.lahir, k.t_lahir, k.jk, k.t_jk, k.kode_wilayah, k.t_wilayah, NULL, k.t_kk::text) END AS t_skor
+      FROM (SELECT a.usulan, a.urutan, a.nik_teks, a.nama IS NOT NULL AS ada_nama, a.lahir_teks IS NOT NULL AS ada_lahir,
+                   a.jk, a.alamat, a.jenis, a.alasan_penghentian, a.kode_wilayah, a.lingkup, a.koreksi,
+                   n.nik, n.kk, n.lahir, n.kunci, t.nik AS t_nik, t.nama_kunci AS t_kunci, t.tanggal_lahir AS t_lahir,
                    t.jenis_kelamin::text AS t_jk, t.kode_wilayah AS t_wilayah, t.hidup AS t_hidup, t.no_kk AS t_kk,
                    t.alamat AS t_alamat,
                    t.nik IS NOT NULL AND (a.nama IS NULL OR n.kunci OPERATOR(pg_catalog.=) t.nama_kunci)
@@ -3491,149 +3506,100 @@ ketik AS MATERIALIZED (
                                         dtks.nama_kunci(a.nama) AS kunci) n
               LEFT JOIN dtks.penduduk t ON t.nik OPERATOR(dtks.=) n.nik) k
 ),
-cari AS MATERIALIZED (
-    -- the members the candidate search is for: no record for the typed NIK, or one that differs from the member in
-    -- name or birth date (the NIK may be another person's).  The search of dtks.penduduk_calon, set-wise: the
-    -- birth dates near the member's inside the usulan's kab/kota in one hash join, then the NIKs near the typed one
-    -- where those gave no record to link, then the names alike where no date was typed (a trigram search of a common name is costly at national scale;
-    -- dtks.cari_penduduk also takes it for 1 January and 31 December, the placeholders of an unknown day).
-    SELECT k.usulan, k.urutan, k.nik_teks, k.kunci, k.lahir, k.jk, k.kode_wilayah, k.lingkup
-      FROM ketik k WHERE NOT coalesce(k.t_cocok, false)
-),
-lewat_tanggal AS MATERIALIZED (
-    SELECT c.usulan, c.urutan, p.nik,
-           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
-                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
-      FROM cari c
-     CROSS JOIN LATERAL (SELECT q.nik, q.nama_kunci, q.tanggal_lahir, q.jenis_kelamin, q.kode_wilayah, q.no_kk
-                           FROM dtks.penduduk q
-                          WHERE q.tanggal_lahir OPERATOR(pg_catalog.=) ANY (dtks.tanggal_sekitar(c.lahir))
-                            AND q.kode_wilayah OPERATOR(dtks.<@) c.lingkup) p
-),
-lewat_nik AS MATERIALIZED (
-    SELECT c.usulan, c.urutan, p.nik,
-           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
-                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
-      FROM cari c
-      JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) ANY (dtks.nik_sekitar(c.nik_teks))
-     WHERE p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
-       AND NOT EXISTS (SELECT 1 FROM lewat_tanggal x CROSS JOIN ambang b
-                        WHERE x.usulan OPERATOR(pg_catalog.=) c.usulan AND x.urutan OPERATOR(pg_catalog.=) c.urutan
-                          AND x.skor OPERATOR(pg_catalog.>=) b.tautan)
-),
-lewat_nama AS MATERIALIZED (
-    SELECT c.usulan, c.urutan, p.nik,
-           dtks.padan_nilai('dukcapil', c.nik_teks, p.nik::text, c.kunci, p.nama_kunci, c.lahir, p.tanggal_lahir, c.jk,
-                            p.jenis_kelamin::text, c.kode_wilayah, p.kode_wilayah, NULL, p.no_kk::text) AS skor
-      FROM cari c
-      JOIN dtks.penduduk p ON p.nama_kunci % c.kunci
-     WHERE c.lahir IS NULL AND p.kode_wilayah OPERATOR(dtks.<@) c.lingkup
-       AND NOT EXISTS (SELECT 1 FROM lewat_nik x CROSS JOIN ambang b
-                        WHERE x.usulan OPERATOR(pg_catalog.=) c.usulan AND x.urutan OPERATOR(pg_catalog.=) c.urutan
-                          AND x.skor OPERATOR(pg_catalog.>=) b.tautan)
-),
-calon AS MATERIALIZED (
-    -- the best candidate of each member, and the next one's score
-    SELECT x.usulan, x.urutan, x.nik AS c_nik, x.skor AS c_skor, x.skor2 AS c_skor2, p.nama_kunci AS c_kunci,
-           p.tanggal_lahir AS c_lahir, p.jenis_kelamin::text AS c_jk, p.kode_wilayah AS c_wilayah, p.hidup AS c_hidup,
-           p.no_kk AS c_kk, p.alamat AS c_alamat
-      FROM (SELECT y.*, pg_catalog.row_number() OVER w AS nomor, pg_catalog.lead(y.skor) OVER w AS skor2
-              FROM (SELECT DISTINCT z.usulan, z.urutan, z.nik, z.skor
-                      FROM (SELECT * FROM lewat_tanggal UNION ALL SELECT * FROM lewat_nik UNION ALL SELECT * FROM lewat_nama) z) y
-            WINDOW w AS (PARTITION BY y.usulan, y.urutan ORDER BY y.skor DESC, y.nik)) x
-      JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) x.nik
-     WHERE x.nomor OPERATOR(pg_catalog.=) 1
-),
-tautan AS MATERIALIZED (
-    SELECT k.*, c.c_nik, c.c_skor, c.c_kunci, c.c_lahir, c.c_jk, c.c_wilayah, c.c_hidup, c.c_kk, c.c_alamat,
-           CASE WHEN c.c_nik IS NOT NULL AND c.c_nik IS DISTINCT FROM k.t_nik AND c.c_skor OPERATOR(pg_catalog.>=) b.tautan
-                     AND coalesce(c.c_skor OPERATOR(pg_catalog.-) GREATEST(c.c_skor2, k.t_skor) OPERATOR(pg_catalog.>=) b.selisih, true)
-                     THEN 'calon'
-                WHEN k.t_nik IS NOT NULL THEN 'nik'
-                ELSE 'tidak_ada' END AS cara
+tautan AS (
+    -- the candidate search for the members whose typed NIK does not settle them (no record, or one that differs
+    -- from the member in name or birth date: the NIK may be another person's): dtks.penduduk_calon inside the
+    -- usulan's kab/kota, the names alike only where no date was typed (a trigram search of a common name is costly
+    -- at national scale; dtks.cari_penduduk takes it whenever the dates and NIKs gave nobody).  The member is
+    -- linked to the best candidate when it scores dtks.padan_ambang_tautan and leads the next one and the typed
+    -- NIK's record by dtks.padan_selisih, else to the typed NIK's record.
+    SELECT k.*, c.c_skor, x.cara,
+           CASE WHEN x.calon THEN c.c_nik ELSE k.t_nik END AS l_nik,
+           CASE WHEN x.calon THEN c.c_skor ELSE k.t_skor END AS l_skor,
+           CASE WHEN x.calon THEN c.c_kunci ELSE k.t_kunci END AS kunci_dukcapil,
+           CASE WHEN x.calon THEN c.c_lahir ELSE k.t_lahir END AS lahir_dukcapil,
+           CASE WHEN x.calon THEN c.c_hidup ELSE k.t_hidup END AS hidup,
+           CASE WHEN x.calon THEN c.c_kk ELSE k.t_kk END AS kk_dukcapil,
+           CASE WHEN x.calon THEN c.c_wilayah ELSE k.t_wilayah END AS wilayah_dukcapil,
+           CASE WHEN x.calon THEN c.c_alamat ELSE k.t_alamat END AS alamat_dukcapil,
+           CASE WHEN x.calon THEN c.c_rincian END AS c_rincian
       FROM ketik k CROSS JOIN ambang b
-      LEFT JOIN calon c ON c.usulan OPERATOR(pg_catalog.=) k.usulan AND c.urutan OPERATOR(pg_catalog.=) k.urutan
+      LEFT JOIN LATERAL (
+            SELECT c.nik AS c_nik, c.skor AS c_skor, c.skor_berikut AS c_skor2, c.rincian AS c_rincian,
+                   p.nama_kunci AS c_kunci, p.tanggal_lahir AS c_lahir, p.kode_wilayah AS c_wilayah,
+                   p.hidup AS c_hidup, p.no_kk AS c_kk, p.alamat AS c_alamat
+              -- at most one candidate with its breakdown, and none (no search: batas 0) for a member its typed NIK
+              -- settles
+              FROM dtks.penduduk_calon(k.nik_teks, k.kunci, k.lahir, k.jk, k.kode_wilayah,
+                                       CASE WHEN coalesce(k.t_cocok, false) THEN 0 ELSE 1 END, k.lingkup,
+                                       b.tautan, b.tautan, false, true) c
+              JOIN dtks.penduduk p ON p.nik OPERATOR(dtks.=) c.nik) c ON true
+     CROSS JOIN LATERAL (
+            SELECT c.c_nik IS NOT NULL AND c.c_nik IS DISTINCT FROM k.t_nik AND c.c_skor OPERATOR(pg_catalog.>=) b.tautan
+                   AND coalesce(c.c_skor OPERATOR(pg_catalog.-) GREATEST(c.c_skor2, k.t_skor) OPERATOR(pg_catalog.>=) b.selisih, true) AS calon) y
+     CROSS JOIN LATERAL (
+            SELECT y.calon, CASE WHEN y.calon THEN 'calon' WHEN k.t_nik IS NOT NULL THEN 'nik' ELSE 'tidak_ada' END AS cara) x
 ),
-linked AS (
-    -- the linked record: the typed NIK's or the candidate's, with the candidate's comparison
-    SELECT t.*, l.*,
-           CASE WHEN l.calon THEN dtks.padan_rincian('dukcapil', t.nik_teks, t.c_nik::text, t.kunci, t.c_kunci, t.lahir, t.c_lahir,
-                                                     t.jk, t.c_jk, t.kode_wilayah, t.c_wilayah, NULL, t.c_kk::text)
-                                  OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('hidup', t.c_hidup) END AS c_rincian
-      FROM tautan t
-     CROSS JOIN LATERAL (SELECT t.cara OPERATOR(pg_catalog.=) 'calon' AS calon) c
-     CROSS JOIN LATERAL (SELECT CASE WHEN c.calon THEN t.c_nik ELSE t.t_nik END AS l_nik,
-                                CASE WHEN c.calon THEN t.c_kunci ELSE t.t_kunci END AS kunci_dukcapil,
-                                CASE WHEN c.calon THEN t.c_lahir ELSE t.t_lahir END AS lahir_dukcapil,
-                                CASE WHEN c.calon THEN t.c_hidup ELSE t.t_hidup END AS hidup,
-                                CASE WHEN c.calon THEN t.c_kk ELSE t.t_kk END AS kk_dukcapil,
-                                CASE WHEN c.calon THEN t.c_wilayah ELSE t.t_wilayah END AS wilayah_dukcapil,
-                                CASE WHEN c.calon THEN t.c_alamat ELSE t.t_alamat END AS alamat_dukcapil,
-                                CASE WHEN c.calon THEN t.c_skor ELSE t.t_skor END AS l_skor,
-                                c.calon) l
-),
-cek AS (
-    SELECT l.*, l.nama AS nama_usul,
-           l.wilayah_dukcapil IS NOT NULL AND NOT l.wilayah_dukcapil OPERATOR(dtks.<@) l.lingkup AS p_luar,
-           CASE WHEN l.alamat IS NULL OR l.alamat_dukcapil IS NULL THEN NULL
-                WHEN pg_catalog.upper(l.alamat) OPERATOR(pg_catalog.=) pg_catalog.upper(l.alamat_dukcapil) THEN 1
-                ELSE similarity(pg_catalog.upper(l.alamat), pg_catalog.upper(l.alamat_dukcapil)) END AS alamat_mirip,
-           aktif.no_kk AS kk_aktif, NOT aktif.kode_wilayah OPERATOR(dtks.<@) l.lingkup AS aktif_luar
-      FROM linked l
-      LEFT JOIN (SELECT m.nik, m.no_kk, r.kode_wilayah
-                   FROM dtks.keanggotaan m JOIN dtks.keluarga k ON k.no_kk OPERATOR(dtks.=) m.no_kk
-                   JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) k.rumah_tangga_id
-                  WHERE m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE AND k.status OPERATOR(pg_catalog.=) 'aktif') aktif
+cek AS MATERIALIZED (
+    -- per member the linked record and what the findings compare (of a record outside the usulan's kab/kota only
+    -- luar_wilayah is told)
+    SELECT l.usulan, l.urutan, l.nik_teks, l.nik, l.t_nik, l.jenis, l.alasan_penghentian, l.koreksi, l.cara,
+           l.l_nik, l.l_skor, l.c_skor, l.c_rincian, d.p_luar,
+           d.ada AND l.ada_nama AND l.kunci OPERATOR(pg_catalog.<>) l.kunci_dukcapil AS nama_beda,
+           d.ada AND l.ada_lahir AND NOT coalesce(l.lahir OPERATOR(pg_catalog.=) l.lahir_dukcapil, false) AS lahir_beda,
+           d.ada AND NOT l.hidup AS meninggal,
+           d.ada AND l.kk IS NOT NULL AND NOT coalesce(l.kk_dukcapil OPERATOR(dtks.=) l.kk, false) AS kk_beda,
+           d.ada AND l.wilayah_dukcapil IS NOT NULL
+                 AND (NOT l.wilayah_dukcapil OPERATOR(dtks.=) l.kode_wilayah OR d.alamat_mirip OPERATOR(pg_catalog.<) b.alamat) AS alamat_beda,
+           l.wilayah_dukcapil OPERATOR(dtks.=) l.kode_wilayah AS desa_sama, d.alamat_mirip,
+           -- the member active in another family in DTKS, and whether that family lives outside the kab/kota
+           CASE WHEN aktif.no_kk IS NOT NULL AND NOT coalesce(aktif.no_kk OPERATOR(dtks.=) l.kk, false)
+                THEN NOT (SELECT r.kode_wilayah OPERATOR(dtks.<@) l.lingkup
+                            FROM dtks.keluarga f JOIN dtks.rumah_tangga r ON r.id OPERATOR(pg_catalog.=) f.rumah_tangga_id
+                           WHERE f.no_kk OPERATOR(dtks.=) aktif.no_kk) END AS aktif_luar
+      FROM tautan l CROSS JOIN ambang b
+     CROSS JOIN LATERAL (
+            SELECT l.l_nik IS NOT NULL AND NOT coalesce(NOT l.wilayah_dukcapil OPERATOR(dtks.<@) l.lingkup, false) AS ada,
+                   coalesce(NOT l.wilayah_dukcapil OPERATOR(dtks.<@) l.lingkup, false) AS p_luar,
+                   CASE WHEN l.l_nik IS NULL OR l.alamat IS NULL OR l.alamat_dukcapil IS NULL THEN NULL
+                        WHEN pg_catalog.upper(l.alamat) OPERATOR(pg_catalog.=) pg_catalog.upper(l.alamat_dukcapil) THEN 1
+                        ELSE similarity(pg_catalog.upper(l.alamat), pg_catalog.upper(l.alamat_dukcapil)) END AS alamat_mirip) d
+      LEFT JOIN (SELECT m.nik, m.no_kk
+                   FROM dtks.keanggotaan m JOIN dtks.keluarga f ON f.no_kk OPERATOR(dtks.=) m.no_kk
+                  WHERE m.berlaku OPERATOR(pg_catalog.@>) CURRENT_DATE AND f.status OPERATOR(pg_catalog.=) 'aktif') aktif
              ON aktif.nik OPERATOR(dtks.=) coalesce(l.l_nik, l.nik)
 ),
 temuan AS (
-    -- one scan of the members per kind of finding (cheaper than a row per kind and member)
-    SELECT c.usulan, c.urutan, c.nik, 'nik_tidak_sah' AS temuan, true AS menghalangi, NULL::dtks.nik AS nik_usulan,
-           NULL::double precision AS skor, NULL::jsonb AS rincian
-      FROM cek c WHERE c.nik IS NULL
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'nik_tidak_ada', true, NULL, NULL, NULL
-      FROM cek c WHERE c.nik IS NOT NULL AND c.t_nik IS NULL
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'luar_wilayah',
-           (c.l_nik IS NOT NULL AND c.p_luar) OR c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL
+    -- two scans of the members: each kind of finding where it holds, for the few members with any
+    SELECT c.usulan, c.urutan, c.nik, t.temuan, t.menghalangi, t.nik_usulan, t.skor, t.rincian
       FROM cek c
-     WHERE (c.l_nik IS NOT NULL AND c.p_luar)
-        OR (c.kk_aktif IS NOT NULL AND c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false))
+     CROSS JOIN LATERAL (SELECT CASE WHEN c.cara OPERATOR(pg_catalog.=) 'calon' THEN c.l_nik END AS usul_nik,
+                                CASE WHEN c.cara OPERATOR(pg_catalog.=) 'calon' THEN c.c_skor END AS usul_skor,
+                                CASE WHEN c.cara OPERATOR(pg_catalog.=) 'calon' THEN c.c_rincian END AS usul_rincian) x
+     CROSS JOIN LATERAL (VALUES
+        -- a wrong or missing NIK's finding carries the Dukcapil NIK proposed, with its score and comparison
+        ('nik_tidak_sah', c.nik IS NULL, true, x.usul_nik, x.usul_skor, x.usul_rincian),
+        ('nik_tidak_ada', c.nik IS NOT NULL AND c.t_nik IS NULL, true, x.usul_nik, x.usul_skor, x.usul_rincian),
+        ('nik_salah', c.cara OPERATOR(pg_catalog.=) 'calon' AND c.t_nik IS NOT NULL, true, x.usul_nik, x.usul_skor, x.usul_rincian),
+        ('luar_wilayah', c.p_luar OR c.aktif_luar, c.p_luar OR c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL),
+        ('aktif_di_kk_lain', NOT c.aktif_luar, c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL)
+     ) AS t(temuan, ditemukan, menghalangi, nik_usulan, skor, rincian)
+     WHERE (c.nik IS NULL OR c.t_nik IS NULL OR c.cara OPERATOR(pg_catalog.=) 'calon' OR c.p_luar OR c.aktif_luar IS NOT NULL)
+       AND t.ditemukan
     UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'nik_salah', true, c.c_nik, c.c_skor, NULL
-      FROM cek c WHERE c.cara OPERATOR(pg_catalog.=) 'calon' AND c.t_nik IS NOT NULL
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'nik_diusulkan', false, c.c_nik, c.c_skor, c.c_rincian
-      FROM cek c WHERE c.cara OPERATOR(pg_catalog.=) 'calon'
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'nama_beda', true, NULL, NULL, NULL
-      FROM cek c
-     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.nama_usul IS NOT NULL AND c.kunci OPERATOR(pg_catalog.<>) c.kunci_dukcapil
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'tanggal_lahir_beda', true, NULL, NULL, NULL
-      FROM cek c
-     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.lahir_teks IS NOT NULL
-       AND NOT coalesce(c.lahir OPERATOR(pg_catalog.=) c.lahir_dukcapil, false)
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'meninggal',
-           NOT (c.jenis OPERATOR(pg_catalog.=) 'penghentian' AND c.alasan_penghentian OPERATOR(pg_catalog.=) 'meninggal'), NULL, NULL, NULL
-      FROM cek c WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND NOT c.hidup
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'kk_beda', true, NULL, NULL, NULL
-      FROM cek c
-     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.kk IS NOT NULL AND NOT coalesce(c.kk_dukcapil OPERATOR(dtks.=) c.kk, false)
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'aktif_di_kk_lain', c.jenis OPERATOR(pg_catalog.<>) 'perbaikan' OR c.koreksi, NULL, NULL, NULL
-      FROM cek c
-     WHERE c.kk_aktif IS NOT NULL AND NOT c.aktif_luar AND NOT coalesce(c.kk_aktif OPERATOR(dtks.=) c.kk, false)
-    UNION ALL
-    SELECT c.usulan, c.urutan, c.nik, 'alamat_beda', b.alamat_menghalangi, NULL, NULL,
-           pg_catalog.jsonb_build_object('desa_sama', c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah,
-                                         'kemiripan', pg_catalog.round(c.alamat_mirip::numeric, 2))
+    SELECT c.usulan, c.urutan, c.nik, t.temuan, t.menghalangi, NULL, NULL, t.rincian
       FROM cek c CROSS JOIN ambang b
-     WHERE c.l_nik IS NOT NULL AND NOT c.p_luar AND c.wilayah_dukcapil IS NOT NULL
-       AND (NOT c.wilayah_dukcapil OPERATOR(dtks.=) c.kode_wilayah OR c.alamat_mirip OPERATOR(pg_catalog.<) b.alamat)
+     CROSS JOIN LATERAL (VALUES
+        ('nama_beda', c.nama_beda, true, NULL::jsonb),
+        ('tanggal_lahir_beda', c.lahir_beda, true, NULL),
+        ('meninggal', c.meninggal,
+                      NOT (c.jenis OPERATOR(pg_catalog.=) 'penghentian' AND c.alasan_penghentian OPERATOR(pg_catalog.=) 'meninggal'), NULL),
+        ('kk_beda', c.kk_beda, true, NULL),
+        ('alamat_beda', c.alamat_beda, b.alamat_menghalangi,
+                        CASE WHEN c.alamat_beda THEN pg_catalog.jsonb_build_object('desa_sama', c.desa_sama,
+                                                   'kemiripan', pg_catalog.round(c.alamat_mirip::numeric, 2)) END)
+     ) AS t(temuan, ditemukan, menghalangi, rincian)
+     WHERE (c.nama_beda OR c.lahir_beda OR c.meninggal OR c.kk_beda OR c.alamat_beda) AND t.ditemukan
     UNION ALL
     SELECT d.id, NULL, NULL, 'tanpa_anggota', true, NULL, NULL, NULL
       FROM dipilih d

@@ -157,7 +157,7 @@ $jalan \gset
 SELECT round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000) AS ms \gset
 SELECT count(*) AS temuan, count(*) FILTER (WHERE nik_usulan IS NOT NULL) AS diusulkan FROM dtks.usulan_temuan \gset
 SELECT count(*) FILTER (WHERE cara = 'calon') AS calon FROM dtks.usulan_padan \gset
-\echo MS $v :ms diperiksa :diperiksa padan :padan tidak_padan :tidak_padan temuan :temuan nik_diusulkan :diusulkan ditautkan_calon :calon
+\echo MS $v :ms diperiksa :diperiksa padan :padan tidak_padan :tidak_padan temuan :temuan nik_usulan :diusulkan ditautkan_calon :calon
 SQL
   done
 done | tee /tmp/dtks-padan.$$ | sed 's/^/   /'

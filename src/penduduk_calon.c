@@ -158,7 +158,10 @@ siapkan(FunctionCallInfo fcinfo)
 	p->indeks_nik = get_relname_relid("penduduk_pkey", ns);
 	p->indeks_tanggal = get_relname_relid("penduduk_tanggal_lahir", ns);
 	if (!OidIsValid(p->penduduk) || !OidIsValid(p->indeks_nik) || !OidIsValid(p->indeks_tanggal))
-		elog(ERROR, "penduduk_calon: dtks.penduduk or its indexes are missing");
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("the candidate search needs dtks.penduduk and its indexes"),
+				 errdetail("penduduk_pkey or penduduk_tanggal_lahir is missing; the install script creates both.")));
 	if (pg_class_aclcheck(p->penduduk, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),

@@ -10,7 +10,7 @@ OBJS = src/dtks.o src/tanggal.o src/identitas.o src/identitas_sql.o src/nik.o sr
        src/registri_semua.o src/kk_komponen.o src/skor.o src/nama_kunci.o src/nama_kunci_10.o src/usulan.o \
        src/usulan_sistem.o src/penetapan.o src/kelompok_umur.o \
        src/tanggal_acuan.o src/kemajuan.o src/spi_aman.o src/banding.o \
-       src/padan.o src/cari_penduduk.o src/penduduk_calon.o
+       src/padan.o src/cari_penduduk.o src/penduduk_calon.o src/alamat.o
 PGFILEDESC = "dtks - DTKS social welfare registry types and rules"
 
 # Warnings are errors by default; override with DTKS_WARN= for an unknown compiler.
@@ -44,7 +44,7 @@ EXTRA_CLEAN = src/galat_kode.h src/galat_kode.sql
 
 # pg_regress: the tests in sql/ (every file there but the install and upgrade scripts);
 # pasang creates the extension, the others run in this order after it.
-REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah registri kk_periksa skor nama banding usulan usulan_akses penetapan penggunaan cadangan kemajuan nik_koreksi pemadanan_cari
+REGRESS = pasang nik no_kk kode_wilayah penyimpanan wilayah alamat registri kk_periksa skor nama banding usulan usulan_akses penetapan penggunaan cadangan kemajuan nik_koreksi pemadanan_cari
 REGRESS_OPTS = --inputdir=.
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)

@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(365);
+SELECT plan(375);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -148,6 +148,11 @@ INSERT INTO fungsi_harapan VALUES
     ('nik_sekitar',                '{text}',                           'IMMUTABLE', false),
     ('tanggal_sekitar',            '{date}',                           'IMMUTABLE', false),
     ('tanggal_dari_teks',          '{text}',                           'IMMUTABLE', false),
+    ('alamat_pecah',               '{text}',                           'IMMUTABLE', false),
+    ('alamat_kunci',               '{text}',                           'IMMUTABLE', false),
+    ('wilayah_nama_pisah',         '{text,integer}',                   'IMMUTABLE', false),
+    ('wilayah_nama_segarkan',      '{}',                               'VOLATILE',  false),
+    ('wilayah_dari_alamat',        '{text}',                           'STABLE',    false),
     ('padan_nilai',                '{text,text,text,text,text,date,date,text,text,kode_wilayah,kode_wilayah,"double precision",text}', 'STABLE', false),
     ('padan_rincian',              '{text,text,text,text,text,date,date,text,text,kode_wilayah,kode_wilayah,"double precision",text}', 'STABLE', false),
     ('penduduk_calon',             '{text,text,date,text,kode_wilayah,integer,kode_wilayah,"double precision","double precision",boolean,boolean}', 'STABLE', false),
@@ -222,7 +227,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 152::bigint, '152 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 157::bigint, '157 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -240,7 +245,7 @@ SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array
                                          'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
                                          'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
                                          'padan_nilai', 'padan_rincian', 'penduduk_calon', 'cari_penduduk', 'ganda_cari', 'calon_ganda',
-                                         'penetapan_koreksi_nik') ORDER BY nama, args;
+                                         'penetapan_koreksi_nik', 'wilayah_nama_segarkan') ORDER BY nama, args;
 -- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force); a NULL region
 -- means everywhere for the matching and no region for pusat/pt offices; the office readers take no argument;
 -- the penetapan's parts take NULL for "no previous month", penetapan_pada a NULL region for everywhere
@@ -258,6 +263,7 @@ SELECT isnt_strict('dtks', 'registri_pelanggaran', '{nik[],no_kk[],bigint[]}'::n
 SELECT isnt_strict('dtks', 'kk_periksa_daftar', '{no_kk[],date}'::name[],
                    'dtks.kk_periksa_daftar is not STRICT: a NULL list means none');
 SELECT isnt_strict('dtks', 'kk_komponen', '{}'::name[], 'dtks.kk_komponen takes no argument');
+SELECT isnt_strict('dtks', 'wilayah_nama_segarkan', '{}'::name[], 'dtks.wilayah_nama_segarkan takes no argument');
 SELECT isnt_strict('dtks', 'sintetis_muat', '{bigint,integer,kode_wilayah,jsonb,date}'::name[],
                    'dtks.sintetis_muat is not STRICT: a NULL region means the whole country');
 
@@ -274,7 +280,8 @@ SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                                          'penetapan_periksa_data', 'penetapan_terapkan', 'penetapan_skor', 'penetapan_selaraskan',
                                          'penetapan_agregat_hitung', 'ekspor_data', 'laporan_tertunggak_periksa',
                                          'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
-                                         'penduduk_calon', 'cari_penduduk', 'calon_ganda', 'usulan_pakai_nik', 'penetapan_koreksi_nik')$$,
+                                         'penduduk_calon', 'cari_penduduk', 'calon_ganda', 'usulan_pakai_nik', 'penetapan_koreksi_nik',
+                                         'wilayah_nama_segarkan')$$,
                 'every dtks function and aggregate but the trigger functions, those that write and those that work as the owner is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,
@@ -292,6 +299,7 @@ SELECT set_eq($$SELECT proname, proconfig FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND proconfig IS NOT NULL$$,
               $$VALUES ('keanggotaan_hanya_ditutup'::name, '{"search_path=pg_catalog, pg_temp"}'::text[]),
                        ('usulan_padan_periksa', '{"search_path=pg_catalog, pg_temp"}'),
+                       ('wilayah_dari_alamat', '{jit=off,enable_hashjoin=off,enable_mergejoin=off}'),
                        ('riwayat_catat', '{"search_path=pg_catalog, pg_temp",enable_hashjoin=on,enable_mergejoin=on}'), ('riwayat_tolak_ubah', '{"search_path=pg_catalog, pg_temp"}'),
                        ('sintetis_muat', '{"search_path=pg_catalog, pg_temp",jit=off}'),
                        ('skor_bobot_periksa', '{"search_path=pg_catalog, pg_temp"}'), ('skor_model_periksa', '{"search_path=pg_catalog, pg_temp"}'),

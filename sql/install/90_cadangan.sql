@@ -36,7 +36,8 @@ INSERT INTO dtks.aturan_tabel (tabel, kunci) VALUES
     ('program_pengecualian', '{program,jenis}'),
     ('usulan_langkah', '{dari,ke,peran}'),
     ('ekspor_kolom', '{kolom}'),
-    ('padan_bobot', '{model,bidang,tingkat}');
+    ('padan_bobot', '{model,bidang,tingkat}'),
+    ('wilayah_singkatan', '{singkatan}');
 
 -- The rows the extension shipped, as shipped.
 CREATE TABLE dtks.aturan_bawaan (

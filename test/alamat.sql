@@ -1,0 +1,47 @@
+-- pgTAP: address text to region (dtks.wilayah_dari_alamat, sql/install/80_wilayah_alamat.sql) on the real region
+-- reference (../shared/data): one or more addresses per class of bench/alamat/buat_set.py, and what is noise.
+\ir lib/awal.psql
+SELECT plan(24);
+
+CREATE FUNCTION pg_temp.pertama(alamat text) RETURNS text LANGUAGE sql AS
+$$ SELECT kode_wilayah::text FROM dtks.wilayah_dari_alamat(alamat) LIMIT 1 $$;
+
+SELECT cmp_ok((SELECT count(*) FROM dtks.wilayah_nama), '>', 90000::bigint, 'every region''s names are indexed after load-wilayah');
+-- the words
+SELECT is(dtks.alamat_pecah('Jl. Kebon Sirih No. 12 RT 002/RW 003, Kel. Kebon Sirih, Kec. Menteng, Jakarta Pusat 10340'),
+          '{<4>KEL,KEBON,SIRIH,|,<3>KEC,MENTENG,|,JAKARTA,PUSAT,|}'::text[],
+          'streets, numbers, RT/RW and postcodes are noise; level words become markers');
+SELECT is(dtks.alamat_pecah('Desa Banjar Anyar, Banjar Kaja'), '{<4>DESA,BANJAR,ANYAR,|}'::text[],
+          'a noise word right after a level word begins the name; elsewhere it drops its part');
+-- the classes
+SELECT is(pg_temp.pertama('Jl. Kebon Sirih No. 12 RT 002/RW 003, Kel. Kebon Sirih, Kec. Menteng, Jakarta Pusat 10340'),
+          '31.71.06.1005', 'lengkap: a full address');
+SELECT is(pg_temp.pertama('Kalurahan Sriharjo, Kapanewon Imogiri, Kabupaten Bantul, Daerah Istimewa Yogyakarta'),
+          '34.02.10.2002', 'local words: Kalurahan and Kapanewon (DI Yogyakarta)');
+SELECT is(pg_temp.pertama('Gampong Lampeuneurut Gampong, Kec. Darul Imarah, Kab. Aceh Besar'), '11.06.07.2016', 'Gampong (Aceh)');
+SELECT is(pg_temp.pertama('Nagari Koto Baru, Kec. Kubung, Kab. Solok, Sumbar'), '13.02.10.2001', 'Nagari (Sumatera Barat), a short province');
+SELECT is(pg_temp.pertama('Kampung Waena, Distrik Heram, Kota Jayapura'), '91.71.05.1002', 'Kampung and Distrik (Papua)');
+SELECT is(pg_temp.pertama('KEL. GAMBIR, KEC. GAMBIR, JAKPUS'), '31.71.01.1001', 'huruf_besar and singkatan: all capitals, Jakpus');
+SELECT is(pg_temp.pertama('Dusun Kembang, Desa Sriharjo, Kapanewon Imogiri, Kab. Bantul, DIY'), '34.02.10.2002',
+          'dusun: a sub-desa unit first; DIY');
+SELECT is(pg_temp.pertama('SRIHARJO IMOGIRI BANTUL'), '34.02.10.2002', 'tanpa_penanda: no level words, no commas');
+SELECT is(pg_temp.pertama('Ds. Srihardjo Kec. Imogri Bantul'), '34.02.10.2002', 'salah_ketik: the desa and the kecamatan mistyped');
+SELECT is(pg_temp.pertama('Jl. Merdeka 7, Subter Agung, Tanjung Priok, Kota Jakarta Utara'), '31.72.02.1006',
+          'salah_ketik: a name of two words with a typing error');
+SELECT is(pg_temp.pertama('Ds. Caturtunggal, Sleman'), '34.04.07.2001', 'level_hilang: desa and kab/kota only');
+SELECT is(pg_temp.pertama('Prov. DIY, Kab. Sleman, Kec. Depok, Desa Caturtunggal'), '34.04.07.2001', 'provinsi_dulu: the province first');
+SELECT is(pg_temp.pertama('Kec. Coblong, Kota Bandung'), '32.73.02', 'kecamatan_saja: the kecamatan');
+SELECT is(pg_temp.pertama('Namlea, KAB. BURU'), '81.04.01',
+          'kecamatan_saja: a kecamatan whose main desa has its name is the kecamatan');
+SELECT is(pg_temp.pertama('Desa Catuharjo, Kec. Pandak, Bantul'), '34.02.06.2001', 'nama_lama: a desa''s name of the 2016 edition');
+SELECT is(pg_temp.pertama('Kab. Merauke, Papua'), '93.01', 'nama_lama: Papua before the 2022 split names Papua Selatan''s Merauke');
+SELECT is(pg_temp.pertama('Kelurahan Sukamaju, Kota Depok'), '32.76.08.1001', 'a name of 65 desa made unique by the kab/kota');
+SELECT is(pg_temp.pertama('Desa Gattareng Toa, Kecamatan Marioriwawo, KAB. SOPPENG, Sulsel'), '73.12.01.2012',
+          'a name that covers its part whole beats the one that covers a word of it (Gattareng)');
+-- nothing credible
+SELECT is_empty($$SELECT * FROM dtks.wilayah_dari_alamat('Sukamaju')$$, 'a desa name shared by many, alone: nothing');
+SELECT is_empty($$SELECT * FROM dtks.wilayah_dari_alamat('Jl. Merdeka No. 5 RT 01/RW 02')$$, 'a street only: nothing');
+SELECT is((SELECT rincian -> 'bukti' FROM dtks.wilayah_dari_alamat('Kalurahan Sriharjo, Kapanewon Imogiri, Kabupaten Bantul, DIY') LIMIT 1),
+          '{"1": 1.000, "2": 1.000, "3": 1.000, "4": 1.000}'::jsonb, 'rincian: the evidence per level');
+SELECT * FROM finish();
+ROLLBACK;

@@ -35,6 +35,18 @@ SELECT no_kk, count(*) FILTER (WHERE tingkat = 'galat') AS galat, count(*) FILTE
   FROM kk_periksa_wilayah('34.71', DATE '2026-01-01') GROUP BY no_kk ORDER BY no_kk;
 SELECT count(*) AS di_luar_wilayah FROM kk_periksa_wilayah('31', DATE '2026-01-01') WHERE no_kk = '3471090501880001';
 
+-- the household's location against its desa (dtks.lokasi_toleransi metres; the kecamatan where the desa has no
+-- boundary): inside its desa of Kota Yogyakarta, then at Monas in Jakarta, then with a tolerance of 1,000 km
+UPDATE rumah_tangga SET lokasi = (SELECT ST_PointOnSurface(batas) FROM wilayah WHERE kode = '34.71.09.1002')
+ WHERE kepala_nik = '3471091708600001';
+SELECT count(*) AS di_luar_desa FROM kk_periksa('3471090501880001', DATE '2026-01-01') WHERE aturan = 'lokasi_luar_wilayah';
+UPDATE rumah_tangga SET lokasi = ST_SetSRID(ST_MakePoint(106.8272, -6.1754), 4326) WHERE kepala_nik = '3471091708600001';
+SELECT aturan, tingkat, keterangan FROM kk_periksa('3471090501880001', DATE '2026-01-01') WHERE aturan = 'lokasi_luar_wilayah';
+SET dtks.lokasi_toleransi = 1000000;
+SELECT count(*) AS di_luar_desa FROM kk_periksa('3471090501880001', DATE '2026-01-01') WHERE aturan = 'lokasi_luar_wilayah';
+RESET dtks.lokasi_toleransi;
+UPDATE rumah_tangga SET lokasi = NULL WHERE kepala_nik = '3471091708600001';
+
 -- the kinship graph of that family
 SELECT nik_a, nik_b, hubungan FROM kk_graf('3471090501880001', DATE '2026-01-01');
 

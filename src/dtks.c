@@ -14,6 +14,9 @@
 
 PG_MODULE_MAGIC;
 
+/* dtks.lokasi_toleransi: read by SQL (kk_periksa) through current_setting. */
+static double lokasi_toleransi = 100.0;
+
 void		_PG_init(void);
 
 /* The application's own user recorded in the histories (dtks.petugas). */
@@ -65,5 +68,9 @@ _PG_init(void)
 	DefineCustomBoolVariable("dtks.alamat_beda_menghalangi",
 							 "Whether the finding alamat_beda of the Dukcapil matching blocks the usulan.",
 							 NULL, &padan_alamat_menghalangi, false, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomRealVariable("dtks.lokasi_toleransi",
+							 "How far (metres) a household's location may lie outside its desa (or kecamatan) before kk_periksa reports it.",
+							 "The boundaries are simplified; a desa without one is checked against its kecamatan.",
+							 &lokasi_toleransi, 100.0, 0.0, 10000000.0, PGC_SUSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("dtks");
 }

@@ -1,7 +1,8 @@
 -- pgTAP: address text to region (dtks.wilayah_dari_alamat, sql/install/80_wilayah_alamat.sql) on the real region
--- reference (../shared/data): one or more addresses per class of bench/alamat/buat_set.py, and what is noise.
+-- reference (../shared/data): one or more addresses per class of bench/alamat/buat_set.py, and what is noise; and a
+-- household's location checked against its kecamatan where its desa has no boundary (dtks.kk_periksa).
 \ir lib/awal.psql
-SELECT plan(24);
+SELECT plan(28);
 
 CREATE FUNCTION pg_temp.pertama(alamat text) RETURNS text LANGUAGE sql AS
 $$ SELECT kode_wilayah::text FROM dtks.wilayah_dari_alamat(alamat) LIMIT 1 $$;
@@ -43,5 +44,26 @@ SELECT is_empty($$SELECT * FROM dtks.wilayah_dari_alamat('Sukamaju')$$, 'a desa 
 SELECT is_empty($$SELECT * FROM dtks.wilayah_dari_alamat('Jl. Merdeka No. 5 RT 01/RW 02')$$, 'a street only: nothing');
 SELECT is((SELECT rincian -> 'bukti' FROM dtks.wilayah_dari_alamat('Kalurahan Sriharjo, Kapanewon Imogiri, Kabupaten Bantul, DIY') LIMIT 1),
           '{"1": 1.000, "2": 1.000, "3": 1.000, "4": 1.000}'::jsonb, 'rincian: the evidence per level');
+-- locations checked (dtks.kk_periksa): a household of Kec. Coblong, Kota Bandung, whose desa has no boundary
+INSERT INTO dtks.anggota (nik, nama, jenis_kelamin, tanggal_lahir, status_kawin, status_hidup, kartu_identitas,
+                          partisipasi_sekolah, bekerja, penyakit_kronis, jaminan_kesehatan)
+VALUES ('3273021708800001', 'Asep', 'L', '1980-08-17', 2, 'aktif', 4, 3, true, 1, 1);
+INSERT INTO dtks.rumah_tangga (kode_wilayah, alamat, rt, rw, kepala_nik, status_bangunan, luas_lantai, jenis_lantai,
+                               jenis_dinding, jenis_atap, sumber_air_minum, sumber_penerangan, bahan_bakar, fasilitas_bab, lokasi)
+SELECT w.kode, 'Jl. Dago 1', '001', '001', '3273021708800001', 1, 40, 2, 1, 2, 3, 1, 4, 1,
+       (SELECT ST_PointOnSurface(k.batas) FROM dtks.wilayah k WHERE k.kode = '32.73.02')
+  FROM dtks.wilayah w WHERE w.kode <@ '32.73.02' AND w.tingkat = 4 ORDER BY w.kode LIMIT 1;
+INSERT INTO dtks.keluarga (no_kk, rumah_tangga_id) VALUES ('3273020101200001', currval('dtks.rumah_tangga_id_seq'));
+INSERT INTO dtks.keanggotaan (nik, no_kk, shdk, berlaku) VALUES ('3273021708800001', '3273020101200001', 1, '[2020-01-01,)');
+SELECT is((SELECT count(*)::int FROM dtks.kk_periksa('3273020101200001') WHERE aturan = 'lokasi_luar_wilayah'), 0,
+          'a location inside the kecamatan of a desa without a boundary: nothing');
+UPDATE dtks.rumah_tangga SET lokasi = ST_SetSRID(ST_MakePoint(110.3644, -7.8053), 4326) WHERE kepala_nik = '3273021708800001';
+SELECT matches((SELECT keterangan FROM dtks.kk_periksa('3273020101200001') WHERE aturan = 'lokasi_luar_wilayah'),
+               '^the household''s location lies [0-9]+ m outside its kecamatan 32\.73\.02 \(tolerance 100 m\)$',
+               'moved to the Kraton of Yogyakarta: outside its kecamatan, where the desa has no boundary');
+SELECT is((SELECT tingkat FROM dtks.kk_periksa('3273020101200001') WHERE aturan = 'lokasi_luar_wilayah'), 'galat', 'as a galat');
+SET LOCAL dtks.lokasi_toleransi = 1000000;
+SELECT is((SELECT count(*)::int FROM dtks.kk_periksa('3273020101200001') WHERE aturan = 'lokasi_luar_wilayah'), 0,
+          'within the tolerance (dtks.lokasi_toleransi): nothing');
 SELECT * FROM finish();
 ROLLBACK;

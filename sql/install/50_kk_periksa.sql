@@ -68,6 +68,21 @@ SELECT k.no_kk, k.nik, 'tidak_lengkap', 'peringatan',
     OR (k.jenjang_pendidikan IS NULL AND k.partisipasi_sekolah OPERATOR(pg_catalog.=) ANY (ARRAY[2, 3]))
     OR (k.bekerja IS NULL AND pg_catalog.age(acuan, k.tanggal_lahir) OPERATOR(pg_catalog.>=) interval '10 years')
 UNION ALL
+-- the household's location outside its desa (or, where the desa has no boundary, its kecamatan) by more than
+-- dtks.lokasi_toleransi metres (on the spheroid; the boundaries are simplified)
+SELECT f.no_kk, NULL, 'lokasi_luar_wilayah', 'galat',
+       pg_catalog.format('the household''s location lies %s m outside its %s %s (tolerance %s m)',
+              pg_catalog.round(j.jarak::numeric), CASE b.tingkat WHEN 4 THEN 'desa' ELSE 'kecamatan' END, b.kode,
+              pg_catalog.current_setting('dtks.lokasi_toleransi'))
+  FROM kk JOIN dtks.keluarga f ON f.no_kk OPERATOR(dtks.=) kk.no_kk JOIN dtks.rumah_tangga h ON h.id OPERATOR(pg_catalog.=) f.rumah_tangga_id
+ CROSS JOIN LATERAL (SELECT w.kode, w.tingkat, w.batas FROM dtks.wilayah w
+                      WHERE w.batas IS NOT NULL
+                        AND w.kode OPERATOR(dtks.=) ANY (ARRAY[h.kode_wilayah, dtks.leluhur(h.kode_wilayah, 3)])
+                      ORDER BY w.tingkat DESC LIMIT 1) b
+ CROSS JOIN LATERAL (SELECT ST_Distance(b.batas::geography, h.lokasi::geography) AS jarak) j
+ WHERE h.lokasi IS NOT NULL AND NOT ST_Covers(b.batas, h.lokasi)
+   AND j.jarak OPERATOR(pg_catalog.>) pg_catalog.current_setting('dtks.lokasi_toleransi')::double precision
+UNION ALL
 SELECT f.no_kk, NULL, 'tidak_lengkap', 'peringatan',
        'household (Blok III) missing: ' OPERATOR(pg_catalog.||) pg_catalog.concat_ws(', ',
            CASE WHEN h.status_bangunan IS NULL THEN 'status_bangunan' END,

@@ -32,6 +32,17 @@ SELECT tempat, kode, (SELECT nama FROM wilayah w WHERE w.kode = v.kode) AS nama
     ('Monas, Jakarta', wilayah_di_titik(ST_SetSRID(ST_MakePoint(106.8272, -6.1754), 4326))),
     ('Kraton Yogyakarta', wilayah_di_titik(ST_SetSRID(ST_MakePoint(110.3644, -7.8053), 4326))),
     ('Pasar Soe, Timor Tengah Selatan', wilayah_di_titik(ST_SetSRID(ST_MakePoint(124.2779, -9.8611), 4326)))) AS v(tempat, kode);
+\echo '    and by address text as forms write it (dtks.wilayah_dari_alamat): local level words, short forms, typing'
+\echo '    errors, old names, a kecamatan only; the deepest level the text names, with the evidence per level'
+SELECT a.alamat, w.kode_wilayah, (SELECT nama FROM wilayah x WHERE x.kode = w.kode_wilayah) AS nama,
+       round(w.skor::numeric, 2) AS skor
+  FROM (VALUES ('Dusun Kembang, Kalurahan Srihardjo, Kapanewon Imogri, Kab. Bantul, DIY'),
+               ('JL. KEBON SIRIH NO. 12 RT 002/RW 003, KEL. KEBON SIRIH, KEC. MENTENG, JAKPUS 10340'),
+               ('Gampong Lampeuneurut Gampong, Kec. Darul Imarah, Kab. Aceh Besar'),
+               ('Desa Catuharjo, Kec. Pandak, Bantul'),
+               ('Kec. Coblong, Kota Bdg'),
+               ('Kab. Merauke, Papua')) AS a(alamat)
+  LEFT JOIN LATERAL (SELECT * FROM wilayah_dari_alamat(a.alamat) LIMIT 1) w ON true;
 
 \echo
 \echo '=== 3. The registry: 100,000 synthetic families (seeded, so every run is the same), with a few injected'

@@ -19,7 +19,8 @@ SELECT is(pg_temp.pertama('Jl. Kebon Sirih No. 12 RT 002/RW 003, Kel. Kebon Siri
           '31.71.06.1005', 'lengkap: a full address');
 SELECT is(pg_temp.pertama('Kalurahan Sriharjo, Kapanewon Imogiri, Kabupaten Bantul, Daerah Istimewa Yogyakarta'),
           '34.02.10.2002', 'local words: Kalurahan and Kapanewon (DI Yogyakarta)');
-SELECT is(pg_temp.pertama('Gampong Lampeuneurut Gampong, Kec. Darul Imarah, Kab. Aceh Besar'), '11.06.07.2016', 'Gampong (Aceh)');
+SELECT is(pg_temp.pertama('Gampong Lampeuneurut Gampong, Kec. Darul Imarah, Kab. Aceh Besar'), '11.06.07.2002',
+          'Gampong (Aceh), also as the last word of the name');
 SELECT is(pg_temp.pertama('Nagari Koto Baru, Kec. Kubung, Kab. Solok, Sumbar'), '13.02.10.2001', 'Nagari (Sumatera Barat), a short province');
 SELECT is(pg_temp.pertama('Kampung Waena, Distrik Heram, Kota Jayapura'), '91.71.05.1002', 'Kampung and Distrik (Papua)');
 SELECT is(pg_temp.pertama('KEL. GAMBIR, KEC. GAMBIR, JAKPUS'), '31.71.01.1001', 'huruf_besar and singkatan: all capitals, Jakpus');

@@ -164,6 +164,15 @@ gram AS MATERIALIZED (
            e OPERATOR(pg_catalog.=) pg_catalog.cardinality(b.kata), pg_catalog.cardinality(b.kata) OPERATOR(pg_catalog.+) 1
       FROM bagian b, pg_catalog.generate_series(1, 3) e
      WHERE b.kata_tanda IS NOT NULL AND b.kata IS NOT NULL AND e OPERATOR(pg_catalog.<=) pg_catalog.cardinality(b.kata)
+    UNION ALL
+    -- and with the level word that follows it (Gampong Lampeuneurut Gampong, Desa Sumber Desa)
+    SELECT b.bagian, b.tanda, pg_catalog.cardinality(b.kata) OPERATOR(pg_catalog.-) k OPERATOR(pg_catalog.+) 1, k OPERATOR(pg_catalog.+) 1,
+           pg_catalog.array_to_string(b.kata[pg_catalog.cardinality(b.kata) OPERATOR(pg_catalog.-) k OPERATOR(pg_catalog.+) 1:pg_catalog.cardinality(b.kata)], ' ')
+               OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) c.kata_tanda,
+           k OPERATOR(pg_catalog.=) pg_catalog.cardinality(b.kata), pg_catalog.cardinality(b.kata) OPERATOR(pg_catalog.+) 1
+      FROM bagian b JOIN bagian c ON c.bagian OPERATOR(pg_catalog.=) (b.bagian OPERATOR(pg_catalog.+) 1) AND c.kata_tanda IS NOT NULL,
+           pg_catalog.generate_series(1, 3) k
+     WHERE b.kata IS NOT NULL AND k OPERATOR(pg_catalog.<=) pg_catalog.cardinality(b.kata)
 ),
 tepat AS MATERIALIZED (
     -- the exact names: the first words of a part at the level its level word says (any level without one), later

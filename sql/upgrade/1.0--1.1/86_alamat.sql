@@ -157,24 +157,35 @@ gram AS MATERIALIZED (
     -- every run of up to four words of a part, with the part's level word (also with that word in front: Kota Baru)
     SELECT b.bagian, b.tanda, a AS mulai, d OPERATOR(pg_catalog.+) 1 AS panjang,
            pg_catalog.array_to_string(b.kata[a:x.e], ' ') AS kunci,
-           a OPERATOR(pg_catalog.=) 1 AND x.e OPERATOR(pg_catalog.=) pg_catalog.cardinality(b.kata) AS utuh
+           a OPERATOR(pg_catalog.=) 1 AND x.e OPERATOR(pg_catalog.=) pg_catalog.cardinality(b.kata) AS utuh,
+           pg_catalog.cardinality(b.kata) AS kata_bagian
       FROM bagian b, pg_catalog.generate_series(1, 16) a, pg_catalog.generate_series(0, 3) d,
            LATERAL (SELECT a OPERATOR(pg_catalog.+) d AS e) x
      WHERE b.kata IS NOT NULL AND x.e OPERATOR(pg_catalog.<=) pg_catalog.cardinality(b.kata)
     UNION ALL
-    SELECT b.bagian, NULL, 0, e OPERATOR(pg_catalog.+) 1, b.kata_tanda OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) pg_catalog.array_to_string(b.kata[1:e], ' '), false
+    SELECT b.bagian, NULL, 0, e OPERATOR(pg_catalog.+) 1, b.kata_tanda OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) pg_catalog.array_to_string(b.kata[1:e], ' '),
+           e OPERATOR(pg_catalog.=) pg_catalog.cardinality(b.kata), pg_catalog.cardinality(b.kata) OPERATOR(pg_catalog.+) 1
       FROM bagian b, pg_catalog.generate_series(1, 3) e
      WHERE b.kata_tanda IS NOT NULL AND b.kata IS NOT NULL AND e OPERATOR(pg_catalog.<=) pg_catalog.cardinality(b.kata)
+    UNION ALL
+    -- and with the level word that follows it (Gampong Lampeuneurut Gampong, Desa Sumber Desa)
+    SELECT b.bagian, b.tanda, pg_catalog.cardinality(b.kata) OPERATOR(pg_catalog.-) k OPERATOR(pg_catalog.+) 1, k OPERATOR(pg_catalog.+) 1,
+           pg_catalog.array_to_string(b.kata[pg_catalog.cardinality(b.kata) OPERATOR(pg_catalog.-) k OPERATOR(pg_catalog.+) 1:pg_catalog.cardinality(b.kata)], ' ')
+               OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) c.kata_tanda,
+           k OPERATOR(pg_catalog.=) pg_catalog.cardinality(b.kata), pg_catalog.cardinality(b.kata) OPERATOR(pg_catalog.+) 1
+      FROM bagian b JOIN bagian c ON c.bagian OPERATOR(pg_catalog.=) (b.bagian OPERATOR(pg_catalog.+) 1) AND c.kata_tanda IS NOT NULL,
+           pg_catalog.generate_series(1, 3) k
+     WHERE b.kata IS NOT NULL AND k OPERATOR(pg_catalog.<=) pg_catalog.cardinality(b.kata)
 ),
 tepat AS MATERIALIZED (
     -- the exact names: the first words of a part at the level its level word says (any level without one), later
     -- words of the part at that level or above (Kec. Imogiri Bantul)
     SELECT n.kode, n.tingkat, g.bagian, GREATEST(g.mulai, 1) AS mulai, g.panjang, g.utuh,
            -- a name of an earlier edition weighs a little less than today's (codes were renumbered)
-           -- and a name that covers only part of its part a little less than one that covers it whole
+           -- and a name that covers only some words of its part by the share it covers (half for none)
            CASE WHEN g.tanda IS NOT NULL OR g.panjang OPERATOR(pg_catalog.>=) 2 OR n.tingkat OPERATOR(pg_catalog.<=) 2 THEN 1.0
                 ELSE 0.85 END::double precision OPERATOR(pg_catalog.*) CASE WHEN n.lama THEN 0.95 ELSE 1.0 END
-                OPERATOR(pg_catalog.*) CASE WHEN g.utuh THEN 1.0 ELSE 0.9 END AS nilai
+                OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) (0.5 OPERATOR(pg_catalog.*) g.panjang OPERATOR(pg_catalog./) g.kata_bagian)) AS nilai
       FROM gram g JOIN dtks.wilayah_nama n ON n.kunci OPERATOR(pg_catalog.=) g.kunci
      CROSS JOIN LATERAL (SELECT CASE g.tanda WHEN '1' THEN 1 WHEN '2b' THEN 2 WHEN '2k' THEN 2 WHEN '3' THEN 3 WHEN '4' THEN 4 END AS t) h
      WHERE g.tanda IS NULL
@@ -256,12 +267,13 @@ per_tingkat AS MATERIALIZED (
       LEFT JOIN ditandai d ON d.tingkat OPERATOR(pg_catalog.=) w.tingkat
 ),
 sendiri AS (
-    -- the candidates named by a place of their own: not where their parent is named (Namlea, Kab. Buru is the
-    -- kecamatan Namlea, not its desa Namlea)
+    -- the candidates named by a place of their own: not where one of their ancestors is named (Namlea, Kab. Buru
+    -- is the kecamatan Namlea, not its desa Namlea)
     SELECT a.kode FROM per_tingkat a
-      LEFT JOIN per_tingkat o ON o.kode OPERATOR(dtks.=) a.kode AND o.tingkat OPERATOR(pg_catalog.=) (a.tingkat OPERATOR(pg_catalog.-) 1)
      WHERE a.tingkat OPERATOR(pg_catalog.=) a.tingkat_calon AND a.nilai IS NOT NULL
-       AND (o.tempat IS NULL OR o.tempat OPERATOR(pg_catalog.<>) a.tempat)
+       AND NOT EXISTS (SELECT 1 FROM per_tingkat o
+                        WHERE o.kode OPERATOR(dtks.=) a.kode AND o.tingkat OPERATOR(pg_catalog.<) a.tingkat
+                          AND o.tempat OPERATOR(pg_catalog.=) a.tempat)
 ),
 nilai AS (
     -- the sum; one place in the text counts for one level only, its best; a level the text names otherwise loses half
@@ -282,13 +294,14 @@ urut AS (
            pg_catalog.max(n.jumlah) OVER () AS terbaik
       FROM nilai n
 )
--- credible: named at two levels or more, or alone with its score
+-- credible: named at two levels or more, or alone with its score; of equal scores the shallower (the deeper
+-- added nothing)
 SELECT u.kode, u.jumlah OPERATOR(pg_catalog./) 8.0,
        pg_catalog.jsonb_build_object('tingkat', u.tingkat, 'bukti', u.tingkat_bukti)
   FROM urut u
  WHERE u.jumlah OPERATOR(pg_catalog.>=) 2.5
    AND (u.berbukti OPERATOR(pg_catalog.>=) 2 OR u.sama_banyak OPERATOR(pg_catalog.=) 1)
- ORDER BY u.jumlah DESC, u.tingkat DESC, u.kode
+ ORDER BY u.jumlah DESC, u.tingkat, u.kode
  LIMIT 5;
 END;
 COMMENT ON FUNCTION dtks.wilayah_dari_alamat(text) IS

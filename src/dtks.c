@@ -17,6 +17,9 @@ PG_MODULE_MAGIC;
 /* dtks.lokasi_toleransi: read by SQL (kk_periksa) through current_setting. */
 static double lokasi_toleransi = 100.0;
 
+/* dtks.laut_toleransi: read by SQL (wilayah_di_titik_rinci) through current_setting. */
+static double laut_toleransi = 2000.0;
+
 void		_PG_init(void);
 
 /* The application's own user recorded in the histories (dtks.petugas). */
@@ -72,5 +75,8 @@ _PG_init(void)
 							 "How far (metres) a household's location may lie outside its desa (or kecamatan) before kk_periksa reports it.",
 							 "The boundaries are simplified; a desa without one is checked against its kecamatan.",
 							 &lokasi_toleransi, 100.0, 0.0, 10000000.0, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomRealVariable("dtks.laut_toleransi",
+							 "How far (metres) off the coast a point still maps to the nearest region (dtks.wilayah_di_titik_rinci).",
+							 NULL, &laut_toleransi, 2000.0, 0.0, 1000000.0, PGC_SUSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("dtks");
 }

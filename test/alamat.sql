@@ -2,7 +2,7 @@
 -- reference (../shared/data): one or more addresses per class of bench/alamat/buat_set.py, and what is noise; and a
 -- household's location checked against its kecamatan where its desa has no boundary (dtks.kk_periksa).
 \ir lib/awal.psql
-SELECT plan(28);
+SELECT plan(32);
 
 CREATE FUNCTION pg_temp.pertama(alamat text) RETURNS text LANGUAGE sql AS
 $$ SELECT kode_wilayah::text FROM dtks.wilayah_dari_alamat(alamat) LIMIT 1 $$;
@@ -66,5 +66,20 @@ SELECT is((SELECT tingkat FROM dtks.kk_periksa('3273020101200001') WHERE aturan 
 SET LOCAL dtks.lokasi_toleransi = 1000000;
 SELECT is((SELECT count(*)::int FROM dtks.kk_periksa('3273020101200001') WHERE aturan = 'lokasi_luar_wilayah'), 0,
           'within the tolerance (dtks.lokasi_toleransi): nothing');
+-- points: the subdivided boundaries answer as the plain polygons did; a point off the coast maps to the nearest
+-- region within dtks.laut_toleransi, flagged
+SELECT is(dtks.wilayah_di_titik(ST_SetSRID(ST_MakePoint(106.8272, -6.1754), 4326))::text, '31.71.01.1001', 'Monas is in Gambir');
+SELECT is((SELECT row(r.kode_wilayah::text, r.di_laut, r.jarak)::text
+             FROM dtks.wilayah_di_titik_rinci(ST_SetSRID(ST_MakePoint(110.3644, -7.8053), 4326)) r),
+          row((SELECT dtks.wilayah_di_titik(ST_SetSRID(ST_MakePoint(110.3644, -7.8053), 4326)))::text, false, 0::float8)::text,
+          'a point on land: the region covering it, not in the sea');
+CREATE TEMP TABLE laut AS
+SELECT ST_SetSRID(ST_MakePoint(ST_X(p.geom), ST_Y(p.geom) + 0.004), 4326) AS t
+  FROM dtks.wilayah w, LATERAL ST_DumpPoints(w.batas) p WHERE w.kode = '31.72.01.1001' ORDER BY ST_Y(p.geom) DESC LIMIT 1;
+SELECT ok((SELECT r.di_laut AND r.kode_wilayah IS NOT NULL AND r.jarak BETWEEN 300 AND 700
+             FROM laut, dtks.wilayah_di_titik_rinci(laut.t) r) AND (SELECT dtks.wilayah_di_titik(t) IS NULL FROM laut),
+          'about 450 m off the coast of North Jakarta: no boundary covers it, the nearest desa is given, flagged');
+SET LOCAL dtks.laut_toleransi = 100;
+SELECT is((SELECT r.kode_wilayah FROM laut, dtks.wilayah_di_titik_rinci(laut.t) r), NULL, 'farther than dtks.laut_toleransi: nothing');
 SELECT * FROM finish();
 ROLLBACK;

@@ -3,7 +3,7 @@
 -- operator classes (amvalidate), casts and the extension's requirements.
 \ir lib/awal.psql
 
-SELECT plan(375);
+SELECT plan(379);
 
 ------------------------------------------------------------------------------
 -- 1. Extension and types
@@ -153,6 +153,8 @@ INSERT INTO fungsi_harapan VALUES
     ('wilayah_nama_pisah',         '{text,integer}',                   'IMMUTABLE', false),
     ('wilayah_nama_segarkan',      '{}',                               'VOLATILE',  false),
     ('wilayah_dari_alamat',        '{text}',                           'STABLE',    false),
+    ('wilayah_batas_segarkan',     '{}',                               'VOLATILE',  false),
+    ('wilayah_di_titik_rinci',     '{geometry}',                       'STABLE',    false),
     ('padan_nilai',                '{text,text,text,text,text,date,date,text,text,kode_wilayah,kode_wilayah,"double precision",text}', 'STABLE', false),
     ('padan_rincian',              '{text,text,text,text,text,date,date,text,text,kode_wilayah,kode_wilayah,"double precision",text}', 'STABLE', false),
     ('penduduk_calon',             '{text,text,date,text,kode_wilayah,integer,kode_wilayah,"double precision","double precision",boolean,boolean}', 'STABLE', false),
@@ -227,7 +229,7 @@ INSERT INTO fungsi_harapan
 SELECT (tipe || '_' || akhiran)::name, ARRAY[tipe, tipe]::name[], 'IMMUTABLE', false
   FROM unnest(ARRAY['nik', 'no_kk', 'kode_wilayah']) tipe, unnest(ARRAY['smaller', 'larger']) akhiran;
 
-SELECT is((SELECT count(*) FROM fungsi_harapan), 157::bigint, '157 functions are expected');
+SELECT is((SELECT count(*) FROM fungsi_harapan), 159::bigint, '159 functions are expected');
 SELECT set_eq($$SELECT proname, string_to_array(array_to_string(proargtypes::regtype[], ','), ',')::name[]
                   FROM pg_proc WHERE pronamespace = 'dtks'::regnamespace AND prokind = 'f'
                    AND prorettype <> 'trigger'::regtype$$,
@@ -245,7 +247,7 @@ SELECT is_strict('dtks', nama, args, format('dtks.%s(%s) is STRICT', nama, array
                                          'penetapan_selaraskan', 'penetapan_agregat_hitung', 'penetapan_pada', 'laporan_tertunggak_periksa',
                                          'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
                                          'padan_nilai', 'padan_rincian', 'penduduk_calon', 'cari_penduduk', 'ganda_cari', 'calon_ganda',
-                                         'penetapan_koreksi_nik', 'wilayah_nama_segarkan') ORDER BY nama, args;
+                                         'penetapan_koreksi_nik', 'wilayah_nama_segarkan', 'wilayah_batas_segarkan') ORDER BY nama, args;
 -- a NULL kepala or version has a meaning for the scorer (no kepala; the model in force); a NULL region
 -- means everywhere for the matching and no region for pusat/pt offices; the office readers take no argument;
 -- the penetapan's parts take NULL for "no previous month", penetapan_pada a NULL region for everywhere
@@ -264,6 +266,7 @@ SELECT isnt_strict('dtks', 'kk_periksa_daftar', '{no_kk[],date}'::name[],
                    'dtks.kk_periksa_daftar is not STRICT: a NULL list means none');
 SELECT isnt_strict('dtks', 'kk_komponen', '{}'::name[], 'dtks.kk_komponen takes no argument');
 SELECT isnt_strict('dtks', 'wilayah_nama_segarkan', '{}'::name[], 'dtks.wilayah_nama_segarkan takes no argument');
+SELECT isnt_strict('dtks', 'wilayah_batas_segarkan', '{}'::name[], 'dtks.wilayah_batas_segarkan takes no argument');
 SELECT isnt_strict('dtks', 'sintetis_muat', '{bigint,integer,kode_wilayah,jsonb,date}'::name[],
                    'dtks.sintetis_muat is not STRICT: a NULL region means the whole country');
 
@@ -281,7 +284,7 @@ SELECT is_empty($$SELECT oid::regprocedure FROM pg_proc
                                          'penetapan_agregat_hitung', 'ekspor_data', 'laporan_tertunggak_periksa',
                                          'kemajuan_mulai', 'lapor_kemajuan', 'penetapan_meja_kerja', 'registri_periksa_sekarang',
                                          'penduduk_calon', 'cari_penduduk', 'calon_ganda', 'usulan_pakai_nik', 'penetapan_koreksi_nik',
-                                         'wilayah_nama_segarkan')$$,
+                                         'wilayah_nama_segarkan', 'wilayah_batas_segarkan')$$,
                 'every dtks function and aggregate but the trigger functions, those that write and those that work as the owner is PARALLEL SAFE');
 SELECT set_eq($$SELECT proname, provolatile, proisstrict, proparallel FROM pg_proc
                  WHERE pronamespace = 'dtks'::regnamespace AND prorettype = 'trigger'::regtype$$,

@@ -61,7 +61,7 @@ COMMENT ON FUNCTION dtks.petugas_tetapkan(name, text, dtks.kode_wilayah) IS
 GRANT USAGE ON SCHEMA dtks TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt, dtks_pembaca;
 GRANT SELECT ON dtks.wilayah_edisi, dtks.wilayah_riwayat, dtks.wilayah, dtks.program, dtks.skor_variabel,
     dtks.skor_model, dtks.skor_bobot, dtks.skor_bobot_wilayah, dtks.usulan_langkah, dtks.usulan_jadwal,
-    dtks.padan_tingkat, dtks.padan_bobot, dtks.wilayah_singkatan, dtks.wilayah_nama
+    dtks.padan_tingkat, dtks.padan_bobot, dtks.wilayah_singkatan, dtks.wilayah_nama, dtks.wilayah_batas_bagian
     TO dtks_desa, dtks_kabkota, dtks_provinsi, dtks_pusat, dtks_pt, dtks_pembaca;
 
 -- Each office reads its own row of the mapping.

@@ -552,7 +552,8 @@ penduduk_calon(PG_FUNCTION_ARGS)
 		!(rsinfo->allowedModes & SFRM_ValuePerCall))
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("dtks.penduduk_calon must be called in FROM")));
+				 errmsg("dtks.penduduk_calon must be called in FROM"),
+				 errdetail("It returns a set of candidates, materialized.")));
 	/* no candidate asked for: an empty set at once (the matching asks so for the members it need not search) */
 	if (batas <= 0)
 	{

@@ -219,7 +219,7 @@ sisa AS MATERIALIZED (
 ),
 salah_ketik AS (
     -- those words against the names inside the regions found (or everywhere by trigrams)
-    SELECT n.kode, n.tingkat, s.bagian, s.mulai, 1 AS panjang,
+    SELECT n.kode, n.tingkat, s.bagian, s.mulai,
            -- Jaro-Winkler 0.84 counts nearly nothing, 1 almost as an exact name
            0.95 OPERATOR(pg_catalog.*) (dtks.jaro_winkler(n.kunci, s.kunci) OPERATOR(pg_catalog.-) 0.8) OPERATOR(pg_catalog./) 0.2 AS nilai
       FROM sisa s CROSS JOIN (SELECT DISTINCT k.kode FROM konteks k) k
@@ -229,7 +229,7 @@ salah_ketik AS (
        AND pg_catalog.length(s.kunci) OPERATOR(pg_catalog.>=) 4
        AND dtks.jaro_winkler(n.kunci, s.kunci) OPERATOR(pg_catalog.>=) 0.84
     UNION ALL
-    SELECT n.kode, n.tingkat, s.bagian, s.mulai, 1,
+    SELECT n.kode, n.tingkat, s.bagian, s.mulai,
            0.9 OPERATOR(pg_catalog.*) similarity(n.kunci, s.kunci)
       FROM sisa s JOIN dtks.wilayah_nama n ON n.kunci % s.kunci
      WHERE NOT EXISTS (SELECT 1 FROM konteks) AND s.tersisa
@@ -250,9 +250,6 @@ terbaik AS MATERIALIZED (
     SELECT DISTINCT ON (b.kode) b.kode, b.tingkat, b.nilai, b.bagian OPERATOR(pg_catalog.*) 1000 OPERATOR(pg_catalog.+) b.mulai AS tempat
       FROM bukti b ORDER BY b.kode, b.nilai DESC, b.bagian, b.mulai
 ),
-calon AS MATERIALIZED (
-    SELECT t.kode, t.tingkat FROM terbaik t
-),
 ditandai AS (
     -- the levels the text names with a level word or a name of two words and more: a candidate with another region there loses
     SELECT DISTINCT t.tingkat FROM tepat t WHERE t.nilai OPERATOR(pg_catalog.=) 1.0
@@ -260,7 +257,7 @@ ditandai AS (
 per_tingkat AS MATERIALIZED (
     -- per candidate and each of its levels, the best evidence for its region there, and where in the text
     SELECT c.kode, c.tingkat AS tingkat_calon, w.tingkat, w.bobot, e.nilai, e.tempat, d.tingkat IS NOT NULL AS ditandai
-      FROM calon c
+      FROM terbaik c
       JOIN (VALUES (1, 1.0::double precision), (2, 2.0), (3, 2.0), (4, 3.0)) w(tingkat, bobot)
         ON w.tingkat OPERATOR(pg_catalog.<=) c.tingkat
       LEFT JOIN terbaik e ON e.kode OPERATOR(dtks.=) dtks.leluhur(c.kode, w.tingkat)
@@ -290,8 +287,8 @@ nilai AS (
      GROUP BY p.kode, p.tingkat_calon, q.jumlah
 ),
 urut AS (
-    SELECT n.*, pg_catalog.count(*) OVER (PARTITION BY n.jumlah) AS sama_banyak,
-           pg_catalog.max(n.jumlah) OVER () AS terbaik
+    -- how many candidates share each score (a name shared by many, alone, is not credible)
+    SELECT n.*, pg_catalog.count(*) OVER (PARTITION BY n.jumlah) AS sama_banyak
       FROM nilai n
 )
 -- credible: named at two levels or more, or alone with its score; of equal scores the shallower (the deeper
